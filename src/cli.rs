@@ -1,0 +1,178 @@
+//! The command line: parse what was typed, validate it into [`BuildOptions`], run, print
+//! diagnostics and a summary, and map the outcome to an exit code (0 success; 1 content errors,
+//! or warnings under `--strict`; 2 usage, configuration or internal error).
+
+use crate::diagnostic::{self, MessageFormat, Tally};
+use crate::pipeline::{self, BuildOptions, BuildReport};
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand};
+use jiff::civil::Date;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Turn a repository's decision history into a cross-linked static site.
+#[derive(Debug, Parser)]
+#[command(name = "adrsite", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the site into OUT (default DIR/_site)
+    Build(BuildArgs),
+    /// Report every diagnostic without writing anything (the CI lint)
+    Check(CommonArgs),
+}
+
+#[derive(Debug, Args)]
+struct CommonArgs {
+    /// The site directory: the repository or the folder holding the documents
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+    /// Evaluate dates against this day (YYYY-MM-DD) instead of the clock; also read from SOURCE_DATE_EPOCH
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    today: Option<Date>,
+    /// Fail (exit 1) on warnings too
+    #[arg(long)]
+    strict: bool,
+    /// How to print diagnostics
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human, value_name = "FORMAT")]
+    message_format: MessageFormat,
+    /// Print only errors
+    #[arg(short, long, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print the collections found and more detail
+    #[arg(short, long)]
+    verbose: bool,
+}
+
+#[derive(Debug, Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+    /// Output directory [default: DIR/_site]
+    #[arg(short, long, value_name = "OUT")]
+    out: Option<PathBuf>,
+    /// Absolute URL the site is published at, for canonical links and the sitemap
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+}
+
+fn parse_today(s: &str) -> Result<Date, String> {
+    s.parse::<Date>().map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD"))
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn today(arg: Option<Date>) -> anyhow::Result<Date> {
+    if let Some(d) = arg {
+        return Ok(d);
+    }
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        let secs: i64 = epoch.trim().parse().with_context(|| format!("SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds"))?;
+        let ts = jiff::Timestamp::from_second(secs).with_context(|| format!("SOURCE_DATE_EPOCH `{epoch}` is out of range"))?;
+        return Ok(ts.to_zoned(jiff::tz::TimeZone::UTC).date());
+    }
+    Ok(jiff::Zoned::now().date())
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Build(args) => {
+            let common = &args.common;
+            let mut opts = BuildOptions::new(&common.dir, today(common.today)?);
+            opts.out = args.out.clone();
+            opts.base_url = args.base_url.clone();
+            let bar = progress_bar(common);
+            if let Some(bar) = &bar {
+                let bar = bar.clone();
+                opts.on_page = Some(std::sync::Arc::new(move |n, total| {
+                    bar.set_length(total as u64);
+                    bar.set_position(n as u64);
+                }));
+            }
+            let report = pipeline::build(&opts);
+            if let Some(bar) = bar {
+                bar.finish_and_clear();
+            }
+            finish(common, &report?, "Built")
+        }
+        Command::Check(common) => {
+            let opts = BuildOptions::new(&common.dir, today(common.today)?);
+            finish(&common, &pipeline::check(&opts)?, "Checked")
+        }
+    }
+}
+
+fn progress_bar(common: &CommonArgs) -> Option<indicatif::ProgressBar> {
+    if common.quiet || !std::io::stderr().is_terminal() || std::env::var_os("CI").is_some() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} rendering {pos}/{len} pages {wide_bar} {eta}")
+            .expect("static template"),
+    );
+    Some(bar)
+}
+
+fn finish(common: &CommonArgs, report: &BuildReport, verb: &str) -> anyhow::Result<ExitCode> {
+    let prefix = common.dir.to_string_lossy();
+    let prefix = prefix.trim_end_matches('/');
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let (mut out, mut err) = (stdout.lock(), stderr.lock());
+    if common.verbose {
+        for c in &report.collections {
+            let path = if c.path.is_empty() { "(elsewhere)" } else { c.path.as_str() };
+            let _ = writeln!(err, "collection {path}: {} → /{}/ ({:?})", c.kind, c.slug, c.origin);
+        }
+    }
+    for d in &report.diagnostics {
+        if common.quiet && d.severity != diagnostic::Severity::Error {
+            continue;
+        }
+        let text = diagnostic::format(d, common.message_format, prefix);
+        // Machine formats go to stdout so they can be piped; a closed pipe is not an error.
+        let _ = match common.message_format {
+            MessageFormat::Human => writeln!(err, "{text}"),
+            MessageFormat::Json | MessageFormat::Github => writeln!(out, "{text}"),
+        };
+    }
+    let tally = Tally::of(&report.diagnostics);
+    if !common.quiet {
+        let pages = if report.pages > 0 { format!(" into {} pages", report.pages) } else { String::new() };
+        let dest = report.out.as_ref().map(|o| format!(" → {}", o.display())).unwrap_or_default();
+        let _ = writeln!(
+            err,
+            "{verb} {} documents{pages} in {:.2} s: {} warning{}, {} error{}{dest}",
+            report.documents,
+            report.elapsed.as_secs_f64(),
+            tally.warnings,
+            if tally.warnings == 1 { "" } else { "s" },
+            tally.errors,
+            if tally.errors == 1 { "" } else { "s" },
+        );
+    }
+    if report.documents == 0 && report.diagnostics.iter().all(|d| !pipeline::is_config(d)) && !common.quiet {
+        let _ = writeln!(err, "note: no Markdown documents were found under {}", common.dir.display());
+    }
+    if tally.errors > 0 || (common.strict && tally.warnings > 0) {
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}

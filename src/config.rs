@@ -1,0 +1,273 @@
+//! `adrsite.toml`: the optional site configuration.
+//!
+//! Input: the file's text (absent is fine: every key has a default). Output: a validated
+//! [`Config`] plus `config` diagnostics for unknown keys (with a "did you mean") and bad values.
+//! A file that is not TOML at all is an operational error (exit code 2).
+
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::model::{DocKind, Status};
+use crate::model::status::CustomStatuses;
+use anyhow::Context as _;
+use serde::Deserialize;
+use std::path::Path;
+
+/// The file name looked for in the site directory.
+pub const FILE_NAME: &str = "adrsite.toml";
+
+const TOP_KEYS: &[&str] = &["title", "base_url", "repository", "branch", "exclude", "collections", "statuses"];
+const COLLECTION_KEYS: &[&str] = &["path", "kind", "name", "id_prefix"];
+
+/// The configuration as written, before validation.
+#[derive(Debug, Default, Deserialize)]
+struct RawConfig {
+    title: Option<String>,
+    base_url: Option<String>,
+    repository: Option<String>,
+    branch: Option<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default)]
+    collections: Vec<RawCollection>,
+    #[serde(default)]
+    statuses: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawCollection {
+    path: String,
+    kind: String,
+    name: Option<String>,
+    id_prefix: Option<String>,
+}
+
+/// A configured collection: a folder of documents of one kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CollectionConfig {
+    /// Folder relative to the site directory, `/`-separated, without a trailing slash.
+    pub path: String,
+    /// The kind of every document in it.
+    pub kind: DocKind,
+    /// Display name; defaults to the kind's plural label.
+    pub name: Option<String>,
+    /// Prefix of ids written in prose (`ADR`, `RFC`, `KEP`); defaults by kind.
+    pub id_prefix: Option<String>,
+}
+
+/// The validated configuration.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// Site title. Default: the site directory's name.
+    pub title: Option<String>,
+    /// Absolute URL the site is published at, used for canonical links and the sitemap.
+    /// Default: none (every link stays relative).
+    pub base_url: Option<String>,
+    /// Repository web URL (`https://github.com/org/repo`) for edit links. Default: none.
+    pub repository: Option<String>,
+    /// Branch for edit links. Default: the checked-out branch, else `main`.
+    pub branch: Option<String>,
+    /// Glob patterns, relative to the site directory, of files and folders to leave out.
+    pub exclude: Vec<String>,
+    /// Collections; empty means "detect the usual layouts".
+    pub collections: Vec<CollectionConfig>,
+    /// Labels mapped onto built-in statuses, keyed by lowercase label.
+    pub statuses: CustomStatuses,
+}
+
+impl Config {
+    /// Reads `DIR/adrsite.toml` if it exists.
+    pub fn load(dir: &Path) -> anyhow::Result<(Config, Vec<Diagnostic>)> {
+        let path = dir.join(FILE_NAME);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Config::parse(&text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Config::default(), Vec::new())),
+            Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
+        }
+    }
+
+    /// Parses and validates the text of `adrsite.toml`.
+    pub fn parse(text: &str) -> anyhow::Result<(Config, Vec<Diagnostic>)> {
+        let mut diags = Vec::new();
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+            let (line, col) = e.span().map_or((1, 1), |s| crate::diagnostic::line_col(text, s.start));
+            anyhow::anyhow!("{FILE_NAME}:{line}:{col}: {}", e.message())
+        })?;
+        for key in table.keys() {
+            if !TOP_KEYS.contains(&key.as_str()) {
+                diags.push(unknown_key(text, key, TOP_KEYS));
+            }
+        }
+        if let Some(toml::Value::Array(cols)) = table.get("collections") {
+            for col in cols {
+                if let toml::Value::Table(t) = col {
+                    for key in t.keys().filter(|k| !COLLECTION_KEYS.contains(&k.as_str())) {
+                        diags.push(unknown_key(text, key, COLLECTION_KEYS));
+                    }
+                }
+            }
+        }
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let (line, col) = e.span().map_or((1, 1), |s| crate::diagnostic::line_col(text, s.start));
+            anyhow::anyhow!("{FILE_NAME}:{line}:{col}: {}", e.message().trim())
+        })?;
+
+        let mut config = Config {
+            title: raw.title,
+            base_url: raw.base_url.map(|u| u.trim_end_matches('/').to_string()).filter(|u| !u.is_empty()),
+            repository: raw.repository.map(|u| u.trim_end_matches('/').trim_end_matches(".git").to_string()),
+            branch: raw.branch,
+            exclude: raw.exclude,
+            ..Config::default()
+        };
+        if let Some(url) = &config.base_url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            diags.push(
+                Diagnostic::error(FILE_NAME, key_line(text, "base_url"), 1, Code::Config, format!("base_url `{url}` is not an absolute URL"))
+                    .with_help("write it as https://example.org/path, or leave it out to keep every link relative"),
+            );
+            config.base_url = None;
+        }
+        for pattern in &config.exclude {
+            if let Err(e) = globset::Glob::new(pattern) {
+                diags.push(
+                    Diagnostic::error(FILE_NAME, key_line(text, "exclude"), 1, Code::Config, format!("exclude pattern `{pattern}` is not a valid glob: {e}"))
+                        .with_help("patterns are relative to the site directory, such as `drafts/**` or `**/*.draft.md`"),
+                );
+            }
+        }
+        for col in raw.collections {
+            let kind = match parse_kind(&col.kind) {
+                Some(kind) => kind,
+                None => {
+                    let mut d = Diagnostic::error(
+                        FILE_NAME,
+                        value_line(text, &col.kind),
+                        1,
+                        Code::Config,
+                        format!("collection `{}` has unknown kind `{}`", col.path, col.kind),
+                    );
+                    d = match did_you_mean(&col.kind, KIND_NAMES.iter().map(|(n, _)| *n)) {
+                        Some(s) => d.with_help(format!("did you mean `{s}`? kinds are adr, rfc, handbook and standup")),
+                        None => d.with_help("kinds are adr, rfc, handbook and standup (meeting notes are standup)"),
+                    };
+                    diags.push(d);
+                    continue;
+                }
+            };
+            let path = col.path.trim_start_matches("./").trim_end_matches('/').to_string();
+            config.collections.push(CollectionConfig { path, kind, name: col.name, id_prefix: col.id_prefix });
+        }
+        for (label, status) in raw.statuses {
+            let known = Status::ALL.iter().find(|s| s.as_str() == status.trim().to_lowercase());
+            match known {
+                Some(s) => {
+                    config.statuses.insert(label.trim().to_lowercase(), *s);
+                }
+                None => {
+                    let mut d = Diagnostic::error(
+                        FILE_NAME,
+                        value_line(text, &status),
+                        1,
+                        Code::Config,
+                        format!("status `{label}` maps to `{status}`, which is not a built-in status"),
+                    );
+                    d = match did_you_mean(&status, Status::ALL.iter().map(|s| s.as_str())) {
+                        Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                        None => d.with_help(format!(
+                            "map it onto one of: {}",
+                            Status::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                        )),
+                    };
+                    diags.push(d);
+                }
+            }
+        }
+        Ok((config, diags))
+    }
+}
+
+const KIND_NAMES: &[(&str, DocKind)] = &[
+    ("adr", DocKind::Adr),
+    ("decision", DocKind::Adr),
+    ("decisions", DocKind::Adr),
+    ("rfc", DocKind::Rfc),
+    ("rfcs", DocKind::Rfc),
+    ("design", DocKind::Rfc),
+    ("kep", DocKind::Rfc),
+    ("handbook", DocKind::Handbook),
+    ("standup", DocKind::Standup),
+    ("standups", DocKind::Standup),
+    ("meeting-notes", DocKind::Standup),
+    ("minutes", DocKind::Standup),
+];
+
+fn parse_kind(s: &str) -> Option<DocKind> {
+    let s = s.trim().to_lowercase();
+    KIND_NAMES.iter().find(|(n, _)| *n == s).map(|(_, k)| *k)
+}
+
+fn unknown_key(text: &str, key: &str, known: &[&str]) -> Diagnostic {
+    let d = Diagnostic::warning(FILE_NAME, key_line(text, key), 1, Code::Config, format!("unknown key `{key}`"));
+    match did_you_mean(key, known.iter().copied()) {
+        Some(s) => d.with_help(format!("did you mean `{s}`?")),
+        None => d.with_help(format!("known keys here: {}", known.join(", "))),
+    }
+}
+
+/// The line on which `key = …` or `[key]` is written (1 when not found).
+fn key_line(text: &str, key: &str) -> u32 {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start().trim_start_matches('[').trim_start_matches('[');
+            l.strip_prefix(key).is_some_and(|rest| {
+                let rest = rest.trim_start();
+                rest.starts_with('=') || rest.starts_with(']')
+            })
+        })
+        .map_or(1, |i| i as u32 + 1)
+}
+
+/// The line on which a string value appears (1 when not found).
+fn value_line(text: &str, value: &str) -> u32 {
+    text.lines().position(|l| l.contains(&format!("\"{value}\""))).map_or(1, |i| i as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_config() {
+        let (c, d) = Config::parse(
+            r#"title = "T"
+base_url = "https://x.org/repo/"
+[[collections]]
+path = "./docs/adr/"
+kind = "adr"
+[statuses]
+"On hold" = "postponed"
+"#,
+        )
+        .unwrap();
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.base_url.as_deref(), Some("https://x.org/repo"));
+        assert_eq!(c.collections[0].path, "docs/adr");
+        assert_eq!(c.statuses.get("on hold"), Some(&Status::Postponed));
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_are_diagnostics() {
+        let (c, d) = Config::parse("titel = \"x\"\n[[collections]]\npath = \"a\"\nkind = \"adrr\"\n").unwrap();
+        assert!(c.collections.is_empty());
+        assert_eq!(d.len(), 2);
+        assert_eq!((d[0].line, d[0].help.as_deref()), (1, Some("did you mean `title`?")));
+        assert_eq!(d[1].line, 4);
+        assert!(d[1].help.as_deref().unwrap().contains("`adr`"));
+    }
+
+    #[test]
+    fn syntax_error_is_fatal_with_location() {
+        let e = Config::parse("title = \n").unwrap_err().to_string();
+        assert!(e.starts_with("adrsite.toml:1:"), "{e}");
+    }
+}

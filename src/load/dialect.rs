@@ -1,0 +1,372 @@
+//! Metadata written in the Markdown body itself, in every dialect the corpora use:
+//!
+//! - Nygard / adr-tools: `# 5. Title`, a `Date:` line, a `## Status` section whose first paragraph
+//!   is the status and whose other lines may say `Supersedes [..](..)` or `Amends ..`;
+//! - MADR 2 and Log4brains: `* Status: accepted` / `- Deciders: ..` bullets under the title;
+//! - RFC headers: `- Start Date:`, `- RFC PR:`, `- Feature Name:` bullets before the first heading;
+//! - plain `Author(s):` / `Last updated:` lines (Go proposals, meeting notes);
+//! - a `| Status | Accepted |` table row;
+//! - a status in the title: `# [Superseded by [ADR-0019](..)] Title`.
+//!
+//! Input: the body text. Output: fields fed into [`RawMeta`] (after front matter, so front matter
+//! wins), the heading that may serve as title, and `markdown` diagnostics for unclosed fences.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::load::front_matter::FieldValue;
+use crate::load::meta::{Key, Located, RawMeta, canonical_key, classify};
+use crate::model::site::RelationKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The first level-1 heading, candidate for the title.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TitleHeading {
+    /// Inline Markdown of the heading.
+    pub text: String,
+    /// Byte range of the heading's lines in the document text (dropped from the rendered body
+    /// when the heading becomes the page title).
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// 1-based line.
+    pub line: u32,
+}
+
+/// What scanning the body found besides metadata.
+#[derive(Debug, Default)]
+pub struct BodyScan {
+    /// The first H1.
+    pub title: Option<TitleHeading>,
+    /// Whether the body has a `## Status` section (a hint that it is an ADR).
+    pub has_status_section: bool,
+    /// Problems found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+static KEY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9 ()/_'-]{0,40}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*\\?\s*$")
+        .expect("static regex")
+});
+static RELATION_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:[-*+]\s+)?(?:\*\*|__)?(supersedes|superseded by|superceded by|replaces|replaced by|amends|amended by|relates to|related to)\b(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*(.+)$")
+        .expect("static regex")
+});
+static TABLE_STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*\|\s*(?:\*\*|__)?status(?:\*\*|__)?\s*:?\s*\|\s*([^|]+?)\s*\|").expect("static regex")
+});
+static LINK_DEST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[^)]*)?\)").expect("static regex"));
+
+/// Scans the body of the document at `path` (`text[body_start..]`) and feeds `meta`.
+pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) -> BodyScan {
+    let mut scan = BodyScan::default();
+    let mut line_no = crate::diagnostic::line_col(text, body_start).0;
+    let mut offset = body_start;
+    let mut fence: Option<(char, usize, u32)> = None;
+    let mut in_comment = false;
+    let mut header = true;
+    let mut header_keys = 0usize;
+    let mut status_section: Option<bool> = None; // Some(found_status_paragraph)
+    let mut table_status: Option<Located> = None;
+    let mut prev: Option<(usize, &str, u32)> = None;
+    let mut body_lines = 0usize;
+
+    for raw in text[body_start..].split_inclusive('\n') {
+        let line = raw.trim_end_matches('\n');
+        let here = (offset, line_no);
+        offset += raw.len();
+        line_no += 1;
+        let trimmed = line.trim();
+
+        if let Some((ch, len, _)) = fence {
+            let t = line.trim_start();
+            if t.starts_with(ch) && t.chars().take_while(|&c| c == ch).count() >= len && t.trim_start_matches(ch).trim().is_empty() {
+                fence = None;
+            }
+            continue;
+        }
+        if in_comment {
+            if trimmed.contains("-->") {
+                in_comment = false;
+            }
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len();
+        if indent <= 3 && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+            let ch = trimmed.chars().next().unwrap_or('`');
+            let len = trimmed.chars().take_while(|&c| c == ch).count();
+            // A backtick fence's info string may not contain backticks; such a line is inline code.
+            if !(ch == '`' && trimmed[len..].contains('`')) {
+                fence = Some((ch, len, here.1));
+                header = false;
+                continue;
+            }
+        }
+        if trimmed.starts_with("<!--") && !trimmed.contains("-->") {
+            in_comment = true;
+            continue;
+        }
+        if trimmed.is_empty() {
+            if status_section == Some(true) {
+                // The status paragraph ended; later lines may still carry relations.
+            }
+            prev = None;
+            continue;
+        }
+        body_lines += 1;
+
+        if let Some(level) = atx_level(line) {
+            let heading = line.trim_start().trim_start_matches('#').trim();
+            let heading = heading.trim_end_matches('#').trim();
+            if level == 1 {
+                if scan.title.is_none() {
+                    scan.title = Some(TitleHeading { text: heading.to_string(), start: here.0, end: offset, line: here.1 });
+                    if heading.starts_with('[') {
+                        title_status(heading, here, meta);
+                    }
+                } else {
+                    header = false;
+                }
+            } else {
+                header = false;
+            }
+            if header_keys > 0 && level == 1 && scan.title.as_ref().is_some_and(|t| t.start != here.0) {
+                header = false;
+            }
+            let plain = crate::text::plain_inline(heading).to_lowercase();
+            let plain = plain.trim_end_matches(':').trim();
+            if plain == "status" || plain == "decision status" {
+                status_section = Some(false);
+                scan.has_status_section = true;
+            } else if let Some(rest) = plain.strip_prefix("status:") {
+                let _ = rest;
+                let value = heading.splitn(2, ':').nth(1).unwrap_or("").trim();
+                set(meta, Key::Status, value, here);
+                status_section = None;
+                scan.has_status_section = true;
+            } else {
+                status_section = None;
+            }
+            prev = None;
+            continue;
+        }
+        // Setext H1: a single paragraph line underlined with `===`.
+        if trimmed.chars().all(|c| c == '=') && trimmed.len() >= 2 {
+            if let Some((start, prev_line, prev_no)) = prev
+                && scan.title.is_none()
+            {
+                scan.title = Some(TitleHeading { text: prev_line.trim().to_string(), start, end: offset, line: prev_no });
+            }
+            prev = None;
+            continue;
+        }
+
+        if let Some(found) = status_section {
+            if trimmed.starts_with('>') {
+                continue;
+            }
+            if !found {
+                // The first paragraph is the status, even when it reads `Superseded by [..](..)`.
+                let value = trimmed.trim_start_matches(['-', '*', '+']).trim();
+                set(meta, Key::Status, value, here);
+                status_section = Some(true);
+            } else if let Some(rel) = relation_line(line) {
+                add_relations(meta, rel.0, &rel.1, here);
+            }
+            continue;
+        }
+
+        if header && body_lines <= 60 {
+            if let Some(rel) = relation_line(line) {
+                add_relations(meta, rel.0, &rel.1, here);
+                header_keys += 1;
+                continue;
+            }
+            if let Some(c) = KEY_LINE.captures(line) {
+                let key = canonical_key(&c[1]);
+                if let Some(k) = classify(&key) {
+                    set(meta, k, &c[2], here);
+                    header_keys += 1;
+                    prev = None;
+                    continue;
+                }
+            }
+        }
+        if table_status.is_none()
+            && body_lines <= 80
+            && let Some(c) = TABLE_STATUS.captures(line)
+        {
+            table_status = Some(Located { value: c[1].to_string(), line: here.1, column: 1, file: None });
+        }
+        prev = Some((here.0, line, here.1));
+    }
+    if let Some(status) = table_status {
+        meta.set(Key::Status, &FieldValue::Scalar(status.value.clone()), status);
+    }
+    if let Some((ch, _, line)) = fence {
+        scan.diagnostics.push(
+            Diagnostic::warning(path, line, 1, Code::Markdown, format!("code fence `{}` opened here is never closed", ch.to_string().repeat(3)))
+                .with_help("close it with a matching fence line; until then the rest of the document renders as code"),
+        );
+    }
+    scan
+}
+
+fn atx_level(line: &str) -> Option<usize> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let t = &line[indent..];
+    let level = t.chars().take_while(|&c| c == '#').count();
+    ((1..=6).contains(&level) && t[level..].chars().next().is_none_or(|c| c == ' ' || c == '\t')).then_some(level)
+}
+
+fn set(meta: &mut RawMeta, key: Key, value: &str, (_, line): (usize, u32)) {
+    let value = value.trim();
+    if value.is_empty() {
+        return;
+    }
+    meta.set(key, &FieldValue::Scalar(value.to_string()), Located { value: String::new(), line, column: 1, file: None });
+}
+
+fn relation_line(line: &str) -> Option<(RelationKind, String)> {
+    let c = RELATION_LINE.captures(line)?;
+    let kind = match c[1].to_lowercase().as_str() {
+        "supersedes" | "replaces" => RelationKind::Supersedes,
+        "superseded by" | "superceded by" | "replaced by" => RelationKind::SupersededBy,
+        "amends" => RelationKind::Amends,
+        "amended by" => RelationKind::AmendedBy,
+        _ => RelationKind::RelatesTo,
+    };
+    Some((kind, c[2].to_string()))
+}
+
+fn add_relations(meta: &mut RawMeta, kind: RelationKind, rest: &str, (_, line): (usize, u32)) {
+    let mut targets: Vec<String> = LINK_DEST.captures_iter(rest).map(|c| c[1].to_string()).collect();
+    if targets.is_empty()
+        && let Some(t) = crate::model::status::reference_target(rest)
+    {
+        targets.push(t);
+    }
+    for t in targets.into_iter().filter(|t| !crate::load::meta::is_placeholder(t)) {
+        meta.relations.push((kind, Located { value: t, line, column: 1, file: None }));
+    }
+}
+
+/// `[Superseded by [ADR-0019](..)] Title`: a status in brackets before the title.
+fn title_status(heading: &str, (_, line): (usize, u32), meta: &mut RawMeta) {
+    let mut depth = 0;
+    for (i, c) in heading.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    let inner = &heading[1..i];
+                    if crate::model::status::parse_status(inner, &Default::default()).status.is_some() {
+                        set(meta, Key::Status, inner, (0, line));
+                    }
+                    return;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Strips a status prefix in brackets from a title: `[Superseded by [ADR-0019](x)] Title` → `Title`.
+pub fn strip_title_status(title: &str) -> &str {
+    if !title.starts_with('[') {
+        return title;
+    }
+    let mut depth = 0;
+    for (i, c) in title.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    let inner = title[1..i].to_lowercase();
+                    if inner.contains("superseded") || inner.contains("deprecated") || inner.contains("rejected") {
+                        return title[i + 1..].trim();
+                    }
+                    return title;
+                }
+            }
+            _ => {}
+        }
+    }
+    title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::site::Role;
+
+    fn scan(text: &str) -> (RawMeta, BodyScan) {
+        let mut meta = RawMeta::default();
+        let s = scan_body("x.md", text, 0, &mut meta);
+        (meta, s)
+    }
+
+    #[test]
+    fn nygard() {
+        let (m, s) = scan("# 5. Use Postgres\n\nDate: 2020-01-02\n\n## Status\n\nSuperseded by [7. X](0007-x.md)\n\nAmends [3. Y](0003-y.md)\n\n## Context\n\nDate: 1999-01-01\n");
+        assert_eq!(s.title.unwrap().text, "5. Use Postgres");
+        assert_eq!(m.date.unwrap().1.value, "2020-01-02");
+        let st = m.status.unwrap();
+        assert_eq!((st.value.as_str(), st.line), ("Superseded by [7. X](0007-x.md)", 7));
+        assert_eq!(m.relations.len(), 1);
+        assert_eq!(m.relations[0].0, RelationKind::Amends);
+        assert_eq!(m.relations[0].1.value, "0003-y.md");
+        assert!(s.has_status_section);
+    }
+
+    #[test]
+    fn madr2_bullets() {
+        let (m, _) = scan("# Use X\n\n* Status: accepted\n* Deciders: Ana, Ben\n* Date: 2020-01-02\n\nTechnical Story: foo\n\n## Context\n");
+        assert_eq!(m.status.unwrap().value, "accepted");
+        assert_eq!(m.people, vec![(Role::Decider, "Ana".into()), (Role::Decider, "Ben".into())]);
+        assert_eq!(m.info, vec![("Technical story", "foo".into())]);
+    }
+
+    #[test]
+    fn rfc_header_bullets() {
+        let (m, s) = scan("- Feature Name: `const_generics`\n- Start Date: 2017-05-01\n- RFC PR: [rust-lang/rfcs#2000](https://x)\n\n# Summary\n\nText.\n");
+        assert_eq!(m.date.unwrap().1.value, "2017-05-01");
+        assert_eq!(m.info[0], ("Feature name", "`const_generics`".into()));
+        assert_eq!(s.title.unwrap().text, "Summary");
+    }
+
+    #[test]
+    fn bold_keys_and_table_rows() {
+        let (m, _) = scan("# T\n\n**Status:** Accepted\n");
+        assert_eq!(m.status.unwrap().value, "Accepted");
+        let (m, _) = scan("# T\n\n| Field | Value |\n|---|---|\n| Status | Proposed |\n");
+        assert_eq!(m.status.unwrap().value, "Proposed");
+    }
+
+    #[test]
+    fn status_in_title_and_setext() {
+        let (m, s) = scan("# [Superseded by [ADR-0019](0019-x.md)] Push metrics\n\n* Status: superseded by [ADR-0019](0019-x.md)\n");
+        assert!(m.status.unwrap().value.to_lowercase().starts_with("superseded"));
+        assert_eq!(strip_title_status(&s.title.unwrap().text), "Push metrics");
+        let (_, s) = scan("Team call\n=========\n\ntext\n");
+        assert_eq!(s.title.unwrap().text, "Team call");
+    }
+
+    #[test]
+    fn code_and_comments_are_skipped_and_unclosed_fence_warns() {
+        let (m, s) = scan("<!--\n# Not a title\nStatus: x\n-->\n```\n# nope\n```\n# Real\n\n```rust\nfn x() {}\n");
+        assert_eq!(s.title.unwrap().text, "Real");
+        assert!(m.status.is_none());
+        assert_eq!(s.diagnostics[0].line, 10);
+    }
+
+    #[test]
+    fn status_section_skips_quotes_and_blank_lines() {
+        let (m, _) = scan("# ADR 050: X\n\n## Status\n\n> A decision may be \"proposed\" if...\n\nImplemented\n");
+        assert_eq!(m.status.unwrap().value, "Implemented");
+    }
+}

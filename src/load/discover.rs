@@ -1,0 +1,348 @@
+//! Finding the documents: one walk over the site directory, then collections.
+//!
+//! Input: the site directory, the config and the output directory to skip. Output: an
+//! [`Inventory`] of Markdown files, `kep.yaml` sidecars and other files (link targets), and the
+//! [`Collection`]s: configured ones, or — with no `[[collections]]` — the usual layouts detected
+//! by folder name, `.adr-dir` and `.log4brains.yml`.
+
+use crate::config::Config;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::DocKind;
+use anyhow::Context as _;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Every file the walk found, as `/`-separated paths relative to the site directory.
+#[derive(Debug, Default)]
+pub struct Inventory {
+    /// Markdown files (`.md`, `.markdown`), sorted.
+    pub markdown: Vec<String>,
+    /// `kep.yaml` sidecars.
+    pub sidecars: BTreeSet<String>,
+    /// Every other file: candidates for linked images, PDFs and diagrams.
+    pub files: BTreeSet<String>,
+}
+
+/// How a collection came to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    /// Listed in `adrsite.toml`.
+    Configured,
+    /// A folder with a well-known name, `.adr-dir` or `.log4brains.yml`.
+    Detected,
+    /// Documents outside any collection, grouped by their inferred kind.
+    Inferred,
+}
+
+/// A folder of documents of one kind, published under `/{slug}/`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Collection {
+    /// Folder relative to the site directory (empty for inferred collections).
+    pub path: String,
+    /// Kind of every document in it.
+    pub kind: DocKind,
+    /// Display name.
+    pub name: String,
+    /// URL segment, unique in the site.
+    pub slug: String,
+    /// Prefix of ids in prose (`ADR`, `RFC`, `KEP`).
+    pub id_prefix: Option<String>,
+    /// Where it came from.
+    pub origin: Origin,
+}
+
+/// Folder names that hold documents of a kind, and the deepest level at which they count.
+const KNOWN_DIRS: &[(&str, DocKind, usize)] = &[
+    ("adr", DocKind::Adr, 3),
+    ("adrs", DocKind::Adr, 3),
+    ("decisions", DocKind::Adr, 3),
+    ("decision-records", DocKind::Adr, 3),
+    ("decision-record", DocKind::Adr, 3),
+    ("architecture-decision-record", DocKind::Adr, 3),
+    ("architecture-decision-records", DocKind::Adr, 3),
+    ("architecture-decisions", DocKind::Adr, 3),
+    ("rfcs", DocKind::Rfc, 3),
+    ("rfc", DocKind::Rfc, 3),
+    ("keps", DocKind::Rfc, 2),
+    ("proposals", DocKind::Rfc, 1),
+    ("design", DocKind::Rfc, 1),
+    ("design-docs", DocKind::Rfc, 2),
+    ("handbook", DocKind::Handbook, 2),
+    ("standups", DocKind::Standup, 3),
+    ("standup", DocKind::Standup, 3),
+    ("meeting-notes", DocKind::Standup, 3),
+    ("minutes", DocKind::Standup, 3),
+    ("meetings", DocKind::Standup, 3),
+    ("weekly-updates", DocKind::Standup, 3),
+];
+
+/// URL segments the site itself uses; a collection never takes them.
+const RESERVED_SLUGS: &[&str] =
+    &["index", "tags", "people", "timeline", "api", "assets", "files", "search", "badges", "attention", "404"];
+
+/// Walks `dir`, skipping hidden entries, dependency and build folders, `themes/`, the output
+/// directory and `exclude` patterns.
+pub fn walk(dir: &Path, config: &Config, skip: &[PathBuf]) -> anyhow::Result<Inventory> {
+    let mut builder = globset::GlobSetBuilder::new();
+    for pattern in &config.exclude {
+        if let Ok(glob) = globset::Glob::new(pattern) {
+            builder.add(glob);
+        }
+    }
+    let exclude = builder.build().context("compiling exclude patterns")?;
+    let skip: Vec<PathBuf> = skip.iter().filter_map(|p| p.canonicalize().ok()).collect();
+    let mut inv = Inventory::default();
+    let walker = walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_entry(|e| {
+        if e.depth() == 0 {
+            return true;
+        }
+        let name = e.file_name().to_string_lossy();
+        if name.starts_with('.') || matches!(name.as_ref(), "node_modules" | "target" | "_site") {
+            return false;
+        }
+        let rel = relative(dir, e.path());
+        if (e.depth() == 1 && name == "themes" && e.file_type().is_dir()) || exclude.is_match(&rel) {
+            return false;
+        }
+        if e.file_type().is_dir() && !skip.is_empty() {
+            if let Ok(canon) = e.path().canonicalize() {
+                return !skip.contains(&canon);
+            }
+        }
+        true
+    });
+    for entry in walker {
+        let entry = entry.with_context(|| format!("walking {}", dir.display()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = relative(dir, entry.path());
+        let lower = rel.to_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            inv.markdown.push(rel);
+        } else if lower.ends_with("/kep.yaml") || lower == "kep.yaml" {
+            inv.sidecars.insert(rel);
+        } else {
+            inv.files.insert(rel);
+        }
+    }
+    Ok(inv)
+}
+
+/// `path` relative to `dir`, with `/` separators.
+pub fn relative(dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// Whether a Markdown file is a template or licence rather than a document.
+pub fn is_template_or_licence(rel: &str) -> bool {
+    let mut segments: Vec<&str> = rel.split('/').collect();
+    let file = segments.pop().unwrap_or_default().to_lowercase();
+    let stem = file.rsplit_once('.').map_or(file.as_str(), |(s, _)| s);
+    let licence = ["license", "licence", "copying", "notice", "patents", "unlicense"];
+    let licence_variant = |rest: &str| {
+        ["mit", "apache", "bsd", "gpl", "lgpl", "mpl", "cc", "cc0", "ofl", "docs", "code"].iter().any(|v| rest.starts_with(v))
+    };
+    if licence.iter().any(|l| {
+        stem == *l || stem.strip_prefix(l).and_then(|r| r.strip_prefix(['-', '.'])).is_some_and(licence_variant)
+    }) {
+        return true;
+    }
+    // `0000-template.md`, `adr-template.md`, `NNNN-kep-template/`: "template" in a name that has
+    // no real number. `0042-template-engine.md` is a document about templates.
+    let is_template = |s: &str| {
+        let lower = s.to_lowercase();
+        let tokens: Vec<&str> = lower.split(['-', '_', '.', ' ']).filter(|t| !t.is_empty()).collect();
+        let numbered = tokens.first().is_some_and(|t| t.chars().all(|c| c.is_ascii_digit()) && t.chars().any(|c| c != '0'));
+        tokens.iter().any(|t| *t == "template" || *t == "templates") && !numbered
+    };
+    is_template(stem) || segments.iter().any(|s| is_template(s))
+}
+
+/// The collections of the site: configured, or detected.
+pub fn collections(dir: &Path, config: &Config, inv: &Inventory, diags: &mut Vec<Diagnostic>) -> Vec<Collection> {
+    let mut found: Vec<(String, DocKind, Option<String>, Option<String>, Origin)> = Vec::new();
+    if !config.collections.is_empty() {
+        for c in &config.collections {
+            if !dir.join(&c.path).is_dir() {
+                diags.push(
+                    Diagnostic::warning(crate::config::FILE_NAME, 1, 1, Code::Config, format!("collection folder `{}` does not exist", c.path))
+                        .with_help("paths in [[collections]] are relative to the site directory"),
+                );
+            }
+            found.push((c.path.clone(), c.kind, c.name.clone(), c.id_prefix.clone(), Origin::Configured));
+        }
+    } else {
+        for (path, name) in adr_tool_dirs(dir) {
+            found.push((path, DocKind::Adr, name, None, Origin::Detected));
+        }
+        let dirs: BTreeSet<String> = inv
+            .markdown
+            .iter()
+            .flat_map(|f| {
+                let parts: Vec<&str> = f.split('/').collect();
+                (1..parts.len()).map(move |n| parts[..n].join("/")).collect::<Vec<_>>()
+            })
+            .collect();
+        for d in &dirs {
+            let depth = d.split('/').count();
+            let name = d.rsplit('/').next().unwrap_or(d).to_lowercase();
+            let Some((_, kind, _)) = KNOWN_DIRS.iter().find(|(n, _, max)| *n == name && depth <= *max) else { continue };
+            // `text/` holds RFCs only beside an RFC template (rust-lang/rfcs, reactjs/rfcs).
+            if found.iter().any(|(p, ..)| d.starts_with(&format!("{p}/")) || p == d) {
+                continue;
+            }
+            found.push((d.clone(), *kind, None, None, Origin::Detected));
+        }
+        for d in &dirs {
+            if d.rsplit('/').next() == Some("text") && d.split('/').count() == 1 {
+                let parent = d.rsplit_once('/').map_or("", |(p, _)| p);
+                let template = if parent.is_empty() { "0000-template.md".to_string() } else { format!("{parent}/0000-template.md") };
+                if inv.markdown.contains(&template) && !found.iter().any(|(p, ..)| p == d) {
+                    found.push((d.clone(), DocKind::Rfc, None, None, Origin::Detected));
+                }
+            }
+        }
+    }
+    let mut out: Vec<Collection> = Vec::new();
+    for (path, kind, name, prefix, origin) in found {
+        let id_prefix = prefix.or_else(|| {
+            if path.rsplit('/').next().is_some_and(|n| n.eq_ignore_ascii_case("keps")) {
+                Some("KEP".to_string())
+            } else {
+                kind.default_prefix().map(str::to_string)
+            }
+        });
+        let last = path.rsplit('/').next().unwrap_or(&path);
+        let name = name.unwrap_or_else(|| kind.plural().to_string());
+        let slug = unique_slug(&out, crate::text::slugify(last), &path);
+        out.push(Collection { path, kind, name, slug, id_prefix, origin });
+    }
+    out
+}
+
+/// The collection for documents of `kind` found outside every other collection, created on first use.
+pub fn inferred_collection(cols: &mut Vec<Collection>, kind: DocKind) -> usize {
+    if let Some(i) = cols.iter().position(|c| c.origin == Origin::Inferred && c.kind == kind) {
+        return i;
+    }
+    let slug = unique_slug(cols, kind.default_slug().to_string(), kind.default_slug());
+    let name = if cols.iter().any(|c| c.kind == kind) { format!("Other {}", kind.plural().to_lowercase()) } else { kind.plural().to_string() };
+    cols.push(Collection {
+        path: String::new(),
+        kind,
+        name,
+        slug,
+        id_prefix: kind.default_prefix().map(str::to_string),
+        origin: Origin::Inferred,
+    });
+    cols.len() - 1
+}
+
+fn unique_slug(existing: &[Collection], preferred: String, path: &str) -> String {
+    let taken = |s: &str| RESERVED_SLUGS.contains(&s) || existing.iter().any(|c| c.slug == s);
+    let mut slug = if preferred.is_empty() { "docs".to_string() } else { preferred };
+    if taken(&slug) {
+        slug = crate::text::slugify(path);
+    }
+    if taken(&slug) || slug.is_empty() {
+        let base = if slug.is_empty() { "docs".to_string() } else { slug.clone() };
+        let mut n = 2;
+        slug = format!("{base}-{n}");
+        while taken(&slug) {
+            n += 1;
+            slug = format!("{base}-{n}");
+        }
+    }
+    slug
+}
+
+/// Folders named by `.adr-dir` (adr-tools) and `.log4brains.yml`, with a display name.
+fn adr_tool_dirs(dir: &Path) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    let clean = |p: &str| p.trim().trim_start_matches("./").trim_end_matches('/').to_string();
+    if let Ok(text) = std::fs::read_to_string(dir.join(".adr-dir")) {
+        let p = clean(text.lines().next().unwrap_or(""));
+        if !p.is_empty() {
+            out.push((p, None));
+        }
+    }
+    if let Ok(text) = std::fs::read_to_string(dir.join(".log4brains.yml"))
+        && let Ok(yaml) = yaml_serde::from_str::<yaml_serde::Value>(&text)
+    {
+        let project = &yaml["project"];
+        if let Some(p) = project["adrFolder"].as_str() {
+            out.push((clean(p), None));
+        }
+        if let Some(packages) = project["packages"].as_sequence() {
+            for pkg in packages {
+                if let Some(p) = pkg["adrFolder"].as_str() {
+                    let name = pkg["name"].as_str().map(|n| format!("Decisions: {n}"));
+                    out.push((clean(p), name));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Guesses the kind of a document outside every collection from its path and metadata.
+pub fn infer_kind(rel: &str, has_status: bool, has_rfc_header: bool, has_status_section: bool) -> DocKind {
+    let lower = rel.to_lowercase();
+    let segments: Vec<&str> = lower.split('/').collect();
+    let dirs = &segments[..segments.len() - 1];
+    let file = segments.last().copied().unwrap_or_default();
+    let any = |names: &[&str]| dirs.iter().any(|d| names.contains(d));
+    if any(&["standups", "standup", "meeting-notes", "minutes", "meetings", "weekly-updates"]) {
+        return DocKind::Standup;
+    }
+    if any(&["adr", "adrs", "decisions", "decision-records", "architecture-decision-record", "architecture-decisions"])
+        || file.starts_with("adr-")
+        || file.starts_with("adr_")
+    {
+        return DocKind::Adr;
+    }
+    if any(&["rfc", "rfcs", "keps", "proposals", "design", "design-docs"]) || file.starts_with("rfc-") || has_rfc_header {
+        return DocKind::Rfc;
+    }
+    if any(&["handbook"]) {
+        return DocKind::Handbook;
+    }
+    if has_status_section || (has_status && file.chars().next().is_some_and(|c| c.is_ascii_digit())) {
+        return DocKind::Adr;
+    }
+    DocKind::Handbook
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_and_licences() {
+        for p in ["LICENSE.md", "LICENSE-MIT.md", "design/TEMPLATE.md", "keps/sig-x/0000-cloud-provider-template/README.md", "docs/adr/0000-template.md", "docs/decisions/adr-template-bare.md", "keps/NNNN-kep-template/README.md", "template.md", "NOTICE.md"] {
+            assert!(is_template_or_licence(p), "{p}");
+        }
+        for p in [
+            "docs/adr/0005-use-templates-for-x.md",
+            "README.md",
+            "CONTRIBUTING.md",
+            "process/license_keys.md",
+            "keps/sig-node/5978-cluster-resource-claim-template/README.md",
+            "0042-template-engine.md",
+        ] {
+            assert!(!is_template_or_licence(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn kinds_from_paths() {
+        assert_eq!(infer_kind("docs/references/architecture/adr-001-x.md", false, false, false), DocKind::Adr);
+        assert_eq!(infer_kind("content/working-groups/x/minutes/2019-01-01.md", false, false, false), DocKind::Standup);
+        assert_eq!(infer_kind("pages/about.md", false, false, false), DocKind::Handbook);
+        assert_eq!(infer_kind("0005-x.md", true, false, false), DocKind::Adr);
+        assert_eq!(infer_kind("x.md", false, true, false), DocKind::Rfc);
+    }
+}

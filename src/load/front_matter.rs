@@ -1,0 +1,269 @@
+//! Front matter: a YAML block between `---` lines or a TOML block between `+++` lines at the top
+//! of a file.
+//!
+//! Input: a document's text. Output: the byte offset where the Markdown body starts and the
+//! front matter's fields as flat `(key, value, line)` entries, or a `front-matter` diagnostic with
+//! the line and column of the parse error. A `---` block that is not YAML at all (a thematic
+//! break followed by prose) is body, not front matter.
+
+use crate::diagnostic::{Code, Diagnostic};
+
+/// A front-matter value reduced to text: scalars, or a list of scalars.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldValue {
+    /// A string, number or boolean, as text.
+    Scalar(String),
+    /// A list of scalars.
+    List(Vec<String>),
+}
+
+/// One front-matter field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The key as written.
+    pub key: String,
+    /// The value.
+    pub value: FieldValue,
+    /// 1-based line of the key in the file.
+    pub line: u32,
+}
+
+/// The split of a file into front matter and body.
+#[derive(Debug, Default)]
+pub struct FrontMatter {
+    /// Fields, in the order written.
+    pub fields: Vec<Field>,
+    /// Byte offset of the Markdown body.
+    pub body_start: usize,
+    /// A parse problem, if any.
+    pub diagnostic: Option<Diagnostic>,
+}
+
+/// Splits `text` (newlines already normalised) read from `path`.
+pub fn split(path: &str, text: &str) -> FrontMatter {
+    let (fence, is_yaml) = if text.starts_with("---") {
+        ("---", true)
+    } else if text.starts_with("+++") {
+        ("+++", false)
+    } else {
+        return FrontMatter::default();
+    };
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_line_end].trim_end() != fence {
+        return FrontMatter::default();
+    }
+    let block_start = (first_line_end + 1).min(text.len());
+    let mut offset = block_start;
+    let mut close = None;
+    for line in text[block_start..].split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == fence || (is_yaml && trimmed == "...") {
+            close = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((block_end, body_start)) = close else {
+        if is_yaml && !looks_like_yaml(&text[block_start..]) {
+            return FrontMatter::default();
+        }
+        return FrontMatter {
+            diagnostic: Some(
+                Diagnostic::error(path, 1, 1, Code::FrontMatter, format!("front matter opened with `{fence}` is never closed"))
+                    .with_help(format!("add a line with only `{fence}` after the last key")),
+            ),
+            ..FrontMatter::default()
+        };
+    };
+    let block = &text[block_start..block_end];
+    if is_yaml {
+        // Line 1 is the opening `---`, so the block's first line is line 2 of the file.
+        parse_yaml(path, block, body_start, 2)
+    } else {
+        parse_toml(path, block, body_start)
+    }
+}
+
+/// Whether a block starts like a YAML mapping (`key: value`), as opposed to prose between rules.
+fn looks_like_yaml(block: &str) -> bool {
+    block.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#')).is_some_and(|l| {
+        let key = l.split(':').next().unwrap_or("");
+        l.contains(':') && !key.is_empty() && key.len() < 40 && key.chars().all(|c| c.is_alphanumeric() || "_- \"'".contains(c))
+    })
+}
+
+/// Parses a YAML mapping whose first line is line `first_line` of the file at `path`; used for
+/// front matter and for whole-file sidecars such as `kep.yaml`.
+pub fn parse_yaml(path: &str, block: &str, body_start: usize, first_line: u32) -> FrontMatter {
+    match yaml_serde::from_str::<yaml_serde::Value>(block) {
+        Ok(yaml_serde::Value::Mapping(map)) => {
+            let mut fields = Vec::new();
+            for (k, v) in map {
+                let Some(key) = scalar(&k) else { continue };
+                let value = match &v {
+                    yaml_serde::Value::Sequence(items) => FieldValue::List(items.iter().filter_map(scalar).collect()),
+                    yaml_serde::Value::Mapping(_) | yaml_serde::Value::Null => continue,
+                    other => match scalar(other) {
+                        Some(s) => FieldValue::Scalar(s),
+                        None => continue,
+                    },
+                };
+                let line = key_line(block, &key).map_or(first_line, |l| l + first_line - 1);
+                fields.push(Field { key, value, line });
+            }
+            FrontMatter { fields, body_start, diagnostic: None }
+        }
+        Ok(yaml_serde::Value::Null) => FrontMatter { fields: Vec::new(), body_start, diagnostic: None },
+        // A scalar or list: a thematic break with prose, not front matter.
+        Ok(_) => FrontMatter::default(),
+        Err(e) => {
+            if !looks_like_yaml(block) {
+                return FrontMatter::default();
+            }
+            let (line, column) = e.location().map_or((first_line, 1), |l| (l.line() as u32 + first_line - 1, l.column() as u32));
+            let message = e.to_string();
+            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+            FrontMatter {
+                fields: Vec::new(),
+                body_start,
+                diagnostic: Some(
+                    Diagnostic::error(path, line, column, Code::FrontMatter, format!("front matter is not valid YAML: {message}"))
+                        .with_help("quote values that contain `: ` or start with `[`, `{`, `*` or `@`; the body was still rendered"),
+                ),
+            }
+        }
+    }
+}
+
+fn parse_toml(path: &str, block: &str, body_start: usize) -> FrontMatter {
+    match block.parse::<toml::Table>() {
+        Ok(table) => {
+            let mut fields = Vec::new();
+            let mut push = |key: &str, v: &toml::Value| {
+                let value = match v {
+                    toml::Value::Array(items) => FieldValue::List(items.iter().filter_map(toml_scalar).collect()),
+                    other => match toml_scalar(other) {
+                        Some(s) => FieldValue::Scalar(s),
+                        None => return,
+                    },
+                };
+                let line = key_line(block, key).map_or(2, |l| l + 1);
+                fields.push(Field { key: key.to_string(), value, line });
+            };
+            for (k, v) in &table {
+                if !matches!(v, toml::Value::Table(_)) {
+                    push(k, v);
+                }
+            }
+            // `[extra]` tables: their keys count, after the top-level ones.
+            for v in table.values() {
+                if let toml::Value::Table(inner) = v {
+                    for (ik, iv) in inner {
+                        push(ik, iv);
+                    }
+                }
+            }
+            FrontMatter { fields, body_start, diagnostic: None }
+        }
+        Err(e) => {
+            let (line, column) = e.span().map_or((2, 1), |s| {
+                let (l, c) = crate::diagnostic::line_col(block, s.start);
+                (l + 1, c)
+            });
+            FrontMatter {
+                fields: Vec::new(),
+                body_start,
+                diagnostic: Some(
+                    Diagnostic::error(path, line, column, Code::FrontMatter, format!("front matter is not valid TOML: {}", e.message()))
+                        .with_help("TOML strings need quotes: title = \"My decision\""),
+                ),
+            }
+        }
+    }
+}
+
+fn scalar(v: &yaml_serde::Value) -> Option<String> {
+    match v {
+        yaml_serde::Value::String(s) => Some(s.clone()),
+        yaml_serde::Value::Number(n) => Some(n.to_string()),
+        yaml_serde::Value::Bool(b) => Some(b.to_string()),
+        yaml_serde::Value::Tagged(t) => scalar(&t.value),
+        _ => None,
+    }
+}
+
+fn toml_scalar(v: &toml::Value) -> Option<String> {
+    match v {
+        toml::Value::String(s) => Some(s.clone()),
+        toml::Value::Integer(i) => Some(i.to_string()),
+        toml::Value::Float(f) => Some(f.to_string()),
+        toml::Value::Boolean(b) => Some(b.to_string()),
+        toml::Value::Datetime(d) => Some(d.to_string()),
+        _ => None,
+    }
+}
+
+/// The 1-based line within `block` where `key` is defined at the start of a line.
+pub fn key_line(block: &str, key: &str) -> Option<u32> {
+    block.lines().position(|l| {
+        let l = l.trim_start_matches(['"', '\'']);
+        l.strip_prefix(key).is_some_and(|rest| {
+            let rest = rest.trim_start_matches(['"', '\'']).trim_start();
+            rest.starts_with(':') || rest.starts_with('=')
+        })
+    }).map(|i| i as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_fields_and_body() {
+        let t = "---\nstatus: accepted\ntags: [a, b]\ndate: 2020-01-02\n---\n# Title\n";
+        let fm = split("x.md", t);
+        assert!(fm.diagnostic.is_none());
+        assert_eq!(&t[fm.body_start..], "# Title\n");
+        assert_eq!(fm.fields[0], Field { key: "status".into(), value: FieldValue::Scalar("accepted".into()), line: 2 });
+        assert_eq!(fm.fields[1].value, FieldValue::List(vec!["a".into(), "b".into()]));
+        assert_eq!(fm.fields[2].line, 4);
+    }
+
+    #[test]
+    fn toml_fields() {
+        let fm = split("x.md", "+++\ntitle = \"T\"\nauthors = [\"A\"]\n[extra]\nteam = \"X\"\n+++\nbody");
+        assert_eq!(fm.fields.len(), 3);
+        assert_eq!(fm.fields[2].key, "team");
+    }
+
+    #[test]
+    fn bad_yaml_has_location() {
+        let fm = split("x.md", "---\ntitle: ok\nstatus: [unclosed\n---\nbody");
+        let d = fm.diagnostic.unwrap();
+        assert_eq!(d.code, Code::FrontMatter);
+        assert!(d.line >= 3, "{d:?}");
+        assert_eq!(fm.body_start, "---\ntitle: ok\nstatus: [unclosed\n---\n".len());
+    }
+
+    #[test]
+    fn thematic_break_with_prose_is_body() {
+        let t = "---\n**Warning:** this repository is archived.\n---\n# Team\n";
+        let fm = split("x.md", t);
+        assert!(fm.diagnostic.is_none());
+        assert_eq!(fm.body_start, 0);
+    }
+
+    #[test]
+    fn unclosed_front_matter() {
+        let fm = split("x.md", "---\ntitle: x\n# Body");
+        assert_eq!(fm.diagnostic.unwrap().code, Code::FrontMatter);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn splitting_never_panics(s in "(---|\\+\\+\\+)?\\PC{0,200}") {
+            let fm = split("p.md", &s);
+            proptest::prop_assert!(fm.body_start <= s.len());
+        }
+    }
+}

@@ -1,0 +1,270 @@
+//! Metadata as found in a source, before normalisation.
+//!
+//! Every dialect — YAML or TOML front matter, `kep.yaml` sidecars, `* Status:` bullets, RFC header
+//! bullets, `Date:` lines, a `## Status` section, a status row in a table — feeds the same
+//! [`RawMeta`] through [`RawMeta::set`]. The first source to set a field wins, so callers feed them
+//! in order of authority (front matter first). Values stay raw text with their location; the
+//! assemble stage parses statuses, dates and numbers.
+
+use crate::model::site::{RelationKind, Role};
+use crate::load::front_matter::FieldValue;
+
+/// A raw value and where it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located {
+    /// The text as written.
+    pub value: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column.
+    pub column: u32,
+    /// The file it came from when that is not the document itself (a `kep.yaml` sidecar).
+    pub file: Option<String>,
+}
+
+/// Named dates and durations kept for attention rules and the metadata panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateKey {
+    /// A decision deadline.
+    Deadline,
+    /// Comments are welcome until this date.
+    CommentsBy,
+    /// Review or revisit the decision by this date.
+    ReviewBy,
+    /// The page was last reviewed on this date.
+    LastReviewed,
+    /// How often the page should be reviewed (`90d`, `6 months`).
+    ReviewEvery,
+    /// The date of the last update.
+    LastUpdated,
+}
+
+impl DateKey {
+    /// The label shown in the metadata panel.
+    pub fn label(self) -> &'static str {
+        match self {
+            DateKey::Deadline => "Decision deadline",
+            DateKey::CommentsBy => "Comments by",
+            DateKey::ReviewBy => "Review by",
+            DateKey::LastReviewed => "Last reviewed",
+            DateKey::ReviewEvery => "Review every",
+            DateKey::LastUpdated => "Last updated",
+        }
+    }
+}
+
+/// What a metadata key means, whatever its spelling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    /// The title.
+    Title,
+    /// The status label.
+    Status,
+    /// The document's date; lower rank wins (`date` before `start date` before `last updated`).
+    Date(u8),
+    /// The number or id.
+    Number,
+    /// People in a role.
+    People(Role),
+    /// Tags.
+    Tags,
+    /// A relation to another document.
+    Relation(RelationKind),
+    /// A named date or duration.
+    Dated(DateKey),
+    /// Shown in the metadata panel under this label.
+    Info(&'static str),
+}
+
+/// `lastReviewed`, `last-reviewed`, `Last Reviewed`, `Author(s)` → `last_reviewed`, `authors`.
+pub fn canonical_key(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    let mut prev_lower = false;
+    for c in key.trim().chars() {
+        if c.is_uppercase() && prev_lower {
+            out.push('_');
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        match c {
+            '-' | ' ' | '.' => out.push('_'),
+            '(' | ')' | '*' | '`' => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    while out.contains("__") {
+        out = out.replace("__", "_");
+    }
+    out.trim_matches('_').to_string()
+}
+
+/// Maps a canonical key to its meaning; `None` for keys adrsite does not use.
+pub fn classify(canonical: &str) -> Option<Key> {
+    Some(match canonical {
+        "title" => Key::Title,
+        "status" | "state" | "decision_status" => Key::Status,
+        "date" | "decision_date" | "date_decided" => Key::Date(0),
+        "start_date" | "started" => Key::Date(1),
+        "creation_date" | "created" | "created_at" | "created_on" | "date_created" => Key::Date(2),
+        "last_updated" | "updated" | "last_modified" | "date_updated" => Key::Dated(DateKey::LastUpdated),
+        "number" | "id" | "kep_number" | "adr" | "adr_number" | "rfc_number" | "adr_id" => Key::Number,
+        "deciders" | "decider" | "decision_makers" | "decision_maker" | "decided_by" | "approvers" => {
+            Key::People(Role::Decider)
+        }
+        "consulted" | "reviewers" => Key::People(Role::Consulted),
+        "informed" => Key::People(Role::Informed),
+        "authors" | "author" | "authored_by" | "creator" | "creators" | "proposed_by" | "champion" | "champions" => {
+            Key::People(Role::Author)
+        }
+        "owner" | "owners" | "maintainer" | "maintainers" | "dri" | "editor" => Key::People(Role::Owner),
+        "participants" | "attendees" | "attendance" | "present" => Key::People(Role::Participant),
+        "tags" | "tag" | "keywords" | "labels" | "categories" | "topics" | "owning_sig" | "area" => Key::Tags,
+        "supersedes" | "replaces" | "supercedes" => Key::Relation(RelationKind::Supersedes),
+        "superseded_by" | "replaced_by" | "superceded_by" => Key::Relation(RelationKind::SupersededBy),
+        "amends" | "amendment_of" => Key::Relation(RelationKind::Amends),
+        "amended_by" => Key::Relation(RelationKind::AmendedBy),
+        "relates_to" | "related" | "related_to" | "see_also" | "related_decisions" => Key::Relation(RelationKind::RelatesTo),
+        "deadline" | "decision_deadline" | "decide_by" => Key::Dated(DateKey::Deadline),
+        "comments_by" | "comment_by" | "comments_due" | "feedback_by" => Key::Dated(DateKey::CommentsBy),
+        "review_by" | "revisit" | "revisit_by" | "review_date" | "next_review" | "revisit_date" => {
+            Key::Dated(DateKey::ReviewBy)
+        }
+        "last_reviewed" | "reviewed" | "reviewed_on" | "last_review" => Key::Dated(DateKey::LastReviewed),
+        "review_every" | "review_in" | "review_interval" | "review_cycle" => Key::Dated(DateKey::ReviewEvery),
+        "rfc_pr" | "pull_request" | "pr" => Key::Info("RFC PR"),
+        "feature_name" | "feature" => Key::Info("Feature name"),
+        "rust_issue" | "react_issue" | "tracking_issue" | "issue" => Key::Info("Tracking issue"),
+        "discussion" | "discussion_at" | "discussions" => Key::Info("Discussion"),
+        "technical_story" => Key::Info("Technical story"),
+        "owning_team" | "team" => Key::Info("Team"),
+        _ => return None,
+    })
+}
+
+/// Metadata gathered from every dialect of one document.
+#[derive(Clone, Debug, Default)]
+pub struct RawMeta {
+    /// Title.
+    pub title: Option<Located>,
+    /// Status label.
+    pub status: Option<Located>,
+    /// Date with its rank (lower wins).
+    pub date: Option<(u8, Located)>,
+    /// Number or id as written.
+    pub number: Option<Located>,
+    /// People by role, in the order written.
+    pub people: Vec<(Role, String)>,
+    /// Tags as written.
+    pub tags: Vec<String>,
+    /// Relations to other documents, raw references.
+    pub relations: Vec<(RelationKind, Located)>,
+    /// Named dates and durations.
+    pub dates: Vec<(DateKey, Located)>,
+    /// Other facts for the metadata panel (`RFC PR`, `Feature name`).
+    pub info: Vec<(&'static str, String)>,
+}
+
+impl RawMeta {
+    /// Records `value` for `key` unless an earlier source already did.
+    pub fn set(&mut self, key: Key, value: &FieldValue, at: Located) {
+        let scalar = || match value {
+            FieldValue::Scalar(s) => s.trim().to_string(),
+            FieldValue::List(items) => items.join(", "),
+        };
+        let list = || match value {
+            FieldValue::Scalar(s) => split_list(s),
+            FieldValue::List(items) => items.iter().flat_map(|i| split_list(i)).collect(),
+        };
+        match key {
+            Key::Title if self.title.is_none() => self.title = Some(Located { value: scalar(), ..at }),
+            Key::Status if self.status.is_none() => self.status = Some(Located { value: scalar(), ..at }),
+            Key::Date(rank) if self.date.as_ref().is_none_or(|(r, _)| rank < *r) => {
+                self.date = Some((rank, Located { value: scalar(), ..at }));
+            }
+            Key::Number if self.number.is_none() => self.number = Some(Located { value: scalar(), ..at }),
+            Key::People(role) => {
+                if !self.people.iter().any(|(r, _)| *r == role) {
+                    self.people.extend(list().into_iter().map(|p| (role, p)));
+                }
+            }
+            Key::Tags if self.tags.is_empty() => self.tags = list(),
+            Key::Relation(kind) => {
+                let targets = match value {
+                    FieldValue::Scalar(s) => vec![s.clone()],
+                    FieldValue::List(items) => items.clone(),
+                };
+                for t in targets.into_iter().filter(|t| !is_placeholder(t)) {
+                    self.relations.push((kind, Located { value: t, ..at.clone() }));
+                }
+            }
+            Key::Dated(k) if !self.dates.iter().any(|(d, _)| *d == k) => {
+                self.dates.push((k, Located { value: scalar(), ..at }));
+            }
+            Key::Info(label) if !self.info.iter().any(|(l, _)| *l == label) => {
+                let v = scalar();
+                if !v.is_empty() {
+                    self.info.push((label, v));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether a value only says "nothing here": `n/a`, `none`, `TODO`, `-`.
+pub fn is_placeholder(s: &str) -> bool {
+    let t = s.trim().trim_matches(['"', '\'', '`', '*', '_']).trim().to_lowercase();
+    t.is_empty() || matches!(t.as_str(), "n/a" | "na" | "none" | "tbd" | "todo" | "-" | "~" | "null" | "nil" | "[]")
+}
+
+/// Splits `Ana Silva, Ben Okafor and Chloe` into names; drops template placeholders.
+pub fn split_list(s: &str) -> Vec<String> {
+    let plain = crate::text::plain_inline(s);
+    let plain = if plain.is_empty() { s.to_string() } else { plain };
+    plain
+        .split([',', ';', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| p.trim().trim_matches(['"', '\'', '`']).trim().to_string())
+        .filter(|p| {
+            !p.is_empty()
+                && !p.starts_with(['[', '{', '<'])
+                && p.len() < 80
+                && !matches!(p.to_lowercase().as_str(), "none" | "n/a" | "tbd" | "-" | "todo")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_spellings() {
+        for k in ["last_reviewed", "last-reviewed", "lastReviewed", "Last Reviewed"] {
+            assert_eq!(classify(&canonical_key(k)), Some(Key::Dated(DateKey::LastReviewed)), "{k}");
+        }
+        assert_eq!(classify(&canonical_key("Author(s)")), Some(Key::People(Role::Author)));
+        assert_eq!(classify(&canonical_key("decision-makers")), Some(Key::People(Role::Decider)));
+        assert_eq!(classify(&canonical_key("RFC PR")), Some(Key::Info("RFC PR")));
+        assert_eq!(classify(&canonical_key("kep-number")), Some(Key::Number));
+        assert_eq!(classify(&canonical_key("review_in")), Some(Key::Dated(DateKey::ReviewEvery)));
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(split_list("Ana Silva, Ben Okafor and Chloe"), vec!["Ana Silva", "Ben Okafor", "Chloe"]);
+        assert_eq!(split_list("[list everyone involved]"), Vec::<String>::new());
+        assert_eq!(split_list("[Ana](https://x)"), vec!["Ana"]);
+    }
+
+    #[test]
+    fn first_source_wins_and_date_rank() {
+        let mut m = RawMeta::default();
+        let at = |line| Located { value: String::new(), line, column: 1, file: None };
+        m.set(Key::Status, &FieldValue::Scalar("accepted".into()), at(1));
+        m.set(Key::Status, &FieldValue::Scalar("proposed".into()), at(2));
+        m.set(Key::Date(2), &FieldValue::Scalar("2020-01-01".into()), at(3));
+        m.set(Key::Date(0), &FieldValue::Scalar("2021-01-01".into()), at(4));
+        assert_eq!(m.status.unwrap().value, "accepted");
+        assert_eq!(m.date.unwrap().1.value, "2021-01-01");
+    }
+}

@@ -1,0 +1,179 @@
+//! The load stage: from a directory to parsed source documents.
+//!
+//! Input: the site directory and its [`Config`]. Output: [`Loaded`] — one [`SourceDoc`] per
+//! Markdown document (sorted by path), the collections, the set of other files, and every
+//! diagnostic found while reading. Files are read and parsed in parallel; nothing here decides
+//! statuses or resolves links.
+
+pub mod decode;
+pub mod dialect;
+pub mod discover;
+pub mod front_matter;
+pub mod meta;
+pub mod scan;
+
+use crate::config::Config;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::DocKind;
+use anyhow::Context as _;
+use discover::{Collection, Inventory};
+use meta::{Key, Located, RawMeta};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// A document as read from disk, before normalisation.
+#[derive(Debug)]
+pub struct SourceDoc {
+    /// Path relative to the site directory, `/`-separated.
+    pub source: String,
+    /// Index into [`Loaded::collections`].
+    pub collection: usize,
+    /// The kind, from its collection.
+    pub kind: DocKind,
+    /// The decoded text, newlines normalised.
+    pub text: String,
+    /// Byte offset where the Markdown body starts (after front matter).
+    pub body_start: usize,
+    /// Metadata from every dialect.
+    pub meta: RawMeta,
+    /// The first H1.
+    pub title_heading: Option<dialect::TitleHeading>,
+    /// Whether the body has a `## Status` section.
+    pub has_status_section: bool,
+    /// Links in the body.
+    pub links: Vec<scan::RawLink>,
+    /// Ids mentioned in the body.
+    pub mentions: Vec<scan::Mention>,
+}
+
+/// The result of the load stage.
+#[derive(Debug)]
+pub struct Loaded {
+    /// Documents, sorted by source path.
+    pub docs: Vec<SourceDoc>,
+    /// Collections, in the order found; documents refer to them by index.
+    pub collections: Vec<Collection>,
+    /// Every non-Markdown file under the site directory (link targets).
+    pub files: BTreeSet<String>,
+    /// Problems found while reading.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Walks `dir` and reads every document. `skip` lists directories never to read (the output).
+pub fn load_sources(dir: &Path, config: &Config, skip: &[PathBuf]) -> anyhow::Result<Loaded> {
+    let inventory = discover::walk(dir, config, skip)?;
+    let mut diagnostics = Vec::new();
+    let mut collections = discover::collections(dir, config, &inventory, &mut diagnostics);
+    let Inventory { markdown, sidecars, mut files } = inventory;
+
+    // Templates and licences get no page, but links to them still resolve to the file itself.
+    let (candidates, others): (Vec<&String>, Vec<&String>) = markdown.iter().partition(|p| !discover::is_template_or_licence(p));
+    files.extend(others.into_iter().cloned());
+    let parsed: Vec<anyhow::Result<Option<(SourceDoc, Vec<Diagnostic>)>>> =
+        candidates.par_iter().map(|rel| read_document(dir, rel, &sidecars)).collect();
+
+    let mut docs = Vec::with_capacity(parsed.len());
+    for result in parsed {
+        let Some((mut doc, diags)) = result? else { continue };
+        diagnostics.extend(diags);
+        let home = collections
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.origin != discover::Origin::Inferred && (doc.source.starts_with(&format!("{}/", c.path)) || c.path.is_empty()))
+            .max_by_key(|(_, c)| c.path.len())
+            .map(|(i, _)| i);
+        let index = match home {
+            Some(i) => i,
+            None if config.collections.is_empty() => {
+                let has_rfc_header = doc.meta.info.iter().any(|(l, _)| *l == "RFC PR" || *l == "Feature name");
+                let kind = discover::infer_kind(&doc.source, doc.meta.status.is_some(), has_rfc_header, doc.has_status_section);
+                discover::inferred_collection(&mut collections, kind)
+            }
+            // With configured collections, documents outside them are not part of the site.
+            None => continue,
+        };
+        doc.collection = index;
+        doc.kind = collections[index].kind;
+        docs.push(doc);
+    }
+    docs.sort_by(|a, b| a.source.cmp(&b.source));
+    Ok(Loaded { docs, collections, files, diagnostics })
+}
+
+/// Reads and parses one Markdown file; `None` for a binary file.
+fn read_document(dir: &Path, rel: &str, sidecars: &BTreeSet<String>) -> anyhow::Result<Option<(SourceDoc, Vec<Diagnostic>)>> {
+    let bytes = std::fs::read(dir.join(rel)).with_context(|| format!("reading {rel}"))?;
+    let mut diags = Vec::new();
+    let text = match decode::decode(rel, &bytes) {
+        decode::Decoded::Text(text, diag) => {
+            diags.extend(diag);
+            text
+        }
+        decode::Decoded::Binary(diag) => {
+            diags.push(diag);
+            return Ok(None);
+        }
+    };
+    if text.trim().is_empty() {
+        diags.push(
+            Diagnostic::warning(rel, 1, 1, Code::EmptyDocument, "document is empty; its page has only a title")
+                .with_help("write the document, or delete the file"),
+        );
+    }
+    let fm = front_matter::split(rel, &text);
+    diags.extend(fm.diagnostic);
+    let mut meta = RawMeta::default();
+    for field in &fm.fields {
+        if let Some(key) = meta::classify(&meta::canonical_key(&field.key)) {
+            meta.set(key, &field.value, Located { value: String::new(), line: field.line, column: 1, file: None });
+        }
+    }
+    // A Kubernetes KEP keeps its metadata in `kep.yaml` beside the README.
+    let parent = rel.rsplit_once('/').map_or("", |(p, _)| p);
+    let sidecar = if parent.is_empty() { "kep.yaml".to_string() } else { format!("{parent}/kep.yaml") };
+    if sidecars.contains(&sidecar) {
+        read_sidecar(dir, &sidecar, &mut meta, &mut diags)?;
+    }
+    let body = dialect::scan_body(rel, &text, fm.body_start, &mut meta);
+    diags.extend(body.diagnostics);
+    let (links, mentions) = scan::scan_links(&text, fm.body_start);
+    let doc = SourceDoc {
+        source: rel.to_string(),
+        collection: 0,
+        kind: DocKind::Handbook,
+        body_start: fm.body_start,
+        meta,
+        title_heading: body.title,
+        has_status_section: body.has_status_section,
+        links,
+        mentions,
+        text,
+    };
+    Ok(Some((doc, diags)))
+}
+
+fn read_sidecar(dir: &Path, rel: &str, meta: &mut RawMeta, diags: &mut Vec<Diagnostic>) -> anyhow::Result<()> {
+    let bytes = std::fs::read(dir.join(rel)).with_context(|| format!("reading {rel}"))?;
+    let text = match decode::decode(rel, &bytes) {
+        decode::Decoded::Text(t, d) => {
+            diags.extend(d);
+            t
+        }
+        decode::Decoded::Binary(d) => {
+            diags.push(d);
+            return Ok(());
+        }
+    };
+    let fm = front_matter::parse_yaml(rel, &text, 0, 1);
+    diags.extend(fm.diagnostic);
+    for field in &fm.fields {
+        if let Some(key) = meta::classify(&meta::canonical_key(&field.key)) {
+            // `participating-sigs` and `owning-sig` become tags; reviewers are consulted.
+            meta.set(key, &field.value, Located { value: String::new(), line: field.line, column: 1, file: Some(rel.to_string()) });
+        } else if field.key == "participating-sigs" {
+            meta.set(Key::Tags, &field.value, Located { value: String::new(), line: field.line, column: 1, file: Some(rel.to_string()) });
+        }
+    }
+    Ok(())
+}

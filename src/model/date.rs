@@ -1,0 +1,163 @@
+//! Dates as the corpora write them.
+//!
+//! Input: a raw string (`2020-01-05`, `2024-2-1`, `2020/05/18`, `January 5, 2020`, `5 Jan 2020`,
+//! `January, 2020`, `10/04/18`, `22-10-2019`, `2020-01-05T10:00:00Z`, `20210315`).
+//! Output: a [`jiff::civil::Date`], or `None` when the text is not a date.
+
+use jiff::civil::Date;
+
+const MONTHS: [&str; 12] =
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// Reads a date. Day-first is assumed for `DD/MM/YY` unless the middle number cannot be a month.
+pub fn parse_date(raw: &str) -> Option<Date> {
+    let s = raw.trim().trim_matches(['"', '\'', '`', '*', '_']).trim().trim_end_matches(['.', ',']);
+    if s.is_empty() {
+        return None;
+    }
+    numeric(s).or_else(|| worded(s))
+}
+
+fn ymd(y: i32, m: i32, d: i32) -> Option<Date> {
+    let y = if y < 100 { 2000 + y } else { y };
+    if !(1970..=2100).contains(&y) {
+        return None;
+    }
+    Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+}
+
+fn numeric(s: &str) -> Option<Date> {
+    // Keep only the leading date-like token: `2020-01-05T10:00Z` or `2020-01-05 (updated)`.
+    let token: &str = s.split(|c: char| c.is_whitespace() || c == 'T').next()?;
+    let parts: Vec<&str> = token.split(['-', '/', '.']).collect();
+    let nums: Option<Vec<i32>> = parts.iter().map(|p| p.parse::<i32>().ok()).collect();
+    let nums = nums?;
+    match (parts.as_slice(), nums.as_slice()) {
+        ([y], [_]) if y.len() == 8 => {
+            let n = nums[0];
+            ymd(n / 10000, n / 100 % 100, n % 100)
+        }
+        ([y, _], [yy, m]) if y.len() == 4 => ymd(*yy, *m, 1),
+        ([y, _, _], [yy, m, d]) if y.len() == 4 => ymd(*yy, *m, *d),
+        ([_, _, y], [a, b, yy]) if y.len() == 4 || y.len() == 2 => {
+            // DD/MM/YYYY unless the middle number cannot be a month (then MM/DD/YYYY).
+            if *b > 12 { ymd(*yy, *a, *b) } else { ymd(*yy, *b, *a) }
+        }
+        _ => None,
+    }
+}
+
+fn month_of(word: &str) -> Option<i32> {
+    let w = word.trim_end_matches([',', '.']).to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS.iter().position(|m| w.starts_with(m)).filter(|_| {
+        // `march`, `mar`, `sept`: a prefix of the full month name.
+        const FULL: [&str; 12] = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december",
+        ];
+        FULL.iter().any(|f| f.starts_with(w.as_str()))
+    }).map(|i| i as i32 + 1)
+}
+
+fn day_of(word: &str) -> Option<i32> {
+    let w = word.trim_end_matches([',', '.']);
+    let w = w.trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
+    w.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year_of(word: &str) -> Option<i32> {
+    let w = word.trim_end_matches([',', '.']);
+    (w.len() == 4).then(|| w.parse().ok()).flatten()
+}
+
+fn worded(s: &str) -> Option<Date> {
+    let words: Vec<&str> = s.split_whitespace().take(4).collect();
+    match words.as_slice() {
+        [m, d, y, ..] if month_of(m).is_some() && day_of(d).is_some() && year_of(y).is_some() => {
+            ymd(year_of(y)?, month_of(m)?, day_of(d)?)
+        }
+        [d, m, y, ..] if day_of(d).is_some() && month_of(m).is_some() && year_of(y).is_some() => {
+            ymd(year_of(y)?, month_of(m)?, day_of(d)?)
+        }
+        [m, y, ..] if month_of(m).is_some() && year_of(y).is_some() => ymd(year_of(y)?, month_of(m)?, 1),
+        _ => None,
+    }
+}
+
+/// Finds a date written in a file or folder name: `2022-02-03-slug`, `20210315-slug`,
+/// `T-compiler Meeting Agenda 2022-09-15`, `2018-05-24-to-2018-10-30--archive` (the first wins).
+pub fn date_in_name(name: &str) -> Option<Date> {
+    let bytes = name.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    for start in 0..bytes.len() {
+        if start > 0 && bytes[start - 1].is_ascii_digit() {
+            continue;
+        }
+        if (0..4).all(|k| digit(start + k)) {
+            let sep = bytes.get(start + 4).copied();
+            if matches!(sep, Some(b'-' | b'_' | b'.'))
+                && digit(start + 5)
+                && digit(start + 6)
+                && bytes.get(start + 7) == sep.as_ref()
+                && digit(start + 8)
+                && digit(start + 9)
+                && !digit(start + 10)
+            {
+                if let Some(d) = numeric(&name[start..start + 10].replace(['_', '.'], "-")) {
+                    return Some(d);
+                }
+            }
+            if (4..8).all(|k| digit(start + k)) && !digit(start + 8) {
+                if let Some(d) = numeric(&name[start..start + 8]) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn formats_from_the_corpora() {
+        assert_eq!(parse_date("2020-01-05"), Some(date(2020, 1, 5)));
+        assert_eq!(parse_date("2024-2-1"), Some(date(2024, 2, 1)));
+        assert_eq!(parse_date("2020/05/18"), Some(date(2020, 5, 18)));
+        assert_eq!(parse_date("23-07-2014"), Some(date(2014, 7, 23)));
+        assert_eq!(parse_date("10/04/18"), Some(date(2018, 4, 10)));
+        assert_eq!(parse_date("04/23/18"), Some(date(2018, 4, 23)));
+        assert_eq!(parse_date("January 5, 2020"), Some(date(2020, 1, 5)));
+        assert_eq!(parse_date("5th Jan 2020"), Some(date(2020, 1, 5)));
+        assert_eq!(parse_date("January, 2020"), Some(date(2020, 1, 1)));
+        assert_eq!(parse_date("Sept 2019"), Some(date(2019, 9, 1)));
+        assert_eq!(parse_date("2020-01-05T10:00:00Z"), Some(date(2020, 1, 5)));
+        assert_eq!(parse_date("\"2019-10-20\""), Some(date(2019, 10, 20)));
+        assert_eq!(parse_date("20210315"), Some(date(2021, 3, 15)));
+        assert_eq!(parse_date("2017-10"), Some(date(2017, 10, 1)));
+    }
+
+    #[test]
+    fn non_dates() {
+        assert_eq!(parse_date("yyyy-mm-dd"), None);
+        assert_eq!(parse_date("2023-24-05"), None);
+        assert_eq!(parse_date("[YYYY-MM-DD when the decision was last updated]"), None);
+        assert_eq!(parse_date("Mayhem 2020"), None);
+        assert_eq!(parse_date(""), None);
+    }
+
+    #[test]
+    fn dates_in_names() {
+        assert_eq!(date_in_name("2022-02-03-integration-testing"), Some(date(2022, 2, 3)));
+        assert_eq!(date_in_name("20210315-use-markdown"), Some(date(2021, 3, 15)));
+        assert_eq!(date_in_name("T-compiler Meeting Agenda 2022-09-15"), Some(date(2022, 9, 15)));
+        assert_eq!(date_in_name("0005-use-postgres"), None);
+        assert_eq!(date_in_name("43651-type-parameters"), None);
+    }
+}

@@ -1,0 +1,157 @@
+//! A document's identity from its source: page slug, number and title.
+//!
+//! Input: the source path, the collection path and raw metadata. Output: plain values; the
+//! assemble stage makes slugs unique and builds the id index.
+
+use crate::load::dialect::strip_title_status;
+use crate::model::DocNumber;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static NAME_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:adr|rfc|kep|pep|dr)[-_ ]?)?#?(\d{1,5})([a-z])?(?:[-_. ]|$)").expect("static regex")
+});
+static HEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:adr|rfc|kep|pep)[-_ ]?#?\s*(\d{1,5}[a-z]?)\s*(?:[:.\-–—]\s*|\s+)|(\d{1,5}[a-z]?)\.\s+)").expect("static regex")
+});
+static TITLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:architecture decision record|architectural decision record|decision record|adr|rfc)\s*[:.\-–—]\s*").expect("static regex")
+});
+
+/// Headings that name a section, not the document (React and Rust RFCs start with `# Summary`).
+const GENERIC_TITLES: &[&str] = &[
+    "summary", "motivation", "context", "decision", "abstract", "introduction", "overview", "background", "status",
+    "tl;dr", "tldr", "problem", "proposal",
+];
+
+/// The file or folder name that stands for the document: the folder for `README.md`/`index.md`.
+pub fn naming_stem(source: &str) -> &str {
+    let mut parts = source.rsplit('/');
+    let file = parts.next().unwrap_or(source);
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    if matches!(stem.to_lowercase().as_str(), "readme" | "index" | "_index") {
+        parts.next().unwrap_or(stem)
+    } else {
+        stem
+    }
+}
+
+/// The page slug of a document within its collection: its path without extension, each folder
+/// slugified; `README.md` and `index.md` stand for their folder.
+pub fn page_slug(source: &str, collection_path: &str) -> String {
+    let rel = if collection_path.is_empty() {
+        source
+    } else {
+        source.strip_prefix(collection_path).map_or(source, |r| r.trim_start_matches('/'))
+    };
+    let mut segments: Vec<&str> = rel.split('/').collect();
+    let file = segments.pop().unwrap_or_default();
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    let mut parts: Vec<String> = segments.iter().map(|s| crate::text::slugify(s)).collect();
+    if !(matches!(stem.to_lowercase().as_str(), "readme" | "index" | "_index") && !parts.is_empty()) {
+        parts.push(crate::text::slugify(stem));
+    }
+    let parts: Vec<String> = parts.into_iter().map(|p| if p.is_empty() { "doc".into() } else { p }).collect();
+    let slug = parts.join("/");
+    if slug == "index" { "index-page".into() } else { slug }
+}
+
+/// A number in a file or folder name (`0005-x`, `adr-004-x`, `rfc-100-x`, `0004a-x`), not a date.
+pub fn number_from_name(source: &str) -> Option<DocNumber> {
+    let stem = naming_stem(source);
+    // `2013-12-type-params` and `2022-02-03-slug` start with a date, not a number.
+    let b = stem.as_bytes();
+    if b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && b[5..7].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let c = NAME_NUMBER.captures(stem)?;
+    DocNumber::parse(&format!("{}{}", &c[1], c.get(2).map_or("", |m| m.as_str())))
+}
+
+/// A number at the start of a heading (`5. Title`, `ADR 050: Title`, `ADR-0005: Title`), and the
+/// title without it.
+pub fn split_heading_number(heading: &str) -> (Option<DocNumber>, &str) {
+    match HEADING_NUMBER.captures(heading) {
+        Some(c) => {
+            let digits = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+            let rest = &heading[c.get(0).map_or(0, |m| m.end())..];
+            (DocNumber::parse(digits), rest.trim())
+        }
+        None => (None, heading),
+    }
+}
+
+/// Cleans a heading into a title: status prefix, number prefix and `Architecture Decision Record:`
+/// dropped, inline Markdown flattened. `None` for empty or generic headings.
+pub fn title_from_heading(heading: &str) -> Option<String> {
+    let h = strip_title_status(heading.trim());
+    let (_, h) = split_heading_number(h);
+    let plain = crate::text::plain_inline(h);
+    let plain = TITLE_PREFIX.replace(&plain, "").trim().to_string();
+    let (_, plain) = split_heading_number(&plain);
+    let plain = plain.trim().to_string();
+    if plain.is_empty() || GENERIC_TITLES.contains(&plain.to_lowercase().trim_end_matches(':')) {
+        None
+    } else {
+        Some(plain)
+    }
+}
+
+/// Reads an id written as a reference: `ADR-0019`, `ADR 19`, `#0033`, `0019`, `KEP-1234`.
+pub fn parse_id_reference(s: &str) -> Option<(Option<String>, DocNumber)> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(adr|rfc|kep|pep)[-_ ]?)?#?\s*(\d{1,5}[a-z]?)$").expect("static regex")
+    });
+    let c = RE.captures(s.trim())?;
+    Some((c.get(1).map(|m| m.as_str().to_uppercase()), DocNumber::parse(&c[2])?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(page_slug("docs/adr/0005-Use-X.md", "docs/adr"), "0005-use-x");
+        assert_eq!(page_slug("d/2022-02-03-slug/README.md", "d"), "2022-02-03-slug");
+        assert_eq!(page_slug("keps/sig-node/127-user-ns/README.md", "keps"), "sig-node/127-user-ns");
+        assert_eq!(page_slug("d/README.md", "d"), "readme");
+        assert_eq!(page_slug("d/index.md", "d"), "index-page");
+        assert_eq!(page_slug("c/field marketing.md", ""), "c/field-marketing");
+    }
+
+    #[test]
+    fn numbers_from_names() {
+        let n = |s| number_from_name(s).map(|n| n.display());
+        assert_eq!(n("docs/adr/0005-x.md").as_deref(), Some("0005"));
+        assert_eq!(n("adr-004-module-loading.md").as_deref(), Some("004"));
+        assert_eq!(n("rfc-100-x.md").as_deref(), Some("100"));
+        assert_eq!(n("0004a-x.md").as_deref(), Some("0004a"));
+        assert_eq!(n("keps/sig/1029-quotas/README.md").as_deref(), Some("1029"));
+        assert_eq!(n("design/2013-12-type-params.md"), None);
+        assert_eq!(n("20201016-use-slugs.md"), None);
+        assert_eq!(n("d/2022-02-03-slug/README.md"), None);
+        assert_eq!(n("onboarding.md"), None);
+    }
+
+    #[test]
+    fn heading_titles() {
+        assert_eq!(title_from_heading("5. Use Postgres").as_deref(), Some("Use Postgres"));
+        assert_eq!(title_from_heading("ADR 050: Improved trusted peering").as_deref(), Some("Improved trusted peering"));
+        assert_eq!(title_from_heading("ADR-102: RPC Companion").as_deref(), Some("RPC Companion"));
+        assert_eq!(title_from_heading("Architecture Decision Record: Configuration").as_deref(), Some("Configuration"));
+        assert_eq!(title_from_heading("[Superseded by [ADR-0019](x.md)] Push metrics").as_deref(), Some("Push metrics"));
+        assert_eq!(title_from_heading("Summary"), None);
+        assert_eq!(title_from_heading("**Use `rayon`**").as_deref(), Some("Use rayon"));
+    }
+
+    #[test]
+    fn id_references() {
+        let r = |s| parse_id_reference(s).map(|(p, n)| (p, n.value));
+        assert_eq!(r("ADR-0019"), Some((Some("ADR".into()), 19)));
+        assert_eq!(r("ADR 19"), Some((Some("ADR".into()), 19)));
+        assert_eq!(r("#0033"), Some((None, 33)));
+        assert_eq!(r("KEP-1234"), Some((Some("KEP".into()), 1234)));
+        assert_eq!(r("0019-x.md"), None);
+    }
+}

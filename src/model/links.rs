@@ -1,0 +1,203 @@
+//! Resolving what a document points at: relative paths, ids and references.
+//!
+//! Input: a link destination or reference as written, the source it appears in, and indexes of
+//! the site. Output: a [`LinkTarget`]. Paths resolve exactly as a case-sensitive file system would;
+//! a near miss becomes a hint, not a silent fix.
+
+use crate::model::DocId;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Where a link goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// Another document's page, with an optional `#fragment`.
+    Doc(DocId, Option<String>),
+    /// A non-document file copied into the output, with an optional `#fragment`.
+    Asset(String, Option<String>),
+    /// Left as written: absolute URLs, `mailto:`, site-absolute paths and same-page anchors.
+    External,
+    /// A relative link to nothing; reported as `broken-link`.
+    Broken,
+}
+
+/// Indexes for resolving paths.
+#[derive(Debug, Default)]
+pub struct PathIndex {
+    /// Source path → document.
+    pub docs: BTreeMap<String, DocId>,
+    /// Every other file under the site directory.
+    pub files: BTreeSet<String>,
+}
+
+impl PathIndex {
+    /// Resolves a link destination found in the document at `from`.
+    pub fn resolve(&self, from: &str, dest: &str) -> LinkTarget {
+        let dest = dest.trim();
+        let email = dest.contains('@') && !dest.contains('/');
+        if dest.is_empty() || dest.starts_with('#') || dest.starts_with('/') || has_scheme(dest) || email {
+            return LinkTarget::External;
+        }
+        let (path, fragment) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f.to_string()).filter(|f| !f.is_empty())),
+            None => (dest, None),
+        };
+        let path = path.split('?').next().unwrap_or(path);
+        let path = percent_decode(path);
+        let Some(joined) = join(from, &path) else { return LinkTarget::Broken };
+        self.lookup(&joined, fragment)
+    }
+
+    fn lookup(&self, joined: &str, fragment: Option<String>) -> LinkTarget {
+        let base = joined.trim_end_matches('/');
+        let candidates = [
+            base.to_string(),
+            format!("{base}.md"),
+            format!("{base}/README.md"),
+            format!("{base}/index.md"),
+            format!("{base}/_index.md"),
+            format!("{base}/readme.md"),
+        ];
+        for c in &candidates {
+            let c = c.trim_start_matches('/');
+            if let Some(id) = self.docs.get(c) {
+                return LinkTarget::Doc(id.clone(), fragment);
+            }
+        }
+        if !base.is_empty() && self.files.contains(base) {
+            return LinkTarget::Asset(base.to_string(), fragment);
+        }
+        LinkTarget::Broken
+    }
+
+    /// Resolves a path written from the site root (`/keps/sig-x/0006-apply.md`).
+    pub fn resolve_from_root(&self, path: &str) -> LinkTarget {
+        self.lookup(path.trim_start_matches('/'), None)
+    }
+
+    /// A hint for a broken link: a file whose name differs only in case, or a document with the
+    /// same file name elsewhere.
+    pub fn suggest(&self, from: &str, dest: &str) -> Option<String> {
+        let path = dest.split(['#', '?']).next().unwrap_or(dest);
+        let joined = join(from, &percent_decode(path))?;
+        let lower = joined.to_lowercase();
+        if let Some(found) = self.docs.keys().chain(self.files.iter()).find(|k| k.to_lowercase() == lower) {
+            return Some(format!("`{found}` exists; names are case-sensitive on Linux and on GitHub Pages"));
+        }
+        let name = joined.rsplit('/').next()?.to_lowercase();
+        let name = name.trim_end_matches(".md");
+        let found = self.docs.keys().find(|k| {
+            let stem = k.rsplit('/').next().unwrap_or(k).to_lowercase();
+            let stem = stem.trim_end_matches(".md");
+            stem == name || (name.len() >= 6 && stem.ends_with(&format!("-{name}")))
+        })?;
+        Some(format!("did you mean `{}`?", relative_from(from, found)))
+    }
+}
+
+fn has_scheme(dest: &str) -> bool {
+    match dest.find(':') {
+        Some(i) => {
+            let scheme = &dest[..i];
+            !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) && !scheme.contains('/')
+        }
+        None => dest.starts_with("//"),
+    }
+}
+
+/// Joins a relative path to the folder of `from`, resolving `.` and `..`; `None` above the root.
+pub fn join(from: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut joined = parts.join("/");
+    if rel.ends_with('/') {
+        joined.push('/');
+    }
+    Some(joined)
+}
+
+/// The relative path from the folder of `from` to `to` (both relative to the same root).
+pub fn relative_from(from: &str, to: &str) -> String {
+    let from_dirs: Vec<&str> = from.split('/').collect::<Vec<_>>().split_last().map_or(vec![], |(_, d)| d.to_vec());
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from_dirs.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
+    let mut out: Vec<&str> = vec![".."; from_dirs.len() - common];
+    out.extend(&to_parts[common..]);
+    out.join("/")
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(v) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16)
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> PathIndex {
+        let mut idx = PathIndex::default();
+        idx.docs.insert("docs/adr/0002-a.md".into(), DocId("adr/0002-a".into()));
+        idx.docs.insert("docs/guide/README.md".into(), DocId("pages/guide".into()));
+        idx.docs.insert("content/field marketing.md".into(), DocId("pages/fm".into()));
+        idx.files.insert("docs/adr/img/x.png".into());
+        idx
+    }
+
+    #[test]
+    fn resolves_docs_assets_and_externals() {
+        let idx = index();
+        let from = "docs/adr/0001-b.md";
+        assert_eq!(idx.resolve(from, "0002-a.md#ctx"), LinkTarget::Doc(DocId("adr/0002-a".into()), Some("ctx".into())));
+        assert_eq!(idx.resolve(from, "./0002-a.md"), LinkTarget::Doc(DocId("adr/0002-a".into()), None));
+        assert_eq!(idx.resolve(from, "../guide/"), LinkTarget::Doc(DocId("pages/guide".into()), None));
+        assert_eq!(idx.resolve(from, "../guide"), LinkTarget::Doc(DocId("pages/guide".into()), None));
+        assert_eq!(idx.resolve(from, "img/x.png?raw=true"), LinkTarget::Asset("docs/adr/img/x.png".into(), None));
+        assert_eq!(idx.resolve("content/a.md", "field%20marketing.md"), LinkTarget::Doc(DocId("pages/fm".into()), None));
+        assert_eq!(idx.resolve(from, "https://x.org/a.md"), LinkTarget::External);
+        assert_eq!(idx.resolve(from, "mailto:a@b"), LinkTarget::External);
+        assert_eq!(idx.resolve(from, "/abs/path"), LinkTarget::External);
+        assert_eq!(idx.resolve(from, "#here"), LinkTarget::External);
+        assert_eq!(idx.resolve(from, "0002-A.md"), LinkTarget::Broken);
+        assert_eq!(idx.resolve(from, "../../../x.md"), LinkTarget::Broken);
+    }
+
+    #[test]
+    fn suggestions() {
+        let idx = index();
+        assert!(idx.suggest("docs/adr/0001-b.md", "0002-A.md").unwrap().contains("case-sensitive"));
+        assert_eq!(idx.suggest("docs/x.md", "a/0002-a.md").as_deref(), Some("did you mean `adr/0002-a.md`?"));
+    }
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(relative_from("a/b/c.html", "a/d/e.html"), "../d/e.html");
+        assert_eq!(relative_from("index.html", "a/e.html"), "a/e.html");
+        assert_eq!(relative_from("a/b.html", "a/c.html"), "c.html");
+    }
+}

@@ -1,0 +1,350 @@
+//! Document status: one closed set of values, read from whatever label a team wrote.
+//!
+//! Input: a raw label such as `✅ Accepted`, `Accepted.`, `Implemented (Swift 5.9)`,
+//! `superseded by [ADR-0019](0019-x.md)` or `implementable # provisional|implementable`.
+//! Output: a [`ParsedStatus`] with the normalised [`Status`], the label to display and, for
+//! supersession, the raw reference to the successor.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The normalised status of a document. ADRs use the first six; RFCs add active, final,
+/// implemented, postponed and withdrawn; handbook pages use current and archived. A team may map
+/// its own labels onto these in `adrsite.toml` (`[statuses]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Accepted: the decision stands.
+    Accepted,
+    /// Active: an RFC or process in force.
+    Active,
+    /// Implemented: accepted and carried out.
+    Implemented,
+    /// Final: closed and in force.
+    Final,
+    /// Current: a handbook page in use.
+    Current,
+    /// Proposed: under discussion.
+    Proposed,
+    /// Draft: not yet proposed.
+    Draft,
+    /// Postponed: deferred or on hold.
+    Postponed,
+    /// Deprecated: no longer recommended.
+    Deprecated,
+    /// Superseded: replaced by another document.
+    Superseded,
+    /// Rejected: decided against.
+    Rejected,
+    /// Withdrawn: abandoned by its authors.
+    Withdrawn,
+    /// Archived: a handbook page kept for history.
+    Archived,
+}
+
+impl Status {
+    /// Every status, in the order indexes group them.
+    pub const ALL: [Status; 13] = [
+        Status::Accepted,
+        Status::Active,
+        Status::Implemented,
+        Status::Final,
+        Status::Current,
+        Status::Proposed,
+        Status::Draft,
+        Status::Postponed,
+        Status::Deprecated,
+        Status::Superseded,
+        Status::Rejected,
+        Status::Withdrawn,
+        Status::Archived,
+    ];
+
+    /// The kebab-case name, as written in config and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Accepted => "accepted",
+            Status::Active => "active",
+            Status::Implemented => "implemented",
+            Status::Final => "final",
+            Status::Current => "current",
+            Status::Proposed => "proposed",
+            Status::Draft => "draft",
+            Status::Postponed => "postponed",
+            Status::Deprecated => "deprecated",
+            Status::Superseded => "superseded",
+            Status::Rejected => "rejected",
+            Status::Withdrawn => "withdrawn",
+            Status::Archived => "archived",
+        }
+    }
+
+    /// The capitalised name, for headings.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Accepted => "Accepted",
+            Status::Active => "Active",
+            Status::Implemented => "Implemented",
+            Status::Final => "Final",
+            Status::Current => "Current",
+            Status::Proposed => "Proposed",
+            Status::Draft => "Draft",
+            Status::Postponed => "Postponed",
+            Status::Deprecated => "Deprecated",
+            Status::Superseded => "Superseded",
+            Status::Rejected => "Rejected",
+            Status::Withdrawn => "Withdrawn",
+            Status::Archived => "Archived",
+        }
+    }
+
+    /// Whether the decision is in force (shown first, ranked first).
+    pub fn is_in_force(self) -> bool {
+        matches!(self, Status::Accepted | Status::Active | Status::Implemented | Status::Final | Status::Current)
+    }
+
+    /// Whether the document no longer applies (shown with a banner).
+    pub fn is_retired(self) -> bool {
+        matches!(self, Status::Deprecated | Status::Superseded | Status::Archived)
+    }
+}
+
+/// The words teams write for each status. Matched against the first words of a cleaned label.
+const WORDS: &[(&str, Status)] = &[
+    ("accepted", Status::Accepted),
+    ("accept", Status::Accepted),
+    ("approved", Status::Accepted),
+    ("adopted", Status::Accepted),
+    ("agreed", Status::Accepted),
+    ("decided", Status::Accepted),
+    ("implementable", Status::Accepted),
+    ("active", Status::Active),
+    ("living", Status::Active),
+    ("implemented", Status::Implemented),
+    ("complete", Status::Implemented),
+    ("completed", Status::Implemented),
+    ("done", Status::Implemented),
+    ("shipped", Status::Implemented),
+    ("stable", Status::Implemented),
+    ("stabilized", Status::Implemented),
+    ("final", Status::Final),
+    ("current", Status::Current),
+    ("published", Status::Current),
+    ("proposed", Status::Proposed),
+    ("proposal", Status::Proposed),
+    ("pending", Status::Proposed),
+    ("provisional", Status::Proposed),
+    ("open", Status::Proposed),
+    ("review", Status::Proposed),
+    ("discussion", Status::Proposed),
+    ("draft", Status::Draft),
+    ("wip", Status::Draft),
+    ("incomplete", Status::Draft),
+    ("experimental", Status::Draft),
+    ("postponed", Status::Postponed),
+    ("deferred", Status::Postponed),
+    ("hold", Status::Postponed),
+    ("paused", Status::Postponed),
+    ("frozen", Status::Postponed),
+    ("dormant", Status::Postponed),
+    ("deprecated", Status::Deprecated),
+    ("obsolete", Status::Deprecated),
+    ("retired", Status::Deprecated),
+    ("reverted", Status::Deprecated),
+    ("superseded", Status::Superseded),
+    ("superceded", Status::Superseded),
+    ("replaced", Status::Superseded),
+    ("rejected", Status::Rejected),
+    ("declined", Status::Rejected),
+    ("denied", Status::Rejected),
+    ("withdrawn", Status::Withdrawn),
+    ("abandoned", Status::Withdrawn),
+    ("closed", Status::Withdrawn),
+    ("archived", Status::Archived),
+];
+
+/// Words that qualify a status without changing it (`on hold`, `partly superseded`, `under review`).
+const FILLER: &[&str] = &["on", "under", "in", "partly", "partially", "status", "is", "the", "this", "adr", "rfc", "now"];
+
+/// Labels a team maps onto the built-in statuses (`[statuses]` in `adrsite.toml`), keyed by the
+/// cleaned lowercase label.
+pub type CustomStatuses = BTreeMap<String, Status>;
+
+/// The result of reading a status label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParsedStatus {
+    /// The normalised status, or `None` when the label is not recognised.
+    pub status: Option<Status>,
+    /// The label to display, cleaned of Markdown.
+    pub label: String,
+    /// For `superseded by X`: the raw reference to X (a link target, an id, a URL or a slug).
+    pub successor: Option<String>,
+    /// For an unrecognised label: the closest known word.
+    pub suggestion: Option<&'static str>,
+    /// Whether the label is a template placeholder (`[proposed | accepted | …]`).
+    pub placeholder: bool,
+}
+
+/// Reads one status label.
+pub fn parse_status(raw: &str, custom: &CustomStatuses) -> ParsedStatus {
+    let raw = raw.trim();
+    // A `# comment` (kep.yaml) and trailing explanation after a dash or sentence are qualifiers.
+    let raw = raw.split(" # ").next().unwrap_or(raw).trim();
+    let label = crate::text::plain_inline(raw);
+    let label = label.trim().trim_matches(['*', '_', '`']).trim().to_string();
+    let lower = label.to_lowercase();
+    let placeholder = (lower.contains('|') && (lower.starts_with('[') || lower.starts_with('{')))
+        || lower.contains(" | ");
+
+    let successor = find_successor(raw);
+    let mut parsed = ParsedStatus { status: None, label: label.clone(), successor, suggestion: None, placeholder };
+    if placeholder {
+        return parsed;
+    }
+    let cleaned = clean_words(&lower);
+    if let Some(status) = custom.get(&cleaned.join(" ")) {
+        parsed.status = Some(*status);
+        return parsed;
+    }
+    if parsed.successor.is_some() || lower.contains("superseded") || lower.contains("superceded") {
+        parsed.status = Some(Status::Superseded);
+        return parsed;
+    }
+    // The first meaningful word decides: "Accepted (documenting an existing thing)" is accepted.
+    for word in cleaned.iter().filter(|w| !FILLER.contains(&w.as_str())).take(1) {
+        if let Some((_, status)) = WORDS.iter().find(|(w, _)| w == word) {
+            parsed.status = Some(*status);
+            return parsed;
+        }
+        if let Some(custom) = custom.iter().find(|(k, _)| k.as_str() == word) {
+            parsed.status = Some(*custom.1);
+            return parsed;
+        }
+        parsed.suggestion =
+            crate::diagnostic::did_you_mean(word, WORDS.iter().map(|(w, _)| *w).chain(["on hold"]));
+    }
+    parsed
+}
+
+/// Lowercase words of a label, without emoji, punctuation or parenthesised qualifiers.
+fn clean_words(lower: &str) -> Vec<String> {
+    let mut depth = 0usize;
+    let mut kept = String::with_capacity(lower.len());
+    for c in lower.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            c if c.is_alphanumeric() => kept.push(c),
+            _ => kept.push(' '),
+        }
+    }
+    kept.split_whitespace().map(str::to_string).collect()
+}
+
+/// Finds the successor named in `superseded by X` / `replaced by X`, in any of the forms the
+/// corpora use: a Markdown link (its target), an absolute URL, a bare id or a slug.
+pub fn find_successor(raw: &str) -> Option<String> {
+    let lower = raw.to_lowercase();
+    let at = ["superseded by", "superceded by", "replaced by", "superseded-by"]
+        .iter()
+        .filter_map(|p| lower.find(p).map(|i| i + p.len()))
+        .min()?;
+    let rest = raw[at..].trim().trim_start_matches(':').trim();
+    reference_target(rest)
+}
+
+/// The target of the first reference in `s`: a Markdown link's destination, or the first word.
+pub fn reference_target(s: &str) -> Option<String> {
+    let s = s.trim();
+    if let Some(open) = s.find("](") {
+        let after = &s[open + 2..];
+        let end = after.find(')')?;
+        let dest = after[..end].trim().trim_matches(['<', '>']);
+        if !dest.is_empty() {
+            return Some(dest.to_string());
+        }
+    }
+    // `[ADR-0019]` or `ADR-0019.` or `ADR #0033`: keep id-like text, stop at punctuation.
+    let cleaned: String = s.trim_start_matches(['[', '*', '_', '`']).to_string();
+    let mut words = cleaned.split_whitespace();
+    let first = words.next()?;
+    let mut target = first.trim_end_matches([']', '.', ',', ';', ')', '*', '_', '`']).to_string();
+    // `ADR 19` and `RFC #42` are ids written in two words.
+    if target.chars().all(|c| c.is_ascii_alphabetic())
+        && let Some(second) = words.next()
+    {
+        let second = second.trim_end_matches([']', '.', ',', ';', ')', '*', '_', '`']);
+        if second.trim_start_matches('#').chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            target = format!("{target} {second}");
+        }
+    }
+    (!target.is_empty()).then_some(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn st(raw: &str) -> Option<Status> {
+        parse_status(raw, &CustomStatuses::new()).status
+    }
+
+    #[test]
+    fn plain_labels_in_any_case_and_punctuation() {
+        assert_eq!(st("Accepted"), Some(Status::Accepted));
+        assert_eq!(st("accepted"), Some(Status::Accepted));
+        assert_eq!(st("PROPOSED"), Some(Status::Proposed));
+        assert_eq!(st("Accepted."), Some(Status::Accepted));
+        assert_eq!(st("**Accepted**"), Some(Status::Accepted));
+        assert_eq!(st("Proposed."), Some(Status::Proposed));
+        assert_eq!(st("Draft."), Some(Status::Draft));
+    }
+
+    #[test]
+    fn emoji_and_qualifiers() {
+        assert_eq!(st("✅ Accepted"), Some(Status::Accepted));
+        assert_eq!(st("🤔 Proposed"), Some(Status::Proposed));
+        assert_eq!(st("❌ Rejected (see [019](019-Shared-Ingress.md))"), Some(Status::Rejected));
+        assert_eq!(st("✅ Accepted (documenting an existing thing)"), Some(Status::Accepted));
+        assert_eq!(st("Implemented (Swift 5.9)"), Some(Status::Implemented));
+        assert_eq!(st("⌛️ Superseded by [036. Multi-cluster](036-Multi-cluster.md)"), Some(Status::Superseded));
+        assert_eq!(st("Partly superseded"), Some(Status::Superseded));
+        assert_eq!(st("on hold"), Some(Status::Postponed));
+        assert_eq!(st("implementable # provisional|implementable|implemented"), Some(Status::Accepted));
+        assert_eq!(st("Approved"), Some(Status::Accepted));
+        assert_eq!(st("Pending"), Some(Status::Proposed));
+    }
+
+    #[test]
+    fn successors_in_every_form() {
+        let s = |raw| parse_status(raw, &CustomStatuses::new()).successor;
+        assert_eq!(s("superseded by [ADR-0019](0019-push-metrics-via-thanos.md)").as_deref(), Some("0019-push-metrics-via-thanos.md"));
+        assert_eq!(s("Superseded by ADR-0012").as_deref(), Some("ADR-0012"));
+        assert_eq!(s("superseded by ADR 12.").as_deref(), Some("ADR 12"));
+        assert_eq!(s("Superseded by [ADR #0033](0033-ip-ranges.md)").as_deref(), Some("0033-ip-ranges.md"));
+        assert_eq!(
+            s("superseded by https://github.com/o/r/blob/main/docs/adr/0007-x.md").as_deref(),
+            Some("https://github.com/o/r/blob/main/docs/adr/0007-x.md")
+        );
+        assert_eq!(s("superseded by [20201016-use-the-adr-slug](20201016-use-the-adr-slug.md)").as_deref(), Some("20201016-use-the-adr-slug.md"));
+        assert_eq!(s("Accepted"), None);
+    }
+
+    #[test]
+    fn unknown_gets_suggestion_and_placeholder_is_flagged() {
+        let p = parse_status("imlpemented", &CustomStatuses::new());
+        assert_eq!(p.status, None);
+        assert_eq!(p.suggestion, Some("implemented"));
+        let p = parse_status("[draft | proposed | rejected | accepted | deprecated]", &CustomStatuses::new());
+        assert!(p.placeholder);
+        assert_eq!(p.status, None);
+    }
+
+    #[test]
+    fn custom_statuses_win() {
+        let mut custom = CustomStatuses::new();
+        custom.insert("parked".into(), Status::Postponed);
+        assert_eq!(parse_status("Parked", &custom).status, Some(Status::Postponed));
+    }
+}

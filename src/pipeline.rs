@@ -1,0 +1,201 @@
+//! The only place that knows the order of the stages.
+//!
+//! ```text
+//! config -> load (walk, read, parse)        -> Loaded      [parallel]
+//!        -> assemble (ids, status, links)   -> Site
+//!        -> render (markdown, templates)    -> staging dir [parallel]
+//!        -> commit (swap staging into OUT)
+//! ```
+//!
+//! `check` stops after assembling; `build` goes on to write. Both return every diagnostic.
+
+use crate::config::Config;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::load::load_sources;
+use crate::model::{Site, assemble};
+use crate::output::Staging;
+use crate::render::{RenderOptions, Theme, render_site};
+use anyhow::{Context as _, bail};
+use jiff::civil::Date;
+use std::path::{Component, Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What to build and how.
+#[derive(Clone)]
+pub struct BuildOptions {
+    /// The site directory (the repository, or the folder holding the documents).
+    pub dir: PathBuf,
+    /// Output directory; default `DIR/_site`.
+    pub out: Option<PathBuf>,
+    /// Absolute URL the site is published at; overrides `base_url` in `adrsite.toml`.
+    pub base_url: Option<String>,
+    /// The date every rule is evaluated against; the only source of "now".
+    pub today: Date,
+    /// Live-reload script URL injected into pages (serve only).
+    pub live_reload: Option<String>,
+    /// Called once per rendered document page, for progress display.
+    pub on_page: Option<std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>>,
+}
+
+impl BuildOptions {
+    /// Options for building `dir` with `today`.
+    pub fn new(dir: impl Into<PathBuf>, today: Date) -> Self {
+        BuildOptions { dir: dir.into(), out: None, base_url: None, today, live_reload: None, on_page: None }
+    }
+}
+
+impl std::fmt::Debug for BuildOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BuildOptions")
+            .field("dir", &self.dir)
+            .field("out", &self.out)
+            .field("base_url", &self.base_url)
+            .field("today", &self.today)
+            .field("live_reload", &self.live_reload)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a build or check found and did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Every diagnostic, sorted by path and line.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Number of documents.
+    pub documents: usize,
+    /// Number of HTML pages written (0 for a check).
+    pub pages: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+    /// Where the site was written.
+    pub out: Option<PathBuf>,
+    /// The collections, for `--verbose`.
+    pub collections: Vec<crate::load::discover::Collection>,
+}
+
+/// Reads and assembles the site without writing anything.
+pub fn check(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
+    let start = Instant::now();
+    let (site, _, _) = prepare(opts)?;
+    Ok(BuildReport {
+        documents: site.docs.len(),
+        pages: 0,
+        elapsed: start.elapsed(),
+        out: None,
+        collections: site.collections.clone(),
+        diagnostics: site.diagnostics,
+    })
+}
+
+/// Builds the site into OUT (atomically replacing it).
+pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
+    let start = Instant::now();
+    let (site, config, out) = prepare(opts)?;
+    let dir = &opts.dir;
+    for col in &site.collections {
+        if !col.path.is_empty() && normalise(&out).starts_with(normalise(&dir.join(&col.path))) {
+            bail!(
+                "output directory {} is inside the collection `{}`; its pages would be read as documents\n  = help: choose an output directory outside the documents, such as {}",
+                out.display(),
+                col.path,
+                dir.join("_site").display()
+            );
+        }
+    }
+    let theme = Theme::load(dir)?;
+    let render_opts = RenderOptions {
+        site_title: config.title.clone().unwrap_or_else(|| default_title(dir)),
+        base_url: opts.base_url.clone().or(config.base_url.clone()).map(|u| u.trim_end_matches('/').to_string()),
+        edit_base: edit_base(dir, &config),
+        live_reload: opts.live_reload.clone(),
+    };
+    let staging = Staging::create(&out)?;
+    let total = site.docs.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let tick = || {
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if let Some(cb) = &opts.on_page {
+            cb(n, total);
+        }
+    };
+    let pages = render_site(&site, dir, &theme, &render_opts, &staging, &tick)?;
+    staging.commit()?;
+    Ok(BuildReport {
+        documents: site.docs.len(),
+        pages,
+        elapsed: start.elapsed(),
+        out: Some(out),
+        collections: site.collections.clone(),
+        diagnostics: site.diagnostics,
+    })
+}
+
+/// Config, load and assemble; shared by `build` and `check`.
+fn prepare(opts: &BuildOptions) -> anyhow::Result<(Site, Config, PathBuf)> {
+    let dir = &opts.dir;
+    if !dir.is_dir() {
+        bail!("{} is not a directory\n  = help: run adrsite in your repository, or pass the folder that holds the documents", dir.display());
+    }
+    let (config, mut config_diags) = Config::load(dir)?;
+    let out = opts.out.clone().unwrap_or_else(|| dir.join("_site"));
+    let (abs_dir, abs_out) = (normalise(dir), normalise(&out));
+    if abs_out == abs_dir || abs_dir.starts_with(&abs_out) {
+        bail!(
+            "refusing to write the site into {}: it contains the documents\n  = help: use an output directory inside or beside it, such as {}",
+            out.display(),
+            dir.join("_site").display()
+        );
+    }
+    if let Some(url) = &opts.base_url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        bail!("--base-url `{url}` is not an absolute URL\n  = help: write it as https://example.org/path");
+    }
+    let mut loaded = load_sources(dir, &config, std::slice::from_ref(&out)).with_context(|| format!("reading {}", dir.display()))?;
+    loaded.diagnostics.append(&mut config_diags);
+    let site = assemble(loaded, &config);
+    Ok((site, config, out))
+}
+
+/// An absolute, lexically normalised path (the output directory may not exist yet).
+fn normalise(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let abs = abs.canonicalize().unwrap_or(abs);
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn default_title(dir: &Path) -> String {
+    let name = normalise(dir).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if name.is_empty() { "Decision log".into() } else { crate::text::title_from_name(&name) }
+}
+
+/// `https://github.com/o/r/edit/BRANCH/PATH-OF-DIR-IN-REPO/`, when a repository is configured.
+fn edit_base(dir: &Path, config: &Config) -> Option<String> {
+    let repo = config.repository.as_ref()?;
+    let abs = normalise(dir);
+    let top = abs.ancestors().find(|a| a.join(".git").exists());
+    let prefix = top
+        .and_then(|t| abs.strip_prefix(t).ok())
+        .map(|p| p.components().map(|c| format!("{}/", c.as_os_str().to_string_lossy())).collect::<String>())
+        .unwrap_or_default();
+    let branch = config.branch.clone().or_else(|| {
+        let head = std::fs::read_to_string(top?.join(".git/HEAD")).ok()?;
+        head.trim().strip_prefix("ref: refs/heads/").map(str::to_string)
+    });
+    Some(format!("{repo}/edit/{}/{prefix}", branch.as_deref().unwrap_or("main")))
+}
+
+/// Whether a diagnostic code is about the configuration rather than content.
+pub fn is_config(d: &Diagnostic) -> bool {
+    d.code == Code::Config
+}

@@ -1,0 +1,299 @@
+//! Markdown to HTML for one document body.
+//!
+//! Input: the body text, a [`LinkRewriter`] that knows where every destination goes from this
+//! page, and the [`Highlighter`]. Output: [`Rendered`] — the HTML with heading anchors (GitHub's
+//! ids, so existing `#anchor` links keep working), highlighted code, rewritten links, id mentions
+//! turned into links, broken links marked instead of left dangling — and the table of contents.
+
+use crate::model::DocNumber;
+use crate::render::highlight::Highlighter;
+use crate::text::{ID_MENTION, escape_href, escape_html, heading_anchor, markdown_options};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What a link destination becomes on this page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rewrite {
+    /// Leave it as written (external URLs, anchors).
+    Keep,
+    /// Replace it with this relative URL.
+    To(String),
+    /// The target does not exist: render the text without a link.
+    Broken,
+}
+
+/// Answers where links and id mentions go from the page being rendered.
+pub trait LinkRewriter {
+    /// Where a link destination goes.
+    fn rewrite(&self, dest: &str) -> Rewrite;
+    /// The URL and title of the document an id mention names, if it is in the site.
+    fn mention(&self, prefix: &str, number: &DocNumber) -> Option<(String, String)>;
+}
+
+/// One entry of the table of contents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TocEntry {
+    /// 2 or 3.
+    pub level: u8,
+    /// Anchor id.
+    pub id: String,
+    /// Heading text.
+    pub text: String,
+}
+
+/// A rendered body.
+#[derive(Clone, Debug, Default)]
+pub struct Rendered {
+    /// The HTML.
+    pub html: String,
+    /// Level-2 and level-3 headings.
+    pub toc: Vec<TocEntry>,
+    /// Whether the body has a Mermaid diagram.
+    pub has_mermaid: bool,
+}
+
+/// Renders `body`.
+pub fn render_markdown(body: &str, links: &dyn LinkRewriter, highlighter: &Highlighter) -> Rendered {
+    let mut out: Vec<Event> = Vec::new();
+    let mut toc = Vec::new();
+    let mut anchors: BTreeMap<String, usize> = BTreeMap::new();
+    let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
+    let mut code: Option<(String, String)> = None;
+    let mut link_stack: Vec<bool> = Vec::new();
+    let mut broken_image: Option<String> = None;
+    let mut has_mermaid = false;
+
+    for event in Parser::new_ext(body, markdown_options()) {
+        if code.is_some() {
+            match event {
+                Event::Text(t) => code.as_mut().expect("inside a code block").1.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let (lang, text) = code.take().expect("inside a code block");
+                    has_mermaid |= lang == "mermaid";
+                    out.push(Event::Html(code_block(&lang, &text, highlighter).into()));
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if broken_image.is_some() {
+            match event {
+                Event::End(TagEnd::Image) => {
+                    let alt = broken_image.take().expect("inside an image");
+                    let html = format!("<span class=\"broken-image\" title=\"image not found\">[{}]</span>", escape_html(if alt.is_empty() { "image" } else { &alt }));
+                    push(&mut heading, &mut out, Event::InlineHtml(html.into()));
+                }
+                Event::Text(t) | Event::Code(t) => broken_image.as_mut().expect("inside an image").push_str(&t),
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level, id.map(|i| i.to_string()), Vec::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let Some((level, explicit, inner)) = heading.take() else { continue };
+                let text = plain_text(&inner);
+                let base = explicit.unwrap_or_else(|| heading_anchor(&text));
+                let base = if base.is_empty() { "section".to_string() } else { base };
+                let count = anchors.entry(base.clone()).or_insert(0);
+                let anchor = if *count == 0 { base.clone() } else { format!("{base}-{count}") };
+                *count += 1;
+                let n = level as u8;
+                if (2..=3).contains(&n) {
+                    toc.push(TocEntry { level: n, id: anchor.clone(), text: text.clone() });
+                }
+                out.push(Event::Html(format!("<h{n} id=\"{}\">", escape_html(&anchor)).into()));
+                out.extend(inner);
+                out.push(Event::Html(
+                    format!("<a class=\"anchor\" href=\"#{}\" aria-label=\"Link to this section\">#</a></h{n}>\n", escape_href(&anchor)).into(),
+                ));
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => match links.rewrite(&dest_url) {
+                Rewrite::Keep => {
+                    link_stack.push(false);
+                    push(&mut heading, &mut out, Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                }
+                Rewrite::To(url) => {
+                    link_stack.push(false);
+                    push(&mut heading, &mut out, Event::Start(Tag::Link { link_type, dest_url: url.into(), title, id }));
+                }
+                Rewrite::Broken => {
+                    link_stack.push(true);
+                    let html = format!("<span class=\"broken-link\" title=\"broken link: {}\">", escape_html(&dest_url));
+                    push(&mut heading, &mut out, Event::InlineHtml(html.into()));
+                }
+            },
+            Event::End(TagEnd::Link) => {
+                if link_stack.pop() == Some(true) {
+                    push(&mut heading, &mut out, Event::InlineHtml("</span>".into()));
+                } else {
+                    push(&mut heading, &mut out, Event::End(TagEnd::Link));
+                }
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => match links.rewrite(&dest_url) {
+                Rewrite::Keep => push(&mut heading, &mut out, Event::Start(Tag::Image { link_type, dest_url, title, id })),
+                Rewrite::To(url) => {
+                    push(&mut heading, &mut out, Event::Start(Tag::Image { link_type, dest_url: url.into(), title, id }))
+                }
+                Rewrite::Broken => broken_image = Some(String::new()),
+            },
+            Event::Text(text) if link_stack.is_empty() && heading.is_none() => {
+                for e in mention_links(text, links) {
+                    out.push(e);
+                }
+            }
+            Event::Html(html) => push(&mut heading, &mut out, Event::Html(rewrite_html(&html, links).into())),
+            Event::InlineHtml(html) => push(&mut heading, &mut out, Event::InlineHtml(rewrite_html(&html, links).into())),
+            other => push(&mut heading, &mut out, other),
+        }
+    }
+    if let Some((lang, text)) = code.take() {
+        out.push(Event::Html(code_block(&lang, &text, highlighter).into()));
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    Rendered { html, toc, has_mermaid }
+}
+
+fn push<'a>(heading: &mut Option<(HeadingLevel, Option<String>, Vec<Event<'a>>)>, out: &mut Vec<Event<'a>>, e: Event<'a>) {
+    match heading {
+        Some((_, _, inner)) => inner.push(e),
+        None => out.push(e),
+    }
+}
+
+fn plain_text(events: &[Event]) -> String {
+    let mut s = String::new();
+    for e in events {
+        if let Event::Text(t) | Event::Code(t) = e {
+            s.push_str(t);
+        }
+    }
+    s.trim().to_string()
+}
+
+fn code_block(lang: &str, text: &str, highlighter: &Highlighter) -> String {
+    if lang == "mermaid" {
+        return format!("<pre class=\"mermaid\">{}</pre>\n", escape_html(text));
+    }
+    let class = if lang.is_empty() { String::new() } else { format!(" class=\"language-{}\"", escape_html(lang)) };
+    match highlighter.highlight(text, lang) {
+        Some(html) => format!("<pre class=\"code\"><code{class}>{html}</code></pre>\n"),
+        None => format!("<pre class=\"code\"><code{class}>{}</code></pre>\n", escape_html(text)),
+    }
+}
+
+/// Splits a text event around id mentions that resolve, making each a link.
+fn mention_links<'a>(text: CowStr<'a>, links: &dyn LinkRewriter) -> Vec<Event<'a>> {
+    let mut events = Vec::new();
+    let mut last = 0;
+    for c in ID_MENTION.captures_iter(&text) {
+        let whole = c.get(0).expect("match");
+        let number = DocNumber::parse(&format!("{}{}", &c[2], c.get(3).map_or("", |m| m.as_str())));
+        let Some((url, title)) = number.and_then(|n| links.mention(&c[1], &n)) else { continue };
+        if whole.start() > last {
+            events.push(Event::Text(text[last..whole.start()].to_string().into()));
+        }
+        events.push(Event::InlineHtml(
+            format!("<a class=\"mention\" href=\"{}\" title=\"{}\">{}</a>", escape_href(&url), escape_html(&title), escape_html(whole.as_str())).into(),
+        ));
+        last = whole.end();
+    }
+    if last == 0 {
+        return vec![Event::Text(text)];
+    }
+    if last < text.len() {
+        events.push(Event::Text(text[last..].to_string().into()));
+    }
+    events
+}
+
+/// Rewrites `src`/`href` attributes of raw HTML the same way as Markdown links.
+fn rewrite_html(html: &str, links: &dyn LinkRewriter) -> String {
+    crate::load::scan::HTML_URL_ATTR
+        .replace_all(html, |c: &regex::Captures| {
+            let value = c.get(2).or_else(|| c.get(3)).map_or("", |m| m.as_str());
+            match links.rewrite(value) {
+                Rewrite::Keep => c[0].to_string(),
+                Rewrite::To(url) => format!("{}=\"{}\"", &c[1], escape_href(&url)),
+                Rewrite::Broken => format!("data-broken-{}=\"{}\"", c[1].to_lowercase(), escape_html(value)),
+            }
+        })
+        .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fake;
+    impl LinkRewriter for Fake {
+        fn rewrite(&self, dest: &str) -> Rewrite {
+            match dest {
+                "0002-a.md" => Rewrite::To("0002-a.html".into()),
+                "img.png" => Rewrite::To("../files/img.png".into()),
+                d if d.starts_with("http") || d.starts_with('#') => Rewrite::Keep,
+                _ => Rewrite::Broken,
+            }
+        }
+        fn mention(&self, prefix: &str, n: &DocNumber) -> Option<(String, String)> {
+            (prefix.eq_ignore_ascii_case("adr") && n.value == 5).then(|| ("0005-x.html".into(), "Use X".into()))
+        }
+    }
+
+    fn html(md: &str) -> String {
+        render_markdown(md, &Fake, &Highlighter::new()).html
+    }
+
+    #[test]
+    fn headings_get_github_anchors_and_toc() {
+        let r = render_markdown("## Decision Outcome\n\n## Decision Outcome\n\n### Pros & cons\n", &Fake, &Highlighter::new());
+        assert!(r.html.contains("<h2 id=\"decision-outcome\">"));
+        assert!(r.html.contains("<h2 id=\"decision-outcome-1\">"));
+        assert_eq!(r.toc.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["decision-outcome", "decision-outcome-1", "pros--cons"]);
+    }
+
+    #[test]
+    fn links_are_rewritten_or_marked_broken() {
+        let h = html("[a](0002-a.md) [b](missing.md) [c](https://x.org) ![i](img.png) ![j](gone.png)\n");
+        assert!(h.contains("href=\"0002-a.html\""));
+        assert!(h.contains("<span class=\"broken-link\" title=\"broken link: missing.md\">b</span>"));
+        assert!(h.contains("href=\"https://x.org\""));
+        assert!(h.contains("src=\"../files/img.png\""));
+        assert!(h.contains("<span class=\"broken-image\" title=\"image not found\">[j]</span>"));
+    }
+
+    #[test]
+    fn mentions_become_links_outside_code_and_links() {
+        let h = html("See ADR-0005 and ADR-0009. `ADR-0005` [ADR-0005](0002-a.md)\n");
+        assert!(h.contains("<a class=\"mention\" href=\"0005-x.html\" title=\"Use X\">ADR-0005</a> and ADR-0009."), "{h}");
+        assert_eq!(h.matches("class=\"mention\"").count(), 1);
+    }
+
+    #[test]
+    fn code_is_highlighted_and_raw_html_rewritten() {
+        let h = html("```rust\nfn x() {}\n```\n\n<img src=\"img.png\"> <img src=\"nope.png\">\n\n```mermaid\ngraph TD; A-->B\n```\n");
+        assert!(h.contains("<pre class=\"code\"><code class=\"language-rust\"><span class=\"hl-"), "{h}");
+        assert!(h.contains("src=\"../files/img.png\""));
+        assert!(h.contains("data-broken-src=\"nope.png\""));
+        assert!(h.contains("<pre class=\"mermaid\">graph TD; A--&gt;B"));
+    }
+
+    #[test]
+    fn unclosed_fence_and_raw_script_do_not_panic() {
+        let h = html("```python\nprint(1)\n");
+        assert!(h.contains("print"));
+        let h = html("{% include x.html %} <% erb %> {{< hugo >}}\n");
+        assert!(h.contains("{% include x.html %}"));
+    }
+}

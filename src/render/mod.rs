@@ -1,0 +1,14 @@
+//! The render stage: from the [`crate::model::Site`] to files in the staging directory.
+//!
+//! Input: the site, the theme and render options. Output: HTML pages, `api/docs.json`, the
+//! sitemap and assets. Markdown is rendered per page with links rewritten relative to that page.
+
+pub mod api;
+pub mod highlight;
+pub mod markdown;
+pub mod pages;
+pub mod theme;
+pub mod view;
+
+pub use pages::{RenderOptions, render_site};
+pub use theme::Theme;

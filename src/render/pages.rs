@@ -1,0 +1,437 @@
+//! Which pages a site has, and rendering each into the staging directory.
+//!
+//! Input: the [`Site`], the [`Theme`] and [`RenderOptions`]. Output: every page, the JSON API,
+//! the sitemap, static assets and linked files, written through [`Staging`]. Document pages are
+//! rendered in parallel; each page's content depends only on the site, so order never matters.
+
+use crate::model::site::{LinkTarget, Role, mention_key};
+use crate::model::links::relative_from;
+use crate::model::{Doc, DocKind, DocNumber, Site, Status};
+use crate::output::Staging;
+use crate::render::highlight::Highlighter;
+use crate::render::markdown::{LinkRewriter, Rewrite, render_markdown};
+use crate::render::theme::Theme;
+use crate::render::view::*;
+use anyhow::Context as _;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// How to render.
+#[derive(Clone, Debug, Default)]
+pub struct RenderOptions {
+    /// Site title.
+    pub site_title: String,
+    /// Absolute base URL, without trailing slash.
+    pub base_url: Option<String>,
+    /// Prefix of edit links: `https://github.com/o/r/edit/main/` plus the site directory's path
+    /// inside the repository.
+    pub edit_base: Option<String>,
+    /// Live-reload script URL (serve only).
+    pub live_reload: Option<String>,
+}
+
+/// Renders the whole site into `staging`; returns the number of HTML pages. `tick` is called
+/// once per document page.
+pub fn render_site(
+    site: &Site,
+    site_dir: &Path,
+    theme: &Theme,
+    opts: &RenderOptions,
+    staging: &Staging,
+    tick: &(dyn Fn() + Sync),
+) -> anyhow::Result<usize> {
+    let highlighter = Highlighter::new();
+    let ctx = Ctx { site, opts, theme };
+
+    site.docs.par_iter().try_for_each(|(_, doc)| -> anyhow::Result<()> {
+        let html = ctx.doc_page(doc, &highlighter).with_context(|| format!("rendering {}", doc.source))?;
+        staging.write(&doc.id.page_path(), html.as_bytes())?;
+        tick();
+        Ok(())
+    })?;
+    let mut pages = site.docs.len();
+
+    let mut write = |path: &str, html: String| -> anyhow::Result<()> {
+        pages += usize::from(path.ends_with(".html"));
+        staging.write(path, html.as_bytes())
+    };
+    write("index.html", ctx.home()?)?;
+    for (i, _) in site.collections.iter().enumerate() {
+        if let Some((path, html)) = ctx.collection(i)? {
+            write(&path, html)?;
+        }
+    }
+    write("timeline/index.html", ctx.timeline()?)?;
+    write("tags/index.html", ctx.tags_index()?)?;
+    for slug in site.tags.keys() {
+        write(&format!("tags/{slug}.html"), ctx.tag(slug)?)?;
+    }
+    write("people/index.html", ctx.people_index()?)?;
+    for slug in site.people.keys() {
+        write(&format!("people/{slug}.html"), ctx.person(slug)?)?;
+    }
+    write("404.html", ctx.not_found()?)?;
+    let sitemap = ctx.sitemap()?;
+    staging.write("sitemap.xml", sitemap.as_bytes())?;
+    staging.write("api/docs.json", crate::render::api::docs_json(site).as_bytes())?;
+    staging.write(".nojekyll", b"")?;
+    staging.write("assets/highlight.css", Highlighter::stylesheet().as_bytes())?;
+    for (name, bytes) in &theme.statics {
+        staging.write(&format!("assets/{name}"), bytes)?;
+    }
+    for asset in &site.assets {
+        staging.copy(&format!("files/{asset}"), &site_dir.join(asset))?;
+    }
+    Ok(pages)
+}
+
+struct Ctx<'a> {
+    site: &'a Site,
+    opts: &'a RenderOptions,
+    theme: &'a Theme,
+}
+
+impl Ctx<'_> {
+    fn layout(&self, page_path: &str, page_title: &str, section: &str) -> Layout {
+        let depth = page_path.matches('/').count();
+        let mut nav: Vec<NavLink> = self
+            .site
+            .collections
+            .iter()
+            .filter(|c| self.site.docs.values().any(|d| self.site.collections[d.collection].slug == c.slug))
+            .map(|c| NavLink { href: format!("{}/index.html", c.slug), label: c.name.clone(), current: section == c.slug })
+            .collect();
+        for (slug, label) in [("timeline", "Timeline"), ("tags", "Tags"), ("people", "People")] {
+            nav.push(NavLink { href: format!("{slug}/index.html"), label: label.into(), current: section == slug });
+        }
+        Layout {
+            site_title: self.opts.site_title.clone(),
+            page_title: page_title.to_string(),
+            root: "../".repeat(depth),
+            nav,
+            canonical: self.opts.base_url.as_ref().map(|b| format!("{b}/{}", page_path.trim_end_matches("index.html"))),
+            live_reload: self.opts.live_reload.clone(),
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
+
+    fn link(&self, id: &crate::model::DocId) -> Option<DocLink> {
+        self.site.docs.get(id).map(DocLink::of)
+    }
+
+    fn doc_page(&self, doc: &Doc, highlighter: &Highlighter) -> anyhow::Result<String> {
+        let page_path = doc.id.page_path();
+        let body = match doc.title_range {
+            Some((start, end)) => format!("{}{}", &doc.text[doc.body_start..start], &doc.text[end..]),
+            None => doc.text[doc.body_start..].to_string(),
+        };
+        let rendered = render_markdown(&body, &PageLinks { site: self.site, doc, page_path: &page_path }, highlighter);
+        let col = &self.site.collections[doc.collection];
+
+        let mut meta = Vec::new();
+        if let Some(raw) = Badge::of(doc).and_then(|b| b.raw) {
+            meta.push(MetaRow { label: "Status".into(), items: vec![MetaItem { text: raw, href: None, url: None }] });
+        }
+        if let Some(date) = doc.date.map(|d| d.to_string()).or_else(|| doc.date_raw.clone()) {
+            meta.push(MetaRow { label: "Date".into(), items: vec![MetaItem { text: date, href: None, url: None }] });
+        }
+        for role in [Role::Decider, Role::Author, Role::Owner, Role::Consulted, Role::Informed, Role::Participant] {
+            let items: Vec<MetaItem> = doc
+                .people_in(role)
+                .map(|p| {
+                    let slug = crate::text::slugify(p.trim_start_matches('@'));
+                    MetaItem { text: p.to_string(), href: (!slug.is_empty()).then(|| format!("people/{slug}.html")), url: None }
+                })
+                .collect();
+            if !items.is_empty() {
+                meta.push(MetaRow { label: role.label().into(), items });
+            }
+        }
+        for d in &doc.dates {
+            let text = d.date.map(|x| x.to_string()).unwrap_or_else(|| d.raw.clone());
+            meta.push(MetaRow { label: d.key.label().into(), items: vec![MetaItem { text, href: None, url: None }] });
+        }
+        for (label, value) in &doc.info {
+            let url = first_url(doc, value);
+            meta.push(MetaRow { label: (*label).into(), items: vec![MetaItem { text: value.clone(), href: None, url }] });
+        }
+        if !doc.tags.is_empty() {
+            let items = doc
+                .tags
+                .iter()
+                .map(|t| MetaItem { text: t.clone(), href: Some(format!("tags/{}.html", crate::text::slugify(t))), url: None })
+                .collect();
+            meta.push(MetaRow { label: "Tags".into(), items });
+        }
+
+        let banner = doc.status.filter(|s| s.is_retired() || matches!(s, Status::Rejected | Status::Withdrawn)).map(|s| {
+            let successor = doc.successor().and_then(|id| self.link(id));
+            let message = match (s, &successor, &doc.unresolved_successor) {
+                (Status::Superseded, Some(_), _) => "This decision has been superseded. The current decision is".to_string(),
+                (Status::Superseded, None, Some(_)) => "This decision has been superseded by".to_string(),
+                (Status::Superseded, None, None) => "This decision has been superseded.".to_string(),
+                (Status::Deprecated, _, _) => "This decision is deprecated and no longer applies.".to_string(),
+                (Status::Rejected, _, _) => "This proposal was rejected; it records what was decided against.".to_string(),
+                (Status::Withdrawn, _, _) => "This proposal was withdrawn by its authors.".to_string(),
+                (_, _, _) => "This page is archived and kept for history.".to_string(),
+            };
+            Banner { status: s.as_str(), message, successor, successor_text: doc.unresolved_successor.clone() }
+        });
+
+        let mut relations: Vec<RelationGroup> = Vec::new();
+        for rel in &doc.relations {
+            let Some(link) = self.link(&rel.target) else { continue };
+            match relations.iter_mut().find(|g| g.label == rel.kind.label()) {
+                Some(g) => g.docs.push(link),
+                None => relations.push(RelationGroup { label: rel.kind.label(), docs: vec![link] }),
+            }
+        }
+        let view = DocPage {
+            layout: self.layout(&page_path, &doc.title, &col.slug),
+            id: doc.id.0.clone(),
+            kind: doc.kind,
+            kind_label: doc.kind.label(),
+            status: doc.status.map_or("", Status::as_str),
+            display_id: doc.display_id.clone(),
+            title: doc.title.clone(),
+            badge: Badge::of(doc),
+            collection: NavLink { href: format!("{}/index.html", col.slug), label: col.name.clone(), current: true },
+            meta,
+            banner,
+            body: rendered.html,
+            toc: if rendered.toc.len() >= 3 { rendered.toc } else { Vec::new() },
+            relations,
+            backlinks: doc.backlinks.iter().filter_map(|id| self.link(id)).collect(),
+            edit_url: self.opts.edit_base.as_ref().map(|b| format!("{b}{}", doc.source.replace(' ', "%20"))),
+            source: doc.source.clone(),
+        };
+        self.theme.render("doc.html", &view)
+    }
+
+    fn home(&self) -> anyhow::Result<String> {
+        let mut decisions: Vec<&Doc> = self.site.docs.values().filter(|d| d.kind.is_decision() && d.date.is_some()).collect();
+        decisions.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+        let collections = self
+            .site
+            .collections
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let count = self.site.docs.values().filter(|d| d.collection == i).count();
+                (count > 0).then(|| CollectionCard {
+                    href: format!("{}/index.html", c.slug),
+                    name: c.name.clone(),
+                    kind_label: c.kind.plural(),
+                    path: c.path.clone(),
+                    count,
+                })
+            })
+            .collect();
+        let view = HomePage {
+            layout: self.layout("index.html", &self.opts.site_title, "home"),
+            kinds: kind_summaries(self.site),
+            latest: decisions.iter().take(10).map(|d| DocLink::of(d)).collect(),
+            collections,
+            total: self.site.docs.len(),
+        };
+        self.theme.render("home.html", &view)
+    }
+
+    fn collection(&self, index: usize) -> anyhow::Result<Option<(String, String)>> {
+        let col = &self.site.collections[index];
+        let mut docs: Vec<&Doc> = self.site.docs.values().filter(|d| d.collection == index).collect();
+        if docs.is_empty() {
+            return Ok(None);
+        }
+        let groups = match col.kind {
+            DocKind::Adr | DocKind::Rfc => {
+                docs.sort_by(|a, b| {
+                    let key = |d: &Doc| (d.number.as_ref().map(|n| (n.value, n.suffix)), d.date, d.title.to_lowercase());
+                    key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+                });
+                let mut groups: Vec<Group> = Status::ALL
+                    .iter()
+                    .filter_map(|s| {
+                        let in_group: Vec<DocLink> = docs.iter().filter(|d| d.status == Some(*s)).map(|d| DocLink::of(d)).collect();
+                        (!in_group.is_empty()).then(|| Group {
+                            label: s.label().into(),
+                            anchor: s.as_str().into(),
+                            badge: Some(Badge::group(*s)),
+                            docs: in_group,
+                        })
+                    })
+                    .collect();
+                let rest: Vec<DocLink> = docs.iter().filter(|d| d.status.is_none()).map(|d| DocLink::of(d)).collect();
+                if !rest.is_empty() {
+                    groups.push(Group { label: "No recognised status".into(), anchor: "no-status".into(), badge: None, docs: rest });
+                }
+                groups
+            }
+            DocKind::Standup => {
+                docs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+                let mut groups: Vec<Group> = Vec::new();
+                for d in docs {
+                    let label = d.date.map_or("Undated".to_string(), |x| x.strftime("%B %Y").to_string());
+                    match groups.last_mut() {
+                        Some(g) if g.label == label => g.docs.push(DocLink::of(d)),
+                        _ => groups.push(Group { anchor: crate::text::slugify(&label), label, badge: None, docs: vec![DocLink::of(d)] }),
+                    }
+                }
+                groups
+            }
+            DocKind::Handbook => {
+                let mut by_folder: BTreeMap<String, Vec<&Doc>> = BTreeMap::new();
+                for d in docs {
+                    let rel = d.source.strip_prefix(&col.path).unwrap_or(&d.source).trim_start_matches('/');
+                    let folder = rel.rsplit_once('/').map_or("", |(f, _)| f);
+                    let folder = if crate::model::identity::naming_stem(&d.source) == folder.rsplit('/').next().unwrap_or("") {
+                        folder.rsplit_once('/').map_or("", |(f, _)| f)
+                    } else {
+                        folder
+                    };
+                    by_folder.entry(folder.to_string()).or_default().push(d);
+                }
+                by_folder
+                    .into_iter()
+                    .map(|(folder, mut docs)| {
+                        docs.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()).then_with(|| a.id.cmp(&b.id)));
+                        let label = if folder.is_empty() { "Pages".to_string() } else { folder.clone() };
+                        Group { anchor: crate::text::slugify(&label), label, badge: None, docs: docs.iter().map(|d| DocLink::of(d)).collect() }
+                    })
+                    .collect()
+            }
+        };
+        let path = format!("{}/index.html", col.slug);
+        let view = CollectionPage {
+            layout: self.layout(&path, &col.name, &col.slug),
+            name: col.name.clone(),
+            kind_label: col.kind.plural(),
+            path: col.path.clone(),
+            count: groups.iter().map(|g| g.docs.len()).sum(),
+            groups,
+        };
+        Ok(Some((path.clone(), self.theme.render("collection.html", &view)?)))
+    }
+
+    fn timeline(&self) -> anyhow::Result<String> {
+        let mut docs: Vec<&Doc> = self.site.docs.values().filter(|d| d.kind.is_decision() && d.date.is_some()).collect();
+        docs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+        let mut groups: Vec<Group> = Vec::new();
+        for d in docs {
+            let label = d.date.map_or(String::new(), |x| x.year().to_string());
+            match groups.last_mut() {
+                Some(g) if g.label == label => g.docs.push(DocLink::of(d)),
+                _ => groups.push(Group { anchor: format!("y{label}"), label, badge: None, docs: vec![DocLink::of(d)] }),
+            }
+        }
+        let view = ListPage { layout: self.layout("timeline/index.html", "Timeline", "timeline"), heading: "Timeline of decisions".into(), groups };
+        self.theme.render("timeline.html", &view)
+    }
+
+    fn tags_index(&self) -> anyhow::Result<String> {
+        let entries = self
+            .site
+            .tags
+            .iter()
+            .map(|(slug, t)| IndexEntry { href: format!("tags/{slug}.html"), name: t.name.clone(), count: t.docs.len() })
+            .collect();
+        let view = IndexPage { layout: self.layout("tags/index.html", "Tags", "tags"), heading: "Tags".into(), entries };
+        self.theme.render("tags.html", &view)
+    }
+
+    fn tag(&self, slug: &str) -> anyhow::Result<String> {
+        let tag = &self.site.tags[slug];
+        let docs = tag.docs.iter().filter_map(|id| self.link(id)).collect();
+        let heading = format!("Tagged “{}”", tag.name);
+        let view = ListPage {
+            layout: self.layout(&format!("tags/{slug}.html"), &heading, "tags"),
+            heading,
+            groups: vec![Group { label: String::new(), anchor: "docs".into(), badge: None, docs }],
+        };
+        self.theme.render("tag.html", &view)
+    }
+
+    fn people_index(&self) -> anyhow::Result<String> {
+        let mut entries: Vec<IndexEntry> = self
+            .site
+            .people
+            .iter()
+            .map(|(slug, p)| IndexEntry { href: format!("people/{slug}.html"), name: p.name.clone(), count: p.roles.len() })
+            .collect();
+        entries.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.href.cmp(&b.href)));
+        let view = IndexPage { layout: self.layout("people/index.html", "People", "people"), heading: "People".into(), entries };
+        self.theme.render("people.html", &view)
+    }
+
+    fn person(&self, slug: &str) -> anyhow::Result<String> {
+        let person = &self.site.people[slug];
+        let mut groups: Vec<Group> = Vec::new();
+        for role in [Role::Decider, Role::Author, Role::Owner, Role::Consulted, Role::Informed, Role::Participant] {
+            let docs: Vec<DocLink> = person.roles.iter().filter(|(r, _)| *r == role).filter_map(|(_, id)| self.link(id)).collect();
+            if !docs.is_empty() {
+                groups.push(Group { label: role.label().into(), anchor: crate::text::slugify(role.label()), badge: None, docs });
+            }
+        }
+        let view = ListPage { layout: self.layout(&format!("people/{slug}.html"), &person.name, "people"), heading: person.name.clone(), groups };
+        self.theme.render("person.html", &view)
+    }
+
+    fn not_found(&self) -> anyhow::Result<String> {
+        let mut layout = self.layout("404.html", "Page not found", "");
+        // GitHub Pages serves 404.html at any depth: only absolute links work there.
+        if let Some(base) = &self.opts.base_url {
+            layout.root = format!("{base}/");
+        }
+        layout.canonical = None;
+        self.theme.render("404.html", &ListPage { layout, heading: "Page not found".into(), groups: Vec::new() })
+    }
+
+    fn sitemap(&self) -> anyhow::Result<String> {
+        let base = self.opts.base_url.as_ref().map(|b| format!("{b}/")).unwrap_or_default();
+        let mut urls = vec![base.clone()];
+        urls.extend(self.site.docs.keys().map(|id| format!("{base}{}", id.page_path())));
+        self.theme.render("sitemap.xml", &Sitemap { urls })
+    }
+}
+
+/// The first absolute URL in a metadata value (an `RFC PR` written as a Markdown link).
+fn first_url(doc: &Doc, value: &str) -> Option<String> {
+    let _ = doc;
+    value.split_whitespace().find(|w| w.starts_with("https://") || w.starts_with("http://")).map(|w| w.trim_end_matches([')', '>', ',']).to_string())
+}
+
+/// Where links go from one document's page.
+struct PageLinks<'a> {
+    site: &'a Site,
+    doc: &'a Doc,
+    page_path: &'a str,
+}
+
+impl LinkRewriter for PageLinks<'_> {
+    fn rewrite(&self, dest: &str) -> Rewrite {
+        let with_fragment = |url: String, fragment: &Option<String>| match fragment {
+            Some(f) => format!("{url}#{f}"),
+            None => url,
+        };
+        match self.doc.links.get(dest) {
+            Some(LinkTarget::Doc(id, fragment)) => Rewrite::To(with_fragment(relative_from(self.page_path, &id.page_path()), fragment)),
+            Some(LinkTarget::Asset(path, fragment)) => {
+                Rewrite::To(with_fragment(relative_from(self.page_path, &format!("files/{path}")), fragment))
+            }
+            Some(LinkTarget::Broken) => Rewrite::Broken,
+            Some(LinkTarget::External) | None => Rewrite::Keep,
+        }
+    }
+
+    fn mention(&self, prefix: &str, number: &DocNumber) -> Option<(String, String)> {
+        let key = mention_key(prefix, number);
+        let bare = mention_key(prefix, &DocNumber { suffix: None, ..number.clone() });
+        let id = self.doc.mentions.get(&key).or_else(|| self.doc.mentions.get(&bare))?;
+        let target = self.site.docs.get(id)?;
+        if target.id == self.doc.id {
+            return None;
+        }
+        Some((relative_from(self.page_path, &id.page_path()), target.title.clone()))
+    }
+}

@@ -1,0 +1,338 @@
+//! Typed views: what templates see. Rust decides every fact (status, relations, counts, URLs);
+//! templates only lay them out. Every `href` here is relative to the site root; templates prefix
+//! it with `root` (`../` per folder level) so the output works at `/`, under a sub-path and from
+//! disk.
+
+use crate::model::site::Role;
+use crate::model::{Doc, DocKind, Site, Status};
+use serde::Serialize;
+
+/// A status badge.
+#[derive(Clone, Debug, Serialize)]
+pub struct Badge {
+    /// Normalised status (`accepted`), or `unknown` for an unrecognised label; used as CSS class.
+    pub status: &'static str,
+    /// The normalised label (`Accepted`), or the label as written when it is not recognised.
+    pub label: String,
+    /// The label as written, when it says more than the normalised one (`✅ Accepted`,
+    /// `Implemented (Swift 5.9)`); shown as a tooltip.
+    pub raw: Option<String>,
+}
+
+impl Badge {
+    /// The badge of a document, if it states a status.
+    pub fn of(doc: &Doc) -> Option<Badge> {
+        match (doc.status, &doc.status_label) {
+            (Some(s), label) => Some(Badge {
+                status: s.as_str(),
+                label: s.label().to_string(),
+                raw: label.clone().filter(|l| !l.eq_ignore_ascii_case(s.label())),
+            }),
+            (None, Some(label)) => Some(Badge { status: "unknown", label: label.clone(), raw: None }),
+            (None, None) => None,
+        }
+    }
+
+    /// The badge for a status group.
+    pub fn group(status: Status) -> Badge {
+        Badge { status: status.as_str(), label: status.label().to_string(), raw: None }
+    }
+}
+
+/// A link to a document, with what a list needs to show.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocLink {
+    /// Site-root-relative URL.
+    pub href: String,
+    /// Title.
+    pub title: String,
+    /// `ADR-0005`.
+    pub display_id: Option<String>,
+    /// Kind.
+    pub kind: DocKind,
+    /// Kind label.
+    pub kind_label: &'static str,
+    /// Status badge.
+    pub badge: Option<Badge>,
+    /// Date, ISO.
+    pub date: Option<String>,
+    /// Deciders, else authors, else owners.
+    pub people: Vec<String>,
+}
+
+impl DocLink {
+    /// The link to `doc`.
+    pub fn of(doc: &Doc) -> DocLink {
+        let people: Vec<String> = [Role::Decider, Role::Author, Role::Owner]
+            .iter()
+            .map(|r| doc.people_in(*r).map(str::to_string).collect::<Vec<_>>())
+            .find(|p| !p.is_empty())
+            .unwrap_or_default();
+        DocLink {
+            href: doc.id.page_path(),
+            title: doc.title.clone(),
+            display_id: doc.display_id.clone(),
+            kind: doc.kind,
+            kind_label: doc.kind.label(),
+            badge: Badge::of(doc),
+            date: doc.date.map(|d| d.to_string()).or_else(|| doc.date_raw.clone()),
+            people,
+        }
+    }
+}
+
+/// An item of the site navigation.
+#[derive(Clone, Debug, Serialize)]
+pub struct NavLink {
+    /// Site-root-relative URL.
+    pub href: String,
+    /// Label.
+    pub label: String,
+    /// Whether it is the current section.
+    pub current: bool,
+}
+
+/// What every page's layout needs.
+#[derive(Clone, Debug, Serialize)]
+pub struct Layout {
+    /// Site title.
+    pub site_title: String,
+    /// The page's title.
+    pub page_title: String,
+    /// `../` repeated per folder level of this page; empty at the root.
+    pub root: String,
+    /// Navigation.
+    pub nav: Vec<NavLink>,
+    /// Absolute URL of this page when `base_url` is set.
+    pub canonical: Option<String>,
+    /// The live-reload script URL, only under `serve`.
+    pub live_reload: Option<String>,
+    /// adrsite's version, for the footer.
+    pub version: &'static str,
+}
+
+/// A labelled row of the metadata panel; items may link.
+#[derive(Clone, Debug, Serialize)]
+pub struct MetaRow {
+    /// Label.
+    pub label: String,
+    /// Values.
+    pub items: Vec<MetaItem>,
+}
+
+/// One value in the metadata panel.
+#[derive(Clone, Debug, Serialize)]
+pub struct MetaItem {
+    /// Text.
+    pub text: String,
+    /// Site-root-relative link (people, tags).
+    pub href: Option<String>,
+    /// Absolute link (RFC PR).
+    pub url: Option<String>,
+}
+
+/// The banner on retired documents.
+#[derive(Clone, Debug, Serialize)]
+pub struct Banner {
+    /// `superseded`, `deprecated`, `rejected`, …
+    pub status: &'static str,
+    /// The sentence to show.
+    pub message: String,
+    /// The successor, when known.
+    pub successor: Option<DocLink>,
+    /// The successor as written, when it is not a document of the site.
+    pub successor_text: Option<String>,
+}
+
+/// Documents related one way.
+#[derive(Clone, Debug, Serialize)]
+pub struct RelationGroup {
+    /// `Supersedes`, `Amended by`, …
+    pub label: &'static str,
+    /// The documents.
+    pub docs: Vec<DocLink>,
+}
+
+/// A document page.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocPage {
+    /// Layout.
+    pub layout: Layout,
+    /// Id, also the page path without `.html`.
+    pub id: String,
+    /// Kind.
+    pub kind: DocKind,
+    /// Kind label.
+    pub kind_label: &'static str,
+    /// Normalised status for `data-status` (empty when none).
+    pub status: &'static str,
+    /// `ADR-0005`.
+    pub display_id: Option<String>,
+    /// Title.
+    pub title: String,
+    /// Badge.
+    pub badge: Option<Badge>,
+    /// The collection.
+    pub collection: NavLink,
+    /// Metadata rows.
+    pub meta: Vec<MetaRow>,
+    /// Retirement banner.
+    pub banner: Option<Banner>,
+    /// Rendered body HTML.
+    pub body: String,
+    /// Table of contents.
+    pub toc: Vec<crate::render::markdown::TocEntry>,
+    /// Relations.
+    pub relations: Vec<RelationGroup>,
+    /// Referenced by.
+    pub backlinks: Vec<DocLink>,
+    /// Edit-on-GitHub URL.
+    pub edit_url: Option<String>,
+    /// Source path relative to the site directory.
+    pub source: String,
+}
+
+/// A group of documents on an index page.
+#[derive(Clone, Debug, Serialize)]
+pub struct Group {
+    /// Heading.
+    pub label: String,
+    /// Anchor id.
+    pub anchor: String,
+    /// Badge for status groups.
+    pub badge: Option<Badge>,
+    /// Documents.
+    pub docs: Vec<DocLink>,
+}
+
+/// A collection index, grouped by status (decisions), month (standups) or folder (handbook).
+#[derive(Clone, Debug, Serialize)]
+pub struct CollectionPage {
+    /// Layout.
+    pub layout: Layout,
+    /// Name.
+    pub name: String,
+    /// Kind label.
+    pub kind_label: &'static str,
+    /// Source folder.
+    pub path: String,
+    /// Number of documents.
+    pub count: usize,
+    /// Groups.
+    pub groups: Vec<Group>,
+}
+
+/// A count with a label and a badge, for the dashboard.
+#[derive(Clone, Debug, Serialize)]
+pub struct StatusCount {
+    /// Badge.
+    pub badge: Badge,
+    /// Count.
+    pub count: usize,
+}
+
+/// A kind's numbers on the dashboard.
+#[derive(Clone, Debug, Serialize)]
+pub struct KindSummary {
+    /// Kind label, plural.
+    pub label: &'static str,
+    /// Total.
+    pub total: usize,
+    /// Per status.
+    pub statuses: Vec<StatusCount>,
+}
+
+/// A collection card on the dashboard.
+#[derive(Clone, Debug, Serialize)]
+pub struct CollectionCard {
+    /// URL.
+    pub href: String,
+    /// Name.
+    pub name: String,
+    /// Kind label.
+    pub kind_label: &'static str,
+    /// Source folder.
+    pub path: String,
+    /// Number of documents.
+    pub count: usize,
+}
+
+/// The home dashboard.
+#[derive(Clone, Debug, Serialize)]
+pub struct HomePage {
+    /// Layout.
+    pub layout: Layout,
+    /// Per kind.
+    pub kinds: Vec<KindSummary>,
+    /// The latest decisions and RFCs.
+    pub latest: Vec<DocLink>,
+    /// Collections.
+    pub collections: Vec<CollectionCard>,
+    /// Total documents.
+    pub total: usize,
+}
+
+/// A page listing groups of documents (timeline, a tag, a person).
+#[derive(Clone, Debug, Serialize)]
+pub struct ListPage {
+    /// Layout.
+    pub layout: Layout,
+    /// Heading.
+    pub heading: String,
+    /// Groups.
+    pub groups: Vec<Group>,
+}
+
+/// An entry of the tags or people index.
+#[derive(Clone, Debug, Serialize)]
+pub struct IndexEntry {
+    /// URL.
+    pub href: String,
+    /// Name.
+    pub name: String,
+    /// Number of documents.
+    pub count: usize,
+}
+
+/// The tags or people index.
+#[derive(Clone, Debug, Serialize)]
+pub struct IndexPage {
+    /// Layout.
+    pub layout: Layout,
+    /// Heading.
+    pub heading: String,
+    /// Entries.
+    pub entries: Vec<IndexEntry>,
+}
+
+/// The sitemap.
+#[derive(Clone, Debug, Serialize)]
+pub struct Sitemap {
+    /// Page URLs, absolute when `base_url` is set.
+    pub urls: Vec<String>,
+}
+
+/// Counts per kind and status for the dashboard.
+pub fn kind_summaries(site: &Site) -> Vec<KindSummary> {
+    DocKind::ALL
+        .iter()
+        .filter_map(|kind| {
+            let docs: Vec<&Doc> = site.docs.values().filter(|d| d.kind == *kind).collect();
+            if docs.is_empty() {
+                return None;
+            }
+            let mut statuses: Vec<StatusCount> = Status::ALL
+                .iter()
+                .filter_map(|s| {
+                    let count = docs.iter().filter(|d| d.status == Some(*s)).count();
+                    (count > 0).then(|| StatusCount { badge: Badge::group(*s), count })
+                })
+                .collect();
+            let unknown = docs.iter().filter(|d| d.status.is_none() && d.status_label.is_some()).count();
+            if unknown > 0 {
+                statuses.push(StatusCount { badge: Badge { status: "unknown", label: "Other".into(), raw: None }, count: unknown });
+            }
+            Some(KindSummary { label: kind.plural(), total: docs.len(), statuses })
+        })
+        .collect()
+}

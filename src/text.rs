@@ -1,0 +1,133 @@
+//! Small text transformations shared by several stages: URL slugs, heading anchors and the plain
+//! text of inline Markdown.
+
+/// Turns any text into a lowercase, URL-safe slug of `[a-z0-9-]` (empty input gives an empty slug).
+///
+/// Letters outside ASCII are kept when alphanumeric so that non-English titles stay readable.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// The anchor id GitHub gives a heading: lowercase, punctuation dropped, spaces to `-`.
+/// Using the same rule keeps `#anchor` links written for GitHub working.
+pub fn heading_anchor(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.trim().chars() {
+        if c.is_alphanumeric() || c == '_' || c == '-' {
+            out.extend(c.to_lowercase());
+        } else if c == ' ' {
+            out.push('-');
+        }
+    }
+    out
+}
+
+/// The plain text of one line of inline Markdown: links keep their text, emphasis and code marks
+/// are dropped.
+pub fn plain_inline(s: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut out = String::with_capacity(s.len());
+    for event in Parser::new(s) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Makes a title out of a file or folder name: `0005-use-postgres` becomes `Use postgres`.
+pub fn title_from_name(name: &str) -> String {
+    let trimmed = name.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '_' || c == '.');
+    let base = if trimmed.is_empty() { name } else { trimmed };
+    let words: String = base.chars().map(|c| if c == '-' || c == '_' { ' ' } else { c }).collect();
+    let words = words.trim();
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => name.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify("Use PostgreSQL!"), "use-postgresql");
+        assert_eq!(slugify("  a  b  "), "a-b");
+        assert_eq!(slugify("T-compiler Meeting 2022-09-15"), "t-compiler-meeting-2022-09-15");
+        assert_eq!(slugify("Ⓙⓢ⚡"), "ⓙⓢ");
+    }
+
+    #[test]
+    fn anchors_match_github() {
+        assert_eq!(heading_anchor("Decision Outcome"), "decision-outcome");
+        assert_eq!(heading_anchor("Pros & Cons (v2)"), "pros--cons-v2");
+    }
+
+    #[test]
+    fn plain_inline_drops_markup() {
+        assert_eq!(plain_inline("[ADR-0019](x.md) **is** `here`"), "ADR-0019 is here");
+    }
+
+    #[test]
+    fn titles_from_names() {
+        assert_eq!(title_from_name("0005-use-postgres"), "Use postgres");
+        assert_eq!(title_from_name("2022-02-03-integration-testing"), "Integration testing");
+        assert_eq!(title_from_name("0000"), "0000");
+    }
+
+    proptest! {
+        #[test]
+        fn slugify_is_idempotent_and_url_safe(s in "\\PC*") {
+            let once = slugify(&s);
+            prop_assert_eq!(slugify(&once), once.clone());
+            prop_assert!(!once.starts_with('-') && !once.ends_with('-'));
+            prop_assert!(once.chars().all(|c| c == '-' || c.is_alphanumeric()));
+            prop_assert!(!once.contains("--"));
+        }
+    }
+}
+
+/// The Markdown extensions every stage parses with, so that loading and rendering see the same
+/// document: tables, footnotes, strikethrough and task lists.
+pub fn markdown_options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+}
+
+/// Matches ids written in prose: `ADR-0005`, `ADR 5`, `RFC 2094`, `RFC #2094`, `KEP-1234`, `adr-004a`.
+pub static ID_MENTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(ADR|RFC|KEP|PEP)(?:[-_ ]?#?|\s#)(\d{1,5})([a-z])?\b").expect("static regex")
+});
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    pulldown_cmark_escape::escape_html(&mut out, s).expect("writing to a String cannot fail");
+    out
+}
+
+/// Escapes a URL for an `href`/`src` attribute: unsafe characters percent-encoded, `&` escaped.
+pub fn escape_href(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    pulldown_cmark_escape::escape_href(&mut out, s).expect("writing to a String cannot fail");
+    out
+}
