@@ -82,8 +82,10 @@ fn today(arg: Option<Date>) -> anyhow::Result<Date> {
         return Ok(d);
     }
     if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
-        let secs: i64 = epoch.trim().parse().with_context(|| format!("SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds"))?;
-        let ts = jiff::Timestamp::from_second(secs).with_context(|| format!("SOURCE_DATE_EPOCH `{epoch}` is out of range"))?;
+        let secs: i64 =
+            epoch.trim().parse().with_context(|| format!("SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds"))?;
+        let ts = jiff::Timestamp::from_second(secs)
+            .with_context(|| format!("SOURCE_DATE_EPOCH `{epoch}` is out of range"))?;
         return Ok(ts.to_zoned(jiff::tz::TimeZone::UTC).date());
     }
     Ok(jiff::Zoned::now().date())
@@ -154,6 +156,10 @@ fn finish(common: &CommonArgs, report: &BuildReport, verb: &str) -> anyhow::Resu
         };
     }
     let tally = Tally::of(&report.diagnostics);
+    if common.verbose {
+        let stages: Vec<String> = report.stages.iter().map(|(s, d)| format!("{s} {:.2} s", d.as_secs_f64())).collect();
+        let _ = writeln!(err, "stages: {}", stages.join(", "));
+    }
     if !common.quiet {
         let pages = if report.pages > 0 { format!(" into {} pages", report.pages) } else { String::new() };
         let dest = report.out.as_ref().map(|o| format!(" → {}", o.display())).unwrap_or_default();

@@ -5,8 +5,8 @@
 //! A file that is not TOML at all is an operational error (exit code 2).
 
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
-use crate::model::{DocKind, Status};
 use crate::model::status::CustomStatuses;
+use crate::model::{DocKind, Status};
 use anyhow::Context as _;
 use serde::Deserialize;
 use std::path::Path;
@@ -122,16 +122,28 @@ impl Config {
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
             diags.push(
-                Diagnostic::error(FILE_NAME, key_line(text, "base_url"), 1, Code::Config, format!("base_url `{url}` is not an absolute URL"))
-                    .with_help("write it as https://example.org/path, or leave it out to keep every link relative"),
+                Diagnostic::error(
+                    FILE_NAME,
+                    key_line(text, "base_url"),
+                    1,
+                    Code::Config,
+                    format!("base_url `{url}` is not an absolute URL"),
+                )
+                .with_help("write it as https://example.org/path, or leave it out to keep every link relative"),
             );
             config.base_url = None;
         }
         for pattern in &config.exclude {
             if let Err(e) = globset::Glob::new(pattern) {
                 diags.push(
-                    Diagnostic::error(FILE_NAME, key_line(text, "exclude"), 1, Code::Config, format!("exclude pattern `{pattern}` is not a valid glob: {e}"))
-                        .with_help("patterns are relative to the site directory, such as `drafts/**` or `**/*.draft.md`"),
+                    Diagnostic::error(
+                        FILE_NAME,
+                        key_line(text, "exclude"),
+                        1,
+                        Code::Config,
+                        format!("exclude pattern `{pattern}` is not a valid glob: {e}"),
+                    )
+                    .with_help("patterns are relative to the site directory, such as `drafts/**` or `**/*.draft.md`"),
                 );
             }
         }

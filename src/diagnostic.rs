@@ -164,7 +164,7 @@ pub fn format(diag: &Diagnostic, format: MessageFormat, prefix: &str) -> String 
         MessageFormat::Github => {
             let mut message = diag.message.clone();
             if let Some(help) = &diag.help {
-                message.push_str("\n");
+                message.push('\n');
                 message.push_str(help);
             }
             format!(
@@ -259,6 +259,9 @@ mod tests {
     #[test]
     fn human_format_has_location_code_and_help() {
         let d = Diagnostic::error("x.md", 1, 2, Code::FrontMatter, "bad").with_help("do this");
-        assert_eq!(format(&d, MessageFormat::Human, "site"), "site/x.md:1:2: error[front-matter]: bad\n  = help: do this");
+        assert_eq!(
+            format(&d, MessageFormat::Human, "site"),
+            "site/x.md:1:2: error[front-matter]: bad\n  = help: do this"
+        );
     }
 }

@@ -71,12 +71,15 @@ pub struct BuildReport {
     pub out: Option<PathBuf>,
     /// The collections, for `--verbose`.
     pub collections: Vec<crate::load::discover::Collection>,
+    /// Wall time per stage, for `--verbose`.
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 /// Reads and assembles the site without writing anything.
 pub fn check(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let start = Instant::now();
-    let (site, _, _) = prepare(opts)?;
+    let mut stages = Vec::new();
+    let (site, _, _) = prepare(opts, &mut stages)?;
     Ok(BuildReport {
         documents: site.docs.len(),
         pages: 0,
@@ -84,13 +87,15 @@ pub fn check(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         out: None,
         collections: site.collections.clone(),
         diagnostics: site.diagnostics,
+        stages,
     })
 }
 
 /// Builds the site into OUT (atomically replacing it).
 pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let start = Instant::now();
-    let (site, config, out) = prepare(opts)?;
+    let mut stages = Vec::new();
+    let (site, config, out) = prepare(opts, &mut stages)?;
     let dir = &opts.dir;
     for col in &site.collections {
         if !col.path.is_empty() && normalise(&out).starts_with(normalise(&dir.join(&col.path))) {
@@ -118,8 +123,12 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
             cb(n, total);
         }
     };
+    let t = Instant::now();
     let pages = render_site(&site, dir, &theme, &render_opts, &staging, &tick)?;
+    stages.push(("render", t.elapsed()));
+    let t = Instant::now();
     staging.commit()?;
+    stages.push(("commit", t.elapsed()));
     Ok(BuildReport {
         documents: site.docs.len(),
         pages,
@@ -127,14 +136,18 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         out: Some(out),
         collections: site.collections.clone(),
         diagnostics: site.diagnostics,
+        stages,
     })
 }
 
 /// Config, load and assemble; shared by `build` and `check`.
-fn prepare(opts: &BuildOptions) -> anyhow::Result<(Site, Config, PathBuf)> {
+fn prepare(opts: &BuildOptions, stages: &mut Vec<(&'static str, Duration)>) -> anyhow::Result<(Site, Config, PathBuf)> {
     let dir = &opts.dir;
     if !dir.is_dir() {
-        bail!("{} is not a directory\n  = help: run adrsite in your repository, or pass the folder that holds the documents", dir.display());
+        bail!(
+            "{} is not a directory\n  = help: run adrsite in your repository, or pass the folder that holds the documents",
+            dir.display()
+        );
     }
     let (config, mut config_diags) = Config::load(dir)?;
     let out = opts.out.clone().unwrap_or_else(|| dir.join("_site"));
@@ -151,9 +164,14 @@ fn prepare(opts: &BuildOptions) -> anyhow::Result<(Site, Config, PathBuf)> {
     {
         bail!("--base-url `{url}` is not an absolute URL\n  = help: write it as https://example.org/path");
     }
-    let mut loaded = load_sources(dir, &config, std::slice::from_ref(&out)).with_context(|| format!("reading {}", dir.display()))?;
+    let t = Instant::now();
+    let mut loaded =
+        load_sources(dir, &config, std::slice::from_ref(&out)).with_context(|| format!("reading {}", dir.display()))?;
     loaded.diagnostics.append(&mut config_diags);
+    stages.push(("load", t.elapsed()));
+    let t = Instant::now();
     let site = assemble(loaded, &config);
+    stages.push(("assemble", t.elapsed()));
     Ok((site, config, out))
 }
 

@@ -63,6 +63,32 @@ pub fn title_from_name(name: &str) -> String {
     }
 }
 
+/// The Markdown extensions every stage parses with, so that loading and rendering see the same
+/// document: tables, footnotes, strikethrough and task lists.
+pub fn markdown_options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+}
+
+/// Matches ids written in prose: `ADR-0005`, `ADR 5`, `RFC 2094`, `RFC #2094`, `KEP-1234`, `adr-004a`.
+pub static ID_MENTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(ADR|RFC|KEP|PEP)(?:[-_ ]?#?|\s#)(\d{1,5})([a-z])?\b").expect("static regex")
+});
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    pulldown_cmark_escape::escape_html(&mut out, s).expect("writing to a String cannot fail");
+    out
+}
+
+/// Escapes a URL for an `href`/`src` attribute: unsafe characters percent-encoded, `&` escaped.
+pub fn escape_href(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    pulldown_cmark_escape::escape_href(&mut out, s).expect("writing to a String cannot fail");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,30 +130,4 @@ mod tests {
             prop_assert!(!once.contains("--"));
         }
     }
-}
-
-/// The Markdown extensions every stage parses with, so that loading and rendering see the same
-/// document: tables, footnotes, strikethrough and task lists.
-pub fn markdown_options() -> pulldown_cmark::Options {
-    use pulldown_cmark::Options;
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
-}
-
-/// Matches ids written in prose: `ADR-0005`, `ADR 5`, `RFC 2094`, `RFC #2094`, `KEP-1234`, `adr-004a`.
-pub static ID_MENTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(ADR|RFC|KEP|PEP)(?:[-_ ]?#?|\s#)(\d{1,5})([a-z])?\b").expect("static regex")
-});
-
-/// Escapes text for HTML element content and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    pulldown_cmark_escape::escape_html(&mut out, s).expect("writing to a String cannot fail");
-    out
-}
-
-/// Escapes a URL for an `href`/`src` attribute: unsafe characters percent-encoded, `&` escaped.
-pub fn escape_href(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    pulldown_cmark_escape::escape_href(&mut out, s).expect("writing to a String cannot fail");
-    out
 }

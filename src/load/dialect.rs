@@ -51,35 +51,40 @@ static RELATION_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:[-*+]\s+)?(?:\*\*|__)?(supersedes|superseded by|superceded by|replaces|replaced by|amends|amended by|relates to|related to)\b(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*(.+)$")
         .expect("static regex")
 });
-static TABLE_STATUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*\|\s*(?:\*\*|__)?status(?:\*\*|__)?\s*:?\s*\|\s*([^|]+?)\s*\|").expect("static regex")
+static TABLE_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\|\s*(?:\*\*|__)?([A-Za-z][A-Za-z0-9 ()/_-]{0,30}?)(?:\*\*|__)?\s*:?\s*\|\s*([^|]+?)\s*\|")
+        .expect("static regex")
 });
-static LINK_DEST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[^)]*)?\)").expect("static regex"));
+static LINK_DEST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[^)]*)?\)").expect("static regex"));
 
 /// Scans the body of the document at `path` (`text[body_start..]`) and feeds `meta`.
 pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) -> BodyScan {
     let mut scan = BodyScan::default();
-    let mut line_no = crate::diagnostic::line_col(text, body_start).0;
+    let first_line = crate::diagnostic::line_col(text, body_start).0;
     let mut offset = body_start;
     let mut fence: Option<(char, usize, u32)> = None;
     let mut in_comment = false;
     let mut header = true;
     let mut header_keys = 0usize;
     let mut status_section: Option<bool> = None; // Some(found_status_paragraph)
-    let mut table_status: Option<Located> = None;
+    // `| Status | Accepted |` rows count after every other dialect.
+    let mut table_rows: Vec<(Key, Located)> = Vec::new();
     let mut prev: Option<(usize, &str, u32)> = None;
     let mut body_lines = 0usize;
 
-    for raw in text[body_start..].split_inclusive('\n') {
+    for (line_no, raw) in (first_line..).zip(text[body_start..].split_inclusive('\n')) {
         let line = raw.trim_end_matches('\n');
         let here = (offset, line_no);
         offset += raw.len();
-        line_no += 1;
         let trimmed = line.trim();
 
         if let Some((ch, len, _)) = fence {
             let t = line.trim_start();
-            if t.starts_with(ch) && t.chars().take_while(|&c| c == ch).count() >= len && t.trim_start_matches(ch).trim().is_empty() {
+            if t.starts_with(ch)
+                && t.chars().take_while(|&c| c == ch).count() >= len
+                && t.trim_start_matches(ch).trim().is_empty()
+            {
                 fence = None;
             }
             continue;
@@ -119,7 +124,8 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             let heading = heading.trim_end_matches('#').trim();
             if level == 1 {
                 if scan.title.is_none() {
-                    scan.title = Some(TitleHeading { text: heading.to_string(), start: here.0, end: offset, line: here.1 });
+                    scan.title =
+                        Some(TitleHeading { text: heading.to_string(), start: here.0, end: offset, line: here.1 });
                     if heading.starts_with('[') {
                         title_status(heading, here, meta);
                     }
@@ -139,7 +145,7 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
                 scan.has_status_section = true;
             } else if let Some(rest) = plain.strip_prefix("status:") {
                 let _ = rest;
-                let value = heading.splitn(2, ':').nth(1).unwrap_or("").trim();
+                let value = heading.split_once(':').map(|x| x.1).unwrap_or("").trim();
                 set(meta, Key::Status, value, here);
                 status_section = None;
                 scan.has_status_section = true;
@@ -154,7 +160,8 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             if let Some((start, prev_line, prev_no)) = prev
                 && scan.title.is_none()
             {
-                scan.title = Some(TitleHeading { text: prev_line.trim().to_string(), start, end: offset, line: prev_no });
+                scan.title =
+                    Some(TitleHeading { text: prev_line.trim().to_string(), start, end: offset, line: prev_no });
             }
             prev = None;
             continue;
@@ -191,21 +198,27 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
                 }
             }
         }
-        if table_status.is_none()
-            && body_lines <= 80
-            && let Some(c) = TABLE_STATUS.captures(line)
+        if body_lines <= 80
+            && let Some(c) = TABLE_ROW.captures(line)
+            && let Some(key) = classify(&canonical_key(&c[1]))
         {
-            table_status = Some(Located { value: c[1].to_string(), line: here.1, column: 1, file: None });
+            table_rows.push((key, Located { value: c[2].to_string(), line: here.1, column: 1, file: None }));
         }
         prev = Some((here.0, line, here.1));
     }
-    if let Some(status) = table_status {
-        meta.set(Key::Status, &FieldValue::Scalar(status.value.clone()), status);
+    for (key, at) in table_rows {
+        meta.set(key, &FieldValue::Scalar(at.value.clone()), at);
     }
     if let Some((ch, _, line)) = fence {
         scan.diagnostics.push(
-            Diagnostic::warning(path, line, 1, Code::Markdown, format!("code fence `{}` opened here is never closed", ch.to_string().repeat(3)))
-                .with_help("close it with a matching fence line; until then the rest of the document renders as code"),
+            Diagnostic::warning(
+                path,
+                line,
+                1,
+                Code::Markdown,
+                format!("the code fence opened here with {} is never closed", ch.to_string().repeat(3)),
+            )
+            .with_help("close it with a matching fence line; until then the rest of the document renders as code"),
         );
     }
     scan
@@ -226,7 +239,11 @@ fn set(meta: &mut RawMeta, key: Key, value: &str, (_, line): (usize, u32)) {
     if value.is_empty() {
         return;
     }
-    meta.set(key, &FieldValue::Scalar(value.to_string()), Located { value: String::new(), line, column: 1, file: None });
+    meta.set(
+        key,
+        &FieldValue::Scalar(value.to_string()),
+        Located { value: String::new(), line, column: 1, file: None },
+    );
 }
 
 fn relation_line(line: &str) -> Option<(RelationKind, String)> {
@@ -312,7 +329,9 @@ mod tests {
 
     #[test]
     fn nygard() {
-        let (m, s) = scan("# 5. Use Postgres\n\nDate: 2020-01-02\n\n## Status\n\nSuperseded by [7. X](0007-x.md)\n\nAmends [3. Y](0003-y.md)\n\n## Context\n\nDate: 1999-01-01\n");
+        let (m, s) = scan(
+            "# 5. Use Postgres\n\nDate: 2020-01-02\n\n## Status\n\nSuperseded by [7. X](0007-x.md)\n\nAmends [3. Y](0003-y.md)\n\n## Context\n\nDate: 1999-01-01\n",
+        );
         assert_eq!(s.title.unwrap().text, "5. Use Postgres");
         assert_eq!(m.date.unwrap().1.value, "2020-01-02");
         let st = m.status.unwrap();
@@ -325,7 +344,9 @@ mod tests {
 
     #[test]
     fn madr2_bullets() {
-        let (m, _) = scan("# Use X\n\n* Status: accepted\n* Deciders: Ana, Ben\n* Date: 2020-01-02\n\nTechnical Story: foo\n\n## Context\n");
+        let (m, _) = scan(
+            "# Use X\n\n* Status: accepted\n* Deciders: Ana, Ben\n* Date: 2020-01-02\n\nTechnical Story: foo\n\n## Context\n",
+        );
         assert_eq!(m.status.unwrap().value, "accepted");
         assert_eq!(m.people, vec![(Role::Decider, "Ana".into()), (Role::Decider, "Ben".into())]);
         assert_eq!(m.info, vec![("Technical story", "foo".into())]);
@@ -333,7 +354,9 @@ mod tests {
 
     #[test]
     fn rfc_header_bullets() {
-        let (m, s) = scan("- Feature Name: `const_generics`\n- Start Date: 2017-05-01\n- RFC PR: [rust-lang/rfcs#2000](https://x)\n\n# Summary\n\nText.\n");
+        let (m, s) = scan(
+            "- Feature Name: `const_generics`\n- Start Date: 2017-05-01\n- RFC PR: [rust-lang/rfcs#2000](https://x)\n\n# Summary\n\nText.\n",
+        );
         assert_eq!(m.date.unwrap().1.value, "2017-05-01");
         assert_eq!(m.info[0], ("Feature name", "`const_generics`".into()));
         assert_eq!(s.title.unwrap().text, "Summary");
@@ -349,7 +372,9 @@ mod tests {
 
     #[test]
     fn status_in_title_and_setext() {
-        let (m, s) = scan("# [Superseded by [ADR-0019](0019-x.md)] Push metrics\n\n* Status: superseded by [ADR-0019](0019-x.md)\n");
+        let (m, s) = scan(
+            "# [Superseded by [ADR-0019](0019-x.md)] Push metrics\n\n* Status: superseded by [ADR-0019](0019-x.md)\n",
+        );
         assert!(m.status.unwrap().value.to_lowercase().starts_with("superseded"));
         assert_eq!(strip_title_status(&s.title.unwrap().text), "Push metrics");
         let (_, s) = scan("Team call\n=========\n\ntext\n");

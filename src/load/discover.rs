@@ -105,10 +105,11 @@ pub fn walk(dir: &Path, config: &Config, skip: &[PathBuf]) -> anyhow::Result<Inv
         if (e.depth() == 1 && name == "themes" && e.file_type().is_dir()) || exclude.is_match(&rel) {
             return false;
         }
-        if e.file_type().is_dir() && !skip.is_empty() {
-            if let Ok(canon) = e.path().canonicalize() {
-                return !skip.contains(&canon);
-            }
+        if e.file_type().is_dir()
+            && !skip.is_empty()
+            && let Ok(canon) = e.path().canonicalize()
+        {
+            return !skip.contains(&canon);
         }
         true
     });
@@ -143,7 +144,9 @@ pub fn is_template_or_licence(rel: &str) -> bool {
     let stem = file.rsplit_once('.').map_or(file.as_str(), |(s, _)| s);
     let licence = ["license", "licence", "copying", "notice", "patents", "unlicense"];
     let licence_variant = |rest: &str| {
-        ["mit", "apache", "bsd", "gpl", "lgpl", "mpl", "cc", "cc0", "ofl", "docs", "code"].iter().any(|v| rest.starts_with(v))
+        ["mit", "apache", "bsd", "gpl", "lgpl", "mpl", "cc", "cc0", "ofl", "docs", "code"]
+            .iter()
+            .any(|v| rest.starts_with(v))
     };
     if licence.iter().any(|l| {
         stem == *l || stem.strip_prefix(l).and_then(|r| r.strip_prefix(['-', '.'])).is_some_and(licence_variant)
@@ -155,21 +158,32 @@ pub fn is_template_or_licence(rel: &str) -> bool {
     let is_template = |s: &str| {
         let lower = s.to_lowercase();
         let tokens: Vec<&str> = lower.split(['-', '_', '.', ' ']).filter(|t| !t.is_empty()).collect();
-        let numbered = tokens.first().is_some_and(|t| t.chars().all(|c| c.is_ascii_digit()) && t.chars().any(|c| c != '0'));
+        let numbered =
+            tokens.first().is_some_and(|t| t.chars().all(|c| c.is_ascii_digit()) && t.chars().any(|c| c != '0'));
         tokens.iter().any(|t| *t == "template" || *t == "templates") && !numbered
     };
     is_template(stem) || segments.iter().any(|s| is_template(s))
 }
 
+/// A collection before its slug is chosen: path, kind, name, id prefix and origin.
+type Candidate = (String, DocKind, Option<String>, Option<String>, Origin);
+
 /// The collections of the site: configured, or detected.
 pub fn collections(dir: &Path, config: &Config, inv: &Inventory, diags: &mut Vec<Diagnostic>) -> Vec<Collection> {
-    let mut found: Vec<(String, DocKind, Option<String>, Option<String>, Origin)> = Vec::new();
+    // (path, kind, name, id prefix, origin)
+    let mut found: Vec<Candidate> = Vec::new();
     if !config.collections.is_empty() {
         for c in &config.collections {
             if !dir.join(&c.path).is_dir() {
                 diags.push(
-                    Diagnostic::warning(crate::config::FILE_NAME, 1, 1, Code::Config, format!("collection folder `{}` does not exist", c.path))
-                        .with_help("paths in [[collections]] are relative to the site directory"),
+                    Diagnostic::warning(
+                        crate::config::FILE_NAME,
+                        1,
+                        1,
+                        Code::Config,
+                        format!("collection folder `{}` does not exist", c.path),
+                    )
+                    .with_help("paths in [[collections]] are relative to the site directory"),
                 );
             }
             found.push((c.path.clone(), c.kind, c.name.clone(), c.id_prefix.clone(), Origin::Configured));
@@ -189,7 +203,9 @@ pub fn collections(dir: &Path, config: &Config, inv: &Inventory, diags: &mut Vec
         for d in &dirs {
             let depth = d.split('/').count();
             let name = d.rsplit('/').next().unwrap_or(d).to_lowercase();
-            let Some((_, kind, _)) = KNOWN_DIRS.iter().find(|(n, _, max)| *n == name && depth <= *max) else { continue };
+            let Some((_, kind, _)) = KNOWN_DIRS.iter().find(|(n, _, max)| *n == name && depth <= *max) else {
+                continue;
+            };
             // `text/` holds RFCs only beside an RFC template (rust-lang/rfcs, reactjs/rfcs).
             if found.iter().any(|(p, ..)| d.starts_with(&format!("{p}/")) || p == d) {
                 continue;
@@ -199,7 +215,11 @@ pub fn collections(dir: &Path, config: &Config, inv: &Inventory, diags: &mut Vec
         for d in &dirs {
             if d.rsplit('/').next() == Some("text") && d.split('/').count() == 1 {
                 let parent = d.rsplit_once('/').map_or("", |(p, _)| p);
-                let template = if parent.is_empty() { "0000-template.md".to_string() } else { format!("{parent}/0000-template.md") };
+                let template = if parent.is_empty() {
+                    "0000-template.md".to_string()
+                } else {
+                    format!("{parent}/0000-template.md")
+                };
                 if inv.markdown.contains(&template) && !found.iter().any(|(p, ..)| p == d) {
                     found.push((d.clone(), DocKind::Rfc, None, None, Origin::Detected));
                 }
@@ -229,7 +249,11 @@ pub fn inferred_collection(cols: &mut Vec<Collection>, kind: DocKind) -> usize {
         return i;
     }
     let slug = unique_slug(cols, kind.default_slug().to_string(), kind.default_slug());
-    let name = if cols.iter().any(|c| c.kind == kind) { format!("Other {}", kind.plural().to_lowercase()) } else { kind.plural().to_string() };
+    let name = if cols.iter().any(|c| c.kind == kind) {
+        format!("Other {}", kind.plural().to_lowercase())
+    } else {
+        kind.plural().to_string()
+    };
     cols.push(Collection {
         path: String::new(),
         kind,
@@ -304,7 +328,8 @@ pub fn infer_kind(rel: &str, has_status: bool, has_rfc_header: bool, has_status_
     {
         return DocKind::Adr;
     }
-    if any(&["rfc", "rfcs", "keps", "proposals", "design", "design-docs"]) || file.starts_with("rfc-") || has_rfc_header {
+    if any(&["rfc", "rfcs", "keps", "proposals", "design", "design-docs"]) || file.starts_with("rfc-") || has_rfc_header
+    {
         return DocKind::Rfc;
     }
     if any(&["handbook"]) {
@@ -322,7 +347,17 @@ mod tests {
 
     #[test]
     fn templates_and_licences() {
-        for p in ["LICENSE.md", "LICENSE-MIT.md", "design/TEMPLATE.md", "keps/sig-x/0000-cloud-provider-template/README.md", "docs/adr/0000-template.md", "docs/decisions/adr-template-bare.md", "keps/NNNN-kep-template/README.md", "template.md", "NOTICE.md"] {
+        for p in [
+            "LICENSE.md",
+            "LICENSE-MIT.md",
+            "design/TEMPLATE.md",
+            "keps/sig-x/0000-cloud-provider-template/README.md",
+            "docs/adr/0000-template.md",
+            "docs/decisions/adr-template-bare.md",
+            "keps/NNNN-kep-template/README.md",
+            "template.md",
+            "NOTICE.md",
+        ] {
             assert!(is_template_or_licence(p), "{p}");
         }
         for p in [

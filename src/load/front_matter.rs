@@ -7,6 +7,11 @@
 //! break followed by prose) is body, not front matter.
 
 use crate::diagnostic::{Code, Diagnostic};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static YAML_CONTEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r", while parsing (.+?) at line (\d+) column (\d+)").expect("static regex"));
 
 /// A front-matter value reduced to text: scalars, or a list of scalars.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,8 +74,14 @@ pub fn split(path: &str, text: &str) -> FrontMatter {
         }
         return FrontMatter {
             diagnostic: Some(
-                Diagnostic::error(path, 1, 1, Code::FrontMatter, format!("front matter opened with `{fence}` is never closed"))
-                    .with_help(format!("add a line with only `{fence}` after the last key")),
+                Diagnostic::error(
+                    path,
+                    1,
+                    1,
+                    Code::FrontMatter,
+                    format!("front matter opened with `{fence}` is never closed"),
+                )
+                .with_help(format!("add a line with only `{fence}` after the last key")),
             ),
             ..FrontMatter::default()
         };
@@ -88,7 +99,10 @@ pub fn split(path: &str, text: &str) -> FrontMatter {
 fn looks_like_yaml(block: &str) -> bool {
     block.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#')).is_some_and(|l| {
         let key = l.split(':').next().unwrap_or("");
-        l.contains(':') && !key.is_empty() && key.len() < 40 && key.chars().all(|c| c.is_alphanumeric() || "_- \"'".contains(c))
+        l.contains(':')
+            && !key.is_empty()
+            && key.len() < 40
+            && key.chars().all(|c| c.is_alphanumeric() || "_- \"'".contains(c))
     })
 }
 
@@ -120,9 +134,17 @@ pub fn parse_yaml(path: &str, block: &str, body_start: usize, first_line: u32) -
             if !looks_like_yaml(block) {
                 return FrontMatter::default();
             }
-            let (line, column) = e.location().map_or((first_line, 1), |l| (l.line() as u32 + first_line - 1, l.column() as u32));
-            let message = e.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+            let (mut line, mut column) =
+                e.location().map_or((first_line, 1), |l| (l.line() as u32 + first_line - 1, l.column() as u32));
+            let full = e.to_string();
+            let mut message = full.split(" at line ").next().unwrap_or(&full).to_string();
+            // "…, while parsing a flow sequence at line 2 column 9": the opening bracket is where
+            // the author has to look, so point there.
+            if let Some(c) = YAML_CONTEXT.captures(&full) {
+                message = format!("{message} while parsing {}", &c[1]);
+                line = c[2].parse::<u32>().unwrap_or(1) + first_line - 1;
+                column = c[3].parse().unwrap_or(1);
+            }
             FrontMatter {
                 fields: Vec::new(),
                 body_start,
@@ -174,8 +196,14 @@ fn parse_toml(path: &str, block: &str, body_start: usize) -> FrontMatter {
                 fields: Vec::new(),
                 body_start,
                 diagnostic: Some(
-                    Diagnostic::error(path, line, column, Code::FrontMatter, format!("front matter is not valid TOML: {}", e.message()))
-                        .with_help("TOML strings need quotes: title = \"My decision\""),
+                    Diagnostic::error(
+                        path,
+                        line,
+                        column,
+                        Code::FrontMatter,
+                        format!("front matter is not valid TOML: {}", e.message()),
+                    )
+                    .with_help("TOML strings need quotes: title = \"My decision\""),
                 ),
             }
         }
@@ -205,13 +233,16 @@ fn toml_scalar(v: &toml::Value) -> Option<String> {
 
 /// The 1-based line within `block` where `key` is defined at the start of a line.
 pub fn key_line(block: &str, key: &str) -> Option<u32> {
-    block.lines().position(|l| {
-        let l = l.trim_start_matches(['"', '\'']);
-        l.strip_prefix(key).is_some_and(|rest| {
-            let rest = rest.trim_start_matches(['"', '\'']).trim_start();
-            rest.starts_with(':') || rest.starts_with('=')
+    block
+        .lines()
+        .position(|l| {
+            let l = l.trim_start_matches(['"', '\'']);
+            l.strip_prefix(key).is_some_and(|rest| {
+                let rest = rest.trim_start_matches(['"', '\'']).trim_start();
+                rest.starts_with(':') || rest.starts_with('=')
+            })
         })
-    }).map(|i| i as u32 + 1)
+        .map(|i| i as u32 + 1)
 }
 
 #[cfg(test)]
@@ -241,7 +272,8 @@ mod tests {
         let fm = split("x.md", "---\ntitle: ok\nstatus: [unclosed\n---\nbody");
         let d = fm.diagnostic.unwrap();
         assert_eq!(d.code, Code::FrontMatter);
-        assert!(d.line >= 3, "{d:?}");
+        assert_eq!((d.line, d.column), (3, 9), "{d:?}");
+        assert!(d.message.ends_with("while parsing a flow sequence"), "{d:?}");
         assert_eq!(fm.body_start, "---\ntitle: ok\nstatus: [unclosed\n---\n".len());
     }
 

@@ -6,8 +6,8 @@
 //! in order of authority (front matter first). Values stay raw text with their location; the
 //! assemble stage parses statuses, dates and numbers.
 
-use crate::model::site::{RelationKind, Role};
 use crate::load::front_matter::FieldValue;
+use crate::model::site::{RelationKind, Role};
 
 /// A raw value and where it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,7 +122,9 @@ pub fn classify(canonical: &str) -> Option<Key> {
         "superseded_by" | "replaced_by" | "superceded_by" => Key::Relation(RelationKind::SupersededBy),
         "amends" | "amendment_of" => Key::Relation(RelationKind::Amends),
         "amended_by" => Key::Relation(RelationKind::AmendedBy),
-        "relates_to" | "related" | "related_to" | "see_also" | "related_decisions" => Key::Relation(RelationKind::RelatesTo),
+        "relates_to" | "related" | "related_to" | "see_also" | "related_decisions" => {
+            Key::Relation(RelationKind::RelatesTo)
+        }
         "deadline" | "decision_deadline" | "decide_by" => Key::Dated(DateKey::Deadline),
         "comments_by" | "comment_by" | "comments_due" | "feedback_by" => Key::Dated(DateKey::CommentsBy),
         "review_by" | "revisit" | "revisit_by" | "review_date" | "next_review" | "revisit_date" => {
@@ -181,10 +183,8 @@ impl RawMeta {
                 self.date = Some((rank, Located { value: scalar(), ..at }));
             }
             Key::Number if self.number.is_none() => self.number = Some(Located { value: scalar(), ..at }),
-            Key::People(role) => {
-                if !self.people.iter().any(|(r, _)| *r == role) {
-                    self.people.extend(list().into_iter().map(|p| (role, p)));
-                }
+            Key::People(role) if !self.people.iter().any(|(r, _)| *r == role) => {
+                self.people.extend(list().into_iter().map(|p| (role, p)));
             }
             Key::Tags if self.tags.is_empty() => self.tags = list(),
             Key::Relation(kind) => {

@@ -68,26 +68,36 @@ pub fn load_sources(dir: &Path, config: &Config, skip: &[PathBuf]) -> anyhow::Re
     let Inventory { markdown, sidecars, mut files } = inventory;
 
     // Templates and licences get no page, but links to them still resolve to the file itself.
-    let (candidates, others): (Vec<&String>, Vec<&String>) = markdown.iter().partition(|p| !discover::is_template_or_licence(p));
+    let (candidates, others): (Vec<&String>, Vec<&String>) =
+        markdown.iter().partition(|p| !discover::is_template_or_licence(p));
     files.extend(others.into_iter().cloned());
-    let parsed: Vec<anyhow::Result<Option<(SourceDoc, Vec<Diagnostic>)>>> =
+    let parsed: Vec<anyhow::Result<(Option<SourceDoc>, Vec<Diagnostic>)>> =
         candidates.par_iter().map(|rel| read_document(dir, rel, &sidecars)).collect();
 
     let mut docs = Vec::with_capacity(parsed.len());
     for result in parsed {
-        let Some((mut doc, diags)) = result? else { continue };
+        let (doc, diags) = result?;
         diagnostics.extend(diags);
+        let Some(mut doc) = doc else { continue };
         let home = collections
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.origin != discover::Origin::Inferred && (doc.source.starts_with(&format!("{}/", c.path)) || c.path.is_empty()))
+            .filter(|(_, c)| {
+                c.origin != discover::Origin::Inferred
+                    && (doc.source.starts_with(&format!("{}/", c.path)) || c.path.is_empty())
+            })
             .max_by_key(|(_, c)| c.path.len())
             .map(|(i, _)| i);
         let index = match home {
             Some(i) => i,
             None if config.collections.is_empty() => {
                 let has_rfc_header = doc.meta.info.iter().any(|(l, _)| *l == "RFC PR" || *l == "Feature name");
-                let kind = discover::infer_kind(&doc.source, doc.meta.status.is_some(), has_rfc_header, doc.has_status_section);
+                let kind = discover::infer_kind(
+                    &doc.source,
+                    doc.meta.status.is_some(),
+                    has_rfc_header,
+                    doc.has_status_section,
+                );
                 discover::inferred_collection(&mut collections, kind)
             }
             // With configured collections, documents outside them are not part of the site.
@@ -101,8 +111,12 @@ pub fn load_sources(dir: &Path, config: &Config, skip: &[PathBuf]) -> anyhow::Re
     Ok(Loaded { docs, collections, files, diagnostics })
 }
 
-/// Reads and parses one Markdown file; `None` for a binary file.
-fn read_document(dir: &Path, rel: &str, sidecars: &BTreeSet<String>) -> anyhow::Result<Option<(SourceDoc, Vec<Diagnostic>)>> {
+/// Reads and parses one Markdown file; no document for a binary file, diagnostics either way.
+fn read_document(
+    dir: &Path,
+    rel: &str,
+    sidecars: &BTreeSet<String>,
+) -> anyhow::Result<(Option<SourceDoc>, Vec<Diagnostic>)> {
     let bytes = std::fs::read(dir.join(rel)).with_context(|| format!("reading {rel}"))?;
     let mut diags = Vec::new();
     let text = match decode::decode(rel, &bytes) {
@@ -112,7 +126,7 @@ fn read_document(dir: &Path, rel: &str, sidecars: &BTreeSet<String>) -> anyhow::
         }
         decode::Decoded::Binary(diag) => {
             diags.push(diag);
-            return Ok(None);
+            return Ok((None, diags));
         }
     };
     if text.trim().is_empty() {
@@ -150,7 +164,7 @@ fn read_document(dir: &Path, rel: &str, sidecars: &BTreeSet<String>) -> anyhow::
         mentions,
         text,
     };
-    Ok(Some((doc, diags)))
+    Ok((Some(doc), diags))
 }
 
 fn read_sidecar(dir: &Path, rel: &str, meta: &mut RawMeta, diags: &mut Vec<Diagnostic>) -> anyhow::Result<()> {
@@ -170,9 +184,17 @@ fn read_sidecar(dir: &Path, rel: &str, meta: &mut RawMeta, diags: &mut Vec<Diagn
     for field in &fm.fields {
         if let Some(key) = meta::classify(&meta::canonical_key(&field.key)) {
             // `participating-sigs` and `owning-sig` become tags; reviewers are consulted.
-            meta.set(key, &field.value, Located { value: String::new(), line: field.line, column: 1, file: Some(rel.to_string()) });
+            meta.set(
+                key,
+                &field.value,
+                Located { value: String::new(), line: field.line, column: 1, file: Some(rel.to_string()) },
+            );
         } else if field.key == "participating-sigs" {
-            meta.set(Key::Tags, &field.value, Located { value: String::new(), line: field.line, column: 1, file: Some(rel.to_string()) });
+            meta.set(
+                Key::Tags,
+                &field.value,
+                Located { value: String::new(), line: field.line, column: 1, file: Some(rel.to_string()) },
+            );
         }
     }
     Ok(())

@@ -94,7 +94,10 @@ mod tests {
         let t = "See [x](0002-a.md#ctx) and ![d](img/a.png).\n\n<img src=\"b.svg\">\n\nAs ADR-0005 and RFC #42 say, not `ADR-9`.\n\n[ref]: ./c.md\n\nUse [ref] and [ADR-0019](0019.md).\n";
         let (links, mentions) = scan_links(t, 0);
         let dests: Vec<_> = links.iter().map(|l| (l.dest.as_str(), l.image)).collect();
-        assert_eq!(dests, vec![("0002-a.md#ctx", false), ("img/a.png", true), ("b.svg", true), ("./c.md", false), ("0019.md", false)]);
+        assert_eq!(
+            dests,
+            vec![("0002-a.md#ctx", false), ("img/a.png", true), ("b.svg", true), ("./c.md", false), ("0019.md", false)]
+        );
         assert_eq!(&t[links[0].offset..links[0].offset + 3], "[x]");
         let ids: Vec<_> = mentions.iter().map(|m| (m.prefix.as_str(), m.number.value)).collect();
         assert_eq!(ids, vec![("ADR", 5), ("RFC", 42)]);

@@ -6,8 +6,7 @@
 
 use jiff::civil::Date;
 
-const MONTHS: [&str; 12] =
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /// Reads a date. Day-first is assumed for `DD/MM/YY` unless the middle number cannot be a month.
 pub fn parse_date(raw: &str) -> Option<Date> {
@@ -52,14 +51,28 @@ fn month_of(word: &str) -> Option<i32> {
     if w.len() < 3 {
         return None;
     }
-    MONTHS.iter().position(|m| w.starts_with(m)).filter(|_| {
-        // `march`, `mar`, `sept`: a prefix of the full month name.
-        const FULL: [&str; 12] = [
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december",
-        ];
-        FULL.iter().any(|f| f.starts_with(w.as_str()))
-    }).map(|i| i as i32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| w.starts_with(m))
+        .filter(|_| {
+            // `march`, `mar`, `sept`: a prefix of the full month name.
+            const FULL: [&str; 12] = [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ];
+            FULL.iter().any(|f| f.starts_with(w.as_str()))
+        })
+        .map(|i| i as i32 + 1)
 }
 
 fn day_of(word: &str) -> Option<i32> {
@@ -105,15 +118,15 @@ pub fn date_in_name(name: &str) -> Option<Date> {
                 && digit(start + 8)
                 && digit(start + 9)
                 && !digit(start + 10)
+                && let Some(d) = numeric(&name[start..start + 10].replace(['_', '.'], "-"))
             {
-                if let Some(d) = numeric(&name[start..start + 10].replace(['_', '.'], "-")) {
-                    return Some(d);
-                }
+                return Some(d);
             }
-            if (4..8).all(|k| digit(start + k)) && !digit(start + 8) {
-                if let Some(d) = numeric(&name[start..start + 8]) {
-                    return Some(d);
-                }
+            if (4..8).all(|k| digit(start + k))
+                && !digit(start + 8)
+                && let Some(d) = numeric(&name[start..start + 8])
+            {
+                return Some(d);
             }
         }
     }

@@ -12,16 +12,31 @@ static NAME_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:adr|rfc|kep|pep|dr)[-_ ]?)?#?(\d{1,5})([a-z])?(?:[-_. ]|$)").expect("static regex")
 });
 static HEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:adr|rfc|kep|pep)[-_ ]?#?\s*(\d{1,5}[a-z]?)\s*(?:[:.\-–—]\s*|\s+)|(\d{1,5}[a-z]?)\.\s+)").expect("static regex")
+    Regex::new(r"(?i)^(?:(?:adr|rfc|kep|pep)[-_ ]?#?\s*(\d{1,5}[a-z]?)\s*(?:[:.\-–—]\s*|\s+)|(\d{1,5}[a-z]?)\.\s+)")
+        .expect("static regex")
 });
 static TITLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:architecture decision record|architectural decision record|decision record|adr|rfc)\s*[:.\-–—]\s*").expect("static regex")
+    Regex::new(
+        r"(?i)^(?:architecture decision record|architectural decision record|decision record|adr|rfc)\s*[:.\-–—]\s*",
+    )
+    .expect("static regex")
 });
 
 /// Headings that name a section, not the document (React and Rust RFCs start with `# Summary`).
 const GENERIC_TITLES: &[&str] = &[
-    "summary", "motivation", "context", "decision", "abstract", "introduction", "overview", "background", "status",
-    "tl;dr", "tldr", "problem", "proposal",
+    "summary",
+    "motivation",
+    "context",
+    "decision",
+    "abstract",
+    "introduction",
+    "overview",
+    "background",
+    "status",
+    "tl;dr",
+    "tldr",
+    "problem",
+    "proposal",
 ];
 
 /// The file or folder name that stands for the document: the folder for `README.md`/`index.md`.
@@ -48,7 +63,7 @@ pub fn page_slug(source: &str, collection_path: &str) -> String {
     let file = segments.pop().unwrap_or_default();
     let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
     let mut parts: Vec<String> = segments.iter().map(|s| crate::text::slugify(s)).collect();
-    if !(matches!(stem.to_lowercase().as_str(), "readme" | "index" | "_index") && !parts.is_empty()) {
+    if !matches!(stem.to_lowercase().as_str(), "readme" | "index" | "_index") || parts.is_empty() {
         parts.push(crate::text::slugify(stem));
     }
     let parts: Vec<String> = parts.into_iter().map(|p| if p.is_empty() { "doc".into() } else { p }).collect();
@@ -99,9 +114,8 @@ pub fn title_from_heading(heading: &str) -> Option<String> {
 
 /// Reads an id written as a reference: `ADR-0019`, `ADR 19`, `#0033`, `0019`, `KEP-1234`.
 pub fn parse_id_reference(s: &str) -> Option<(Option<String>, DocNumber)> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:(adr|rfc|kep|pep)[-_ ]?)?#?\s*(\d{1,5}[a-z]?)$").expect("static regex")
-    });
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^(?:(adr|rfc|kep|pep)[-_ ]?)?#?\s*(\d{1,5}[a-z]?)$").expect("static regex"));
     let c = RE.captures(s.trim())?;
     Some((c.get(1).map(|m| m.as_str().to_uppercase()), DocNumber::parse(&c[2])?))
 }
@@ -137,10 +151,16 @@ mod tests {
     #[test]
     fn heading_titles() {
         assert_eq!(title_from_heading("5. Use Postgres").as_deref(), Some("Use Postgres"));
-        assert_eq!(title_from_heading("ADR 050: Improved trusted peering").as_deref(), Some("Improved trusted peering"));
+        assert_eq!(
+            title_from_heading("ADR 050: Improved trusted peering").as_deref(),
+            Some("Improved trusted peering")
+        );
         assert_eq!(title_from_heading("ADR-102: RPC Companion").as_deref(), Some("RPC Companion"));
         assert_eq!(title_from_heading("Architecture Decision Record: Configuration").as_deref(), Some("Configuration"));
-        assert_eq!(title_from_heading("[Superseded by [ADR-0019](x.md)] Push metrics").as_deref(), Some("Push metrics"));
+        assert_eq!(
+            title_from_heading("[Superseded by [ADR-0019](x.md)] Push metrics").as_deref(),
+            Some("Push metrics")
+        );
         assert_eq!(title_from_heading("Summary"), None);
         assert_eq!(title_from_heading("**Use `rayon`**").as_deref(), Some("Use rayon"));
     }

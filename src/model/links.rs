@@ -98,7 +98,9 @@ fn has_scheme(dest: &str) -> bool {
     match dest.find(':') {
         Some(i) => {
             let scheme = &dest[..i];
-            !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) && !scheme.contains('/')
+            !scheme.is_empty()
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && !scheme.contains('/')
         }
         None => dest.starts_with("//"),
     }
@@ -178,7 +180,10 @@ mod tests {
         assert_eq!(idx.resolve(from, "../guide/"), LinkTarget::Doc(DocId("pages/guide".into()), None));
         assert_eq!(idx.resolve(from, "../guide"), LinkTarget::Doc(DocId("pages/guide".into()), None));
         assert_eq!(idx.resolve(from, "img/x.png?raw=true"), LinkTarget::Asset("docs/adr/img/x.png".into(), None));
-        assert_eq!(idx.resolve("content/a.md", "field%20marketing.md"), LinkTarget::Doc(DocId("pages/fm".into()), None));
+        assert_eq!(
+            idx.resolve("content/a.md", "field%20marketing.md"),
+            LinkTarget::Doc(DocId("pages/fm".into()), None)
+        );
         assert_eq!(idx.resolve(from, "https://x.org/a.md"), LinkTarget::External);
         assert_eq!(idx.resolve(from, "mailto:a@b"), LinkTarget::External);
         assert_eq!(idx.resolve(from, "/abs/path"), LinkTarget::External);

@@ -231,6 +231,7 @@ pub fn assemble(loaded: Loaded, config: &Config) -> Site {
     // Indexes for resolution.
     let mut paths = PathIndex { docs: BTreeMap::new(), files };
     let mut ids: BTreeMap<String, DocId> = BTreeMap::new();
+    let mut id_sources: BTreeMap<String, String> = BTreeMap::new();
     let mut stems: BTreeMap<String, DocId> = BTreeMap::new();
     let mut by_source: Vec<usize> = (0..docs.len()).collect();
     by_source.sort_by(|&a, &b| docs[a].0.source.cmp(&docs[b].0.source));
@@ -240,13 +241,20 @@ pub fn assemble(loaded: Loaded, config: &Config) -> Site {
         stems.entry(identity::naming_stem(&doc.source).to_lowercase()).or_insert_with(|| doc.id.clone());
         if let (Some(n), Some(prefix)) = (&doc.number, &collections[doc.collection].id_prefix) {
             let key = mention_key(prefix, n);
-            if let Some(first) = ids.get(&key) {
+            if let Some(first) = id_sources.get(&key) {
                 let line = src.meta.number.as_ref().map_or(1, |n| n.line);
                 diagnostics.push(
-                    Diagnostic::warning(&doc.source, line, 1, Code::DuplicateId, format!("{} is also the id of `{}`", doc.display_id.as_deref().unwrap_or(&key), first))
-                        .with_help("give each document its own number; references by id go to the first one"),
+                    Diagnostic::warning(
+                        &doc.source,
+                        line,
+                        1,
+                        Code::DuplicateId,
+                        format!("{} is also the id of {first}", doc.display_id.as_deref().unwrap_or(&key)),
+                    )
+                    .with_help("give each document its own number; references by id go to the first one"),
                 );
             } else {
+                id_sources.insert(key.clone(), doc.source.clone());
                 ids.insert(key, doc.id.clone());
             }
         }
@@ -303,8 +311,18 @@ pub fn assemble(loaded: Loaded, config: &Config) -> Site {
                     }
                     let file = at.file.clone().unwrap_or_else(|| doc.source.clone());
                     diagnostics.push(
-                        Diagnostic::warning(file, at.line, at.column, Code::BrokenLink, format!("{} `{}`, which is not a document in this site", kind.label().to_lowercase(), at.value))
-                            .with_help("refer to the other document by relative path (`0007-x.md`) or by id (`ADR-0007`)"),
+                        Diagnostic::warning(
+                            file,
+                            at.line,
+                            at.column,
+                            Code::BrokenLink,
+                            format!(
+                                "{} `{}`, which is not a document in this site",
+                                kind.label().to_lowercase(),
+                                at.value
+                            ),
+                        )
+                        .with_help("refer to the other document by relative path (`0007-x.md`) or by id (`ADR-0007`)"),
                     );
                 }
             }
@@ -366,13 +384,28 @@ pub fn assemble(loaded: Loaded, config: &Config) -> Site {
     site
 }
 
-fn report_broken(paths: &PathIndex, doc: &Doc, src: &SourceDoc, link: &crate::load::scan::RawLink, diags: &mut Vec<Diagnostic>) {
+fn report_broken(
+    paths: &PathIndex,
+    doc: &Doc,
+    src: &SourceDoc,
+    link: &crate::load::scan::RawLink,
+    diags: &mut Vec<Diagnostic>,
+) {
     let (line, col) = crate::diagnostic::line_col(&src.text, link.offset);
     let what = if link.image { "image" } else { "link" };
     let help = paths
         .suggest(&doc.source, &link.dest)
         .unwrap_or_else(|| "the target is not in the site directory; fix the path or link to an absolute URL".into());
-    diags.push(Diagnostic::warning(&doc.source, line, col, Code::BrokenLink, format!("{what} target `{}` does not exist", link.dest)).with_help(help));
+    diags.push(
+        Diagnostic::warning(
+            &doc.source,
+            line,
+            col,
+            Code::BrokenLink,
+            format!("{what} target `{}` does not exist", link.dest),
+        )
+        .with_help(help),
+    );
 }
 
 /// Resolves a relation reference: a relative path, an id (`ADR-0019`, `#33`), an absolute URL
@@ -396,7 +429,8 @@ fn resolve_reference(
         let stem = last.trim_end_matches(".md");
         return stems.get(&stem.to_lowercase()).cloned();
     }
-    let resolved = if reference.starts_with('/') { paths.resolve_from_root(reference) } else { paths.resolve(from, reference) };
+    let resolved =
+        if reference.starts_with('/') { paths.resolve_from_root(reference) } else { paths.resolve(from, reference) };
     if let LinkTarget::Doc(id, _) = resolved {
         return Some(id);
     }
@@ -431,9 +465,14 @@ fn identify(
         number = meta
             .number
             .as_ref()
-            .and_then(|n| DocNumber::parse(n.value.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-' || c == ' ')))
+            .and_then(|n| {
+                DocNumber::parse(n.value.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-' || c == ' '))
+            })
             .or_else(|| identity::number_from_name(&src.source))
-            .or_else(|| heading.and_then(|h| identity::split_heading_number(crate::load::dialect::strip_title_status(&h.text)).0));
+            .or_else(|| {
+                heading
+                    .and_then(|h| identity::split_heading_number(crate::load::dialect::strip_title_status(&h.text)).0)
+            });
     }
     let display_id = match (&number, &col.id_prefix) {
         (Some(n), Some(prefix)) => Some(format!("{prefix}-{}", n.display())),
@@ -468,16 +507,37 @@ fn identify(
         let file = at.file.clone().unwrap_or_else(|| src.source.clone());
         if p.placeholder {
             diags.push(
-                Diagnostic::warning(file, at.line, at.column, Code::UnknownStatus, format!("status `{}` is a template placeholder", p.label))
-                    .with_help("replace it with one status, such as `accepted`"),
+                Diagnostic::warning(
+                    file,
+                    at.line,
+                    at.column,
+                    Code::UnknownStatus,
+                    format!("status `{}` is a template placeholder", p.label),
+                )
+                .with_help("replace it with one status, such as `accepted`"),
             );
             status_label = None;
         } else if p.status.is_none() {
             let help = match p.suggestion {
-                Some(s) => format!("did you mean `{s}`? or map this label in adrsite.toml: [statuses] \"{}\" = \"accepted\"", p.label.to_lowercase()),
-                None => format!("use a known status (accepted, proposed, rejected, deprecated, superseded, draft, …) or map it in adrsite.toml: [statuses] \"{}\" = \"accepted\"", p.label.to_lowercase()),
+                Some(s) => format!(
+                    "did you mean `{s}`? or map this label in adrsite.toml: [statuses] \"{}\" = \"accepted\"",
+                    p.label.to_lowercase()
+                ),
+                None => format!(
+                    "use a known status (accepted, proposed, rejected, deprecated, superseded, draft, …) or map it in adrsite.toml: [statuses] \"{}\" = \"accepted\"",
+                    p.label.to_lowercase()
+                ),
             };
-            diags.push(Diagnostic::warning(file, at.line, at.column, Code::UnknownStatus, format!("unknown status `{}`", p.label)).with_help(help));
+            diags.push(
+                Diagnostic::warning(
+                    file,
+                    at.line,
+                    at.column,
+                    Code::UnknownStatus,
+                    format!("unknown status `{}`", p.label),
+                )
+                .with_help(help),
+            );
         }
     }
 
@@ -546,8 +606,14 @@ fn identify(
 
 fn bad_date(src: &SourceDoc, at: &Located) -> Diagnostic {
     let file = at.file.clone().unwrap_or_else(|| src.source.clone());
-    Diagnostic::warning(file, at.line, at.column, Code::BadDate, format!("`{}` is not a date adrsite can read", at.value))
-        .with_help("write dates as YYYY-MM-DD; the text is shown as written")
+    Diagnostic::warning(
+        file,
+        at.line,
+        at.column,
+        Code::BadDate,
+        format!("`{}` is not a date adrsite can read", at.value),
+    )
+    .with_help("write dates as YYYY-MM-DD; the text is shown as written")
 }
 
 /// A status label short enough for a badge: the first clause, without links or explanations.
@@ -578,7 +644,8 @@ fn fallback_title(src: &SourceDoc, kind: DocKind) -> String {
     if kind == DocKind::Standup
         && let Some((_, who)) = src.meta.people.iter().find(|(r, _)| matches!(r, Role::Author | Role::Owner))
     {
-        let when = src.meta.date.as_ref().map(|(_, d)| d.value.clone()).or_else(|| date_in_name(stem).map(|d| d.to_string()));
+        let when =
+            src.meta.date.as_ref().map(|(_, d)| d.value.clone()).or_else(|| date_in_name(stem).map(|d| d.to_string()));
         return match when {
             Some(d) => format!("{who} — {d}"),
             None => who.clone(),
@@ -586,4 +653,3 @@ fn fallback_title(src: &SourceDoc, kind: DocKind) -> String {
     }
     from_name
 }
-

@@ -164,7 +164,8 @@ const WORDS: &[(&str, Status)] = &[
 ];
 
 /// Words that qualify a status without changing it (`on hold`, `partly superseded`, `under review`).
-const FILLER: &[&str] = &["on", "under", "in", "partly", "partially", "status", "is", "the", "this", "adr", "rfc", "now"];
+const FILLER: &[&str] =
+    &["on", "under", "in", "partly", "partially", "status", "is", "the", "this", "adr", "rfc", "now"];
 
 /// Labels a team maps onto the built-in statuses (`[statuses]` in `adrsite.toml`), keyed by the
 /// cleaned lowercase label.
@@ -193,8 +194,8 @@ pub fn parse_status(raw: &str, custom: &CustomStatuses) -> ParsedStatus {
     let label = crate::text::plain_inline(raw);
     let label = label.trim().trim_matches(['*', '_', '`']).trim().to_string();
     let lower = label.to_lowercase();
-    let placeholder = (lower.contains('|') && (lower.starts_with('[') || lower.starts_with('{')))
-        || lower.contains(" | ");
+    let placeholder =
+        (lower.contains('|') && (lower.starts_with('[') || lower.starts_with('{'))) || lower.contains(" | ");
 
     let successor = find_successor(raw);
     let mut parsed = ParsedStatus { status: None, label: label.clone(), successor, suggestion: None, placeholder };
@@ -220,8 +221,7 @@ pub fn parse_status(raw: &str, custom: &CustomStatuses) -> ParsedStatus {
             parsed.status = Some(*custom.1);
             return parsed;
         }
-        parsed.suggestion =
-            crate::diagnostic::did_you_mean(word, WORDS.iter().map(|(w, _)| *w).chain(["on hold"]));
+        parsed.suggestion = crate::diagnostic::did_you_mean(word, WORDS.iter().map(|(w, _)| *w).chain(["on hold"]));
     }
     parsed
 }
@@ -319,7 +319,10 @@ mod tests {
     #[test]
     fn successors_in_every_form() {
         let s = |raw| parse_status(raw, &CustomStatuses::new()).successor;
-        assert_eq!(s("superseded by [ADR-0019](0019-push-metrics-via-thanos.md)").as_deref(), Some("0019-push-metrics-via-thanos.md"));
+        assert_eq!(
+            s("superseded by [ADR-0019](0019-push-metrics-via-thanos.md)").as_deref(),
+            Some("0019-push-metrics-via-thanos.md")
+        );
         assert_eq!(s("Superseded by ADR-0012").as_deref(), Some("ADR-0012"));
         assert_eq!(s("superseded by ADR 12.").as_deref(), Some("ADR 12"));
         assert_eq!(s("Superseded by [ADR #0033](0033-ip-ranges.md)").as_deref(), Some("0033-ip-ranges.md"));
@@ -327,7 +330,10 @@ mod tests {
             s("superseded by https://github.com/o/r/blob/main/docs/adr/0007-x.md").as_deref(),
             Some("https://github.com/o/r/blob/main/docs/adr/0007-x.md")
         );
-        assert_eq!(s("superseded by [20201016-use-the-adr-slug](20201016-use-the-adr-slug.md)").as_deref(), Some("20201016-use-the-adr-slug.md"));
+        assert_eq!(
+            s("superseded by [20201016-use-the-adr-slug](20201016-use-the-adr-slug.md)").as_deref(),
+            Some("20201016-use-the-adr-slug.md")
+        );
         assert_eq!(s("Accepted"), None);
     }
 

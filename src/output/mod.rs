@@ -73,7 +73,8 @@ impl Staging {
             std::fs::remove_dir_all(&old).with_context(|| format!("removing {}", old.display()))?;
         }
         if self.out.exists() {
-            std::fs::rename(&self.out, &old).with_context(|| format!("moving the previous {} aside", self.out.display()))?;
+            std::fs::rename(&self.out, &old)
+                .with_context(|| format!("moving the previous {} aside", self.out.display()))?;
         }
         if let Err(e) = std::fs::rename(&self.dir, &self.out) {
             // Put the previous site back so that nothing is lost.

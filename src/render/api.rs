@@ -42,10 +42,14 @@ pub fn docs_json(site: &Site) -> String {
             for (role, name) in &d.people {
                 people.entry(*role).or_default().push(name);
             }
-            let mut out: BTreeSet<&DocId> = d.links.values().filter_map(|t| match t {
-                LinkTarget::Doc(id, _) => Some(id),
-                _ => None,
-            }).collect();
+            let mut out: BTreeSet<&DocId> = d
+                .links
+                .values()
+                .filter_map(|t| match t {
+                    LinkTarget::Doc(id, _) => Some(id),
+                    _ => None,
+                })
+                .collect();
             out.extend(d.mentions.values());
             out.extend(d.relations.iter().map(|r| &r.target));
             out.remove(&d.id);
@@ -68,7 +72,8 @@ pub fn docs_json(site: &Site) -> String {
             }
         })
         .collect();
-    let mut json = serde_json::to_string_pretty(&Api { version: 1, documents }).expect("serialising plain data cannot fail");
+    let mut json =
+        serde_json::to_string_pretty(&Api { version: 1, documents }).expect("serialising plain data cannot fail");
     json.push('\n');
     json
 }

@@ -81,7 +81,10 @@ pub fn render_markdown(body: &str, links: &dyn LinkRewriter, highlighter: &Highl
             match event {
                 Event::End(TagEnd::Image) => {
                     let alt = broken_image.take().expect("inside an image");
-                    let html = format!("<span class=\"broken-image\" title=\"image not found\">[{}]</span>", escape_html(if alt.is_empty() { "image" } else { &alt }));
+                    let html = format!(
+                        "<span class=\"broken-image\" title=\"image not found\">[{}]</span>",
+                        escape_html(if alt.is_empty() { "image" } else { &alt })
+                    );
                     push(&mut heading, &mut out, Event::InlineHtml(html.into()));
                 }
                 Event::Text(t) | Event::Code(t) => broken_image.as_mut().expect("inside an image").push_str(&t),
@@ -108,7 +111,11 @@ pub fn render_markdown(body: &str, links: &dyn LinkRewriter, highlighter: &Highl
                 out.push(Event::Html(format!("<h{n} id=\"{}\">", escape_html(&anchor)).into()));
                 out.extend(inner);
                 out.push(Event::Html(
-                    format!("<a class=\"anchor\" href=\"#{}\" aria-label=\"Link to this section\">#</a></h{n}>\n", escape_href(&anchor)).into(),
+                    format!(
+                        "<a class=\"anchor\" href=\"#{}\" aria-label=\"Link to this section\">#</a></h{n}>\n",
+                        escape_href(&anchor)
+                    )
+                    .into(),
                 ));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -125,11 +132,16 @@ pub fn render_markdown(body: &str, links: &dyn LinkRewriter, highlighter: &Highl
                 }
                 Rewrite::To(url) => {
                     link_stack.push(false);
-                    push(&mut heading, &mut out, Event::Start(Tag::Link { link_type, dest_url: url.into(), title, id }));
+                    push(
+                        &mut heading,
+                        &mut out,
+                        Event::Start(Tag::Link { link_type, dest_url: url.into(), title, id }),
+                    );
                 }
                 Rewrite::Broken => {
                     link_stack.push(true);
-                    let html = format!("<span class=\"broken-link\" title=\"broken link: {}\">", escape_html(&dest_url));
+                    let html =
+                        format!("<span class=\"broken-link\" title=\"broken link: {}\">", escape_html(&dest_url));
                     push(&mut heading, &mut out, Event::InlineHtml(html.into()));
                 }
             },
@@ -141,10 +153,14 @@ pub fn render_markdown(body: &str, links: &dyn LinkRewriter, highlighter: &Highl
                 }
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => match links.rewrite(&dest_url) {
-                Rewrite::Keep => push(&mut heading, &mut out, Event::Start(Tag::Image { link_type, dest_url, title, id })),
-                Rewrite::To(url) => {
-                    push(&mut heading, &mut out, Event::Start(Tag::Image { link_type, dest_url: url.into(), title, id }))
+                Rewrite::Keep => {
+                    push(&mut heading, &mut out, Event::Start(Tag::Image { link_type, dest_url, title, id }))
                 }
+                Rewrite::To(url) => push(
+                    &mut heading,
+                    &mut out,
+                    Event::Start(Tag::Image { link_type, dest_url: url.into(), title, id }),
+                ),
                 Rewrite::Broken => broken_image = Some(String::new()),
             },
             Event::Text(text) if link_stack.is_empty() && heading.is_none() => {
@@ -153,7 +169,9 @@ pub fn render_markdown(body: &str, links: &dyn LinkRewriter, highlighter: &Highl
                 }
             }
             Event::Html(html) => push(&mut heading, &mut out, Event::Html(rewrite_html(&html, links).into())),
-            Event::InlineHtml(html) => push(&mut heading, &mut out, Event::InlineHtml(rewrite_html(&html, links).into())),
+            Event::InlineHtml(html) => {
+                push(&mut heading, &mut out, Event::InlineHtml(rewrite_html(&html, links).into()))
+            }
             other => push(&mut heading, &mut out, other),
         }
     }
@@ -165,7 +183,11 @@ pub fn render_markdown(body: &str, links: &dyn LinkRewriter, highlighter: &Highl
     Rendered { html, toc, has_mermaid }
 }
 
-fn push<'a>(heading: &mut Option<(HeadingLevel, Option<String>, Vec<Event<'a>>)>, out: &mut Vec<Event<'a>>, e: Event<'a>) {
+fn push<'a>(
+    heading: &mut Option<(HeadingLevel, Option<String>, Vec<Event<'a>>)>,
+    out: &mut Vec<Event<'a>>,
+    e: Event<'a>,
+) {
     match heading {
         Some((_, _, inner)) => inner.push(e),
         None => out.push(e),
@@ -205,7 +227,13 @@ fn mention_links<'a>(text: CowStr<'a>, links: &dyn LinkRewriter) -> Vec<Event<'a
             events.push(Event::Text(text[last..whole.start()].to_string().into()));
         }
         events.push(Event::InlineHtml(
-            format!("<a class=\"mention\" href=\"{}\" title=\"{}\">{}</a>", escape_href(&url), escape_html(&title), escape_html(whole.as_str())).into(),
+            format!(
+                "<a class=\"mention\" href=\"{}\" title=\"{}\">{}</a>",
+                escape_href(&url),
+                escape_html(&title),
+                escape_html(whole.as_str())
+            )
+            .into(),
         ));
         last = whole.end();
     }
@@ -257,10 +285,17 @@ mod tests {
 
     #[test]
     fn headings_get_github_anchors_and_toc() {
-        let r = render_markdown("## Decision Outcome\n\n## Decision Outcome\n\n### Pros & cons\n", &Fake, &Highlighter::new());
+        let r = render_markdown(
+            "## Decision Outcome\n\n## Decision Outcome\n\n### Pros & cons\n",
+            &Fake,
+            &Highlighter::new(),
+        );
         assert!(r.html.contains("<h2 id=\"decision-outcome\">"));
         assert!(r.html.contains("<h2 id=\"decision-outcome-1\">"));
-        assert_eq!(r.toc.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["decision-outcome", "decision-outcome-1", "pros--cons"]);
+        assert_eq!(
+            r.toc.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+            ["decision-outcome", "decision-outcome-1", "pros--cons"]
+        );
     }
 
     #[test]
@@ -276,13 +311,18 @@ mod tests {
     #[test]
     fn mentions_become_links_outside_code_and_links() {
         let h = html("See ADR-0005 and ADR-0009. `ADR-0005` [ADR-0005](0002-a.md)\n");
-        assert!(h.contains("<a class=\"mention\" href=\"0005-x.html\" title=\"Use X\">ADR-0005</a> and ADR-0009."), "{h}");
+        assert!(
+            h.contains("<a class=\"mention\" href=\"0005-x.html\" title=\"Use X\">ADR-0005</a> and ADR-0009."),
+            "{h}"
+        );
         assert_eq!(h.matches("class=\"mention\"").count(), 1);
     }
 
     #[test]
     fn code_is_highlighted_and_raw_html_rewritten() {
-        let h = html("```rust\nfn x() {}\n```\n\n<img src=\"img.png\"> <img src=\"nope.png\">\n\n```mermaid\ngraph TD; A-->B\n```\n");
+        let h = html(
+            "```rust\nfn x() {}\n```\n\n<img src=\"img.png\"> <img src=\"nope.png\">\n\n```mermaid\ngraph TD; A-->B\n```\n",
+        );
         assert!(h.contains("<pre class=\"code\"><code class=\"language-rust\"><span class=\"hl-"), "{h}");
         assert!(h.contains("src=\"../files/img.png\""));
         assert!(h.contains("data-broken-src=\"nope.png\""));

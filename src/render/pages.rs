@@ -4,8 +4,8 @@
 //! the sitemap, static assets and linked files, written through [`Staging`]. Document pages are
 //! rendered in parallel; each page's content depends only on the site, so order never matters.
 
-use crate::model::site::{LinkTarget, Role, mention_key};
 use crate::model::links::relative_from;
+use crate::model::site::{LinkTarget, Role, mention_key};
 use crate::model::{Doc, DocKind, DocNumber, Site, Status};
 use crate::output::Staging;
 use crate::render::highlight::Highlighter;
@@ -42,7 +42,19 @@ pub fn render_site(
     tick: &(dyn Fn() + Sync),
 ) -> anyhow::Result<usize> {
     let highlighter = Highlighter::new();
-    let ctx = Ctx { site, opts, theme };
+    // The navigation is the same on every page: collections that have documents, then the
+    // site-wide pages. Computed once, not per page.
+    let mut nav: Vec<(String, String)> = site
+        .collections
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| site.docs.values().any(|d| d.collection == *i))
+        .map(|(_, c)| (c.slug.clone(), c.name.clone()))
+        .collect();
+    nav.extend(
+        [("timeline", "Timeline"), ("tags", "Tags"), ("people", "People")].map(|(s, l)| (s.to_string(), l.to_string())),
+    );
+    let ctx = Ctx { site, opts, theme, nav };
 
     site.docs.par_iter().try_for_each(|(_, doc)| -> anyhow::Result<()> {
         let html = ctx.doc_page(doc, &highlighter).with_context(|| format!("rendering {}", doc.source))?;
@@ -90,21 +102,22 @@ struct Ctx<'a> {
     site: &'a Site,
     opts: &'a RenderOptions,
     theme: &'a Theme,
+    /// `(slug, label)` of every navigation entry.
+    nav: Vec<(String, String)>,
 }
 
 impl Ctx<'_> {
     fn layout(&self, page_path: &str, page_title: &str, section: &str) -> Layout {
         let depth = page_path.matches('/').count();
-        let mut nav: Vec<NavLink> = self
-            .site
-            .collections
+        let nav = self
+            .nav
             .iter()
-            .filter(|c| self.site.docs.values().any(|d| self.site.collections[d.collection].slug == c.slug))
-            .map(|c| NavLink { href: format!("{}/index.html", c.slug), label: c.name.clone(), current: section == c.slug })
+            .map(|(slug, label)| NavLink {
+                href: format!("{slug}/index.html"),
+                label: label.clone(),
+                current: section == slug,
+            })
             .collect();
-        for (slug, label) in [("timeline", "Timeline"), ("tags", "Tags"), ("people", "People")] {
-            nav.push(NavLink { href: format!("{slug}/index.html"), label: label.into(), current: section == slug });
-        }
         Layout {
             site_title: self.opts.site_title.clone(),
             page_title: page_title.to_string(),
@@ -141,7 +154,11 @@ impl Ctx<'_> {
                 .people_in(role)
                 .map(|p| {
                     let slug = crate::text::slugify(p.trim_start_matches('@'));
-                    MetaItem { text: p.to_string(), href: (!slug.is_empty()).then(|| format!("people/{slug}.html")), url: None }
+                    MetaItem {
+                        text: p.to_string(),
+                        href: (!slug.is_empty()).then(|| format!("people/{slug}.html")),
+                        url: None,
+                    }
                 })
                 .collect();
             if !items.is_empty() {
@@ -154,30 +171,42 @@ impl Ctx<'_> {
         }
         for (label, value) in &doc.info {
             let url = first_url(doc, value);
-            meta.push(MetaRow { label: (*label).into(), items: vec![MetaItem { text: value.clone(), href: None, url }] });
+            meta.push(MetaRow {
+                label: (*label).into(),
+                items: vec![MetaItem { text: value.clone(), href: None, url }],
+            });
         }
         if !doc.tags.is_empty() {
             let items = doc
                 .tags
                 .iter()
-                .map(|t| MetaItem { text: t.clone(), href: Some(format!("tags/{}.html", crate::text::slugify(t))), url: None })
+                .map(|t| MetaItem {
+                    text: t.clone(),
+                    href: Some(format!("tags/{}.html", crate::text::slugify(t))),
+                    url: None,
+                })
                 .collect();
             meta.push(MetaRow { label: "Tags".into(), items });
         }
 
-        let banner = doc.status.filter(|s| s.is_retired() || matches!(s, Status::Rejected | Status::Withdrawn)).map(|s| {
-            let successor = doc.successor().and_then(|id| self.link(id));
-            let message = match (s, &successor, &doc.unresolved_successor) {
-                (Status::Superseded, Some(_), _) => "This decision has been superseded. The current decision is".to_string(),
-                (Status::Superseded, None, Some(_)) => "This decision has been superseded by".to_string(),
-                (Status::Superseded, None, None) => "This decision has been superseded.".to_string(),
-                (Status::Deprecated, _, _) => "This decision is deprecated and no longer applies.".to_string(),
-                (Status::Rejected, _, _) => "This proposal was rejected; it records what was decided against.".to_string(),
-                (Status::Withdrawn, _, _) => "This proposal was withdrawn by its authors.".to_string(),
-                (_, _, _) => "This page is archived and kept for history.".to_string(),
-            };
-            Banner { status: s.as_str(), message, successor, successor_text: doc.unresolved_successor.clone() }
-        });
+        let banner =
+            doc.status.filter(|s| s.is_retired() || matches!(s, Status::Rejected | Status::Withdrawn)).map(|s| {
+                let successor = doc.successor().and_then(|id| self.link(id));
+                let message = match (s, &successor, &doc.unresolved_successor) {
+                    (Status::Superseded, Some(_), _) => {
+                        "This decision has been superseded. The current decision is".to_string()
+                    }
+                    (Status::Superseded, None, Some(_)) => "This decision has been superseded by".to_string(),
+                    (Status::Superseded, None, None) => "This decision has been superseded.".to_string(),
+                    (Status::Deprecated, _, _) => "This decision is deprecated and no longer applies.".to_string(),
+                    (Status::Rejected, _, _) => {
+                        "This proposal was rejected; it records what was decided against.".to_string()
+                    }
+                    (Status::Withdrawn, _, _) => "This proposal was withdrawn by its authors.".to_string(),
+                    (_, _, _) => "This page is archived and kept for history.".to_string(),
+                };
+                Banner { status: s.as_str(), message, successor, successor_text: doc.unresolved_successor.clone() }
+            });
 
         let mut relations: Vec<RelationGroup> = Vec::new();
         for rel in &doc.relations {
@@ -210,7 +239,8 @@ impl Ctx<'_> {
     }
 
     fn home(&self) -> anyhow::Result<String> {
-        let mut decisions: Vec<&Doc> = self.site.docs.values().filter(|d| d.kind.is_decision() && d.date.is_some()).collect();
+        let mut decisions: Vec<&Doc> =
+            self.site.docs.values().filter(|d| d.kind.is_decision() && d.date.is_some()).collect();
         decisions.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
         let collections = self
             .site
@@ -247,13 +277,15 @@ impl Ctx<'_> {
         let groups = match col.kind {
             DocKind::Adr | DocKind::Rfc => {
                 docs.sort_by(|a, b| {
-                    let key = |d: &Doc| (d.number.as_ref().map(|n| (n.value, n.suffix)), d.date, d.title.to_lowercase());
+                    let key =
+                        |d: &Doc| (d.number.as_ref().map(|n| (n.value, n.suffix)), d.date, d.title.to_lowercase());
                     key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
                 });
                 let mut groups: Vec<Group> = Status::ALL
                     .iter()
                     .filter_map(|s| {
-                        let in_group: Vec<DocLink> = docs.iter().filter(|d| d.status == Some(*s)).map(|d| DocLink::of(d)).collect();
+                        let in_group: Vec<DocLink> =
+                            docs.iter().filter(|d| d.status == Some(*s)).map(|d| DocLink::of(d)).collect();
                         (!in_group.is_empty()).then(|| Group {
                             label: s.label().into(),
                             anchor: s.as_str().into(),
@@ -264,7 +296,12 @@ impl Ctx<'_> {
                     .collect();
                 let rest: Vec<DocLink> = docs.iter().filter(|d| d.status.is_none()).map(|d| DocLink::of(d)).collect();
                 if !rest.is_empty() {
-                    groups.push(Group { label: "No recognised status".into(), anchor: "no-status".into(), badge: None, docs: rest });
+                    groups.push(Group {
+                        label: "No recognised status".into(),
+                        anchor: "no-status".into(),
+                        badge: None,
+                        docs: rest,
+                    });
                 }
                 groups
             }
@@ -275,7 +312,12 @@ impl Ctx<'_> {
                     let label = d.date.map_or("Undated".to_string(), |x| x.strftime("%B %Y").to_string());
                     match groups.last_mut() {
                         Some(g) if g.label == label => g.docs.push(DocLink::of(d)),
-                        _ => groups.push(Group { anchor: crate::text::slugify(&label), label, badge: None, docs: vec![DocLink::of(d)] }),
+                        _ => groups.push(Group {
+                            anchor: crate::text::slugify(&label),
+                            label,
+                            badge: None,
+                            docs: vec![DocLink::of(d)],
+                        }),
                     }
                 }
                 groups
@@ -285,19 +327,27 @@ impl Ctx<'_> {
                 for d in docs {
                     let rel = d.source.strip_prefix(&col.path).unwrap_or(&d.source).trim_start_matches('/');
                     let folder = rel.rsplit_once('/').map_or("", |(f, _)| f);
-                    let folder = if crate::model::identity::naming_stem(&d.source) == folder.rsplit('/').next().unwrap_or("") {
-                        folder.rsplit_once('/').map_or("", |(f, _)| f)
-                    } else {
-                        folder
-                    };
+                    let folder =
+                        if crate::model::identity::naming_stem(&d.source) == folder.rsplit('/').next().unwrap_or("") {
+                            folder.rsplit_once('/').map_or("", |(f, _)| f)
+                        } else {
+                            folder
+                        };
                     by_folder.entry(folder.to_string()).or_default().push(d);
                 }
                 by_folder
                     .into_iter()
                     .map(|(folder, mut docs)| {
-                        docs.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()).then_with(|| a.id.cmp(&b.id)));
+                        docs.sort_by(|a, b| {
+                            a.title.to_lowercase().cmp(&b.title.to_lowercase()).then_with(|| a.id.cmp(&b.id))
+                        });
                         let label = if folder.is_empty() { "Pages".to_string() } else { folder.clone() };
-                        Group { anchor: crate::text::slugify(&label), label, badge: None, docs: docs.iter().map(|d| DocLink::of(d)).collect() }
+                        Group {
+                            anchor: crate::text::slugify(&label),
+                            label,
+                            badge: None,
+                            docs: docs.iter().map(|d| DocLink::of(d)).collect(),
+                        }
                     })
                     .collect()
             }
@@ -315,7 +365,8 @@ impl Ctx<'_> {
     }
 
     fn timeline(&self) -> anyhow::Result<String> {
-        let mut docs: Vec<&Doc> = self.site.docs.values().filter(|d| d.kind.is_decision() && d.date.is_some()).collect();
+        let mut docs: Vec<&Doc> =
+            self.site.docs.values().filter(|d| d.kind.is_decision() && d.date.is_some()).collect();
         docs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
         let mut groups: Vec<Group> = Vec::new();
         for d in docs {
@@ -325,7 +376,11 @@ impl Ctx<'_> {
                 _ => groups.push(Group { anchor: format!("y{label}"), label, badge: None, docs: vec![DocLink::of(d)] }),
             }
         }
-        let view = ListPage { layout: self.layout("timeline/index.html", "Timeline", "timeline"), heading: "Timeline of decisions".into(), groups };
+        let view = ListPage {
+            layout: self.layout("timeline/index.html", "Timeline", "timeline"),
+            heading: "Timeline of decisions".into(),
+            groups,
+        };
         self.theme.render("timeline.html", &view)
     }
 
@@ -334,9 +389,14 @@ impl Ctx<'_> {
             .site
             .tags
             .iter()
-            .map(|(slug, t)| IndexEntry { href: format!("tags/{slug}.html"), name: t.name.clone(), count: t.docs.len() })
+            .map(|(slug, t)| IndexEntry {
+                href: format!("tags/{slug}.html"),
+                name: t.name.clone(),
+                count: t.docs.len(),
+            })
             .collect();
-        let view = IndexPage { layout: self.layout("tags/index.html", "Tags", "tags"), heading: "Tags".into(), entries };
+        let view =
+            IndexPage { layout: self.layout("tags/index.html", "Tags", "tags"), heading: "Tags".into(), entries };
         self.theme.render("tags.html", &view)
     }
 
@@ -357,10 +417,18 @@ impl Ctx<'_> {
             .site
             .people
             .iter()
-            .map(|(slug, p)| IndexEntry { href: format!("people/{slug}.html"), name: p.name.clone(), count: p.roles.len() })
+            .map(|(slug, p)| IndexEntry {
+                href: format!("people/{slug}.html"),
+                name: p.name.clone(),
+                count: p.roles.len(),
+            })
             .collect();
         entries.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.href.cmp(&b.href)));
-        let view = IndexPage { layout: self.layout("people/index.html", "People", "people"), heading: "People".into(), entries };
+        let view = IndexPage {
+            layout: self.layout("people/index.html", "People", "people"),
+            heading: "People".into(),
+            entries,
+        };
         self.theme.render("people.html", &view)
     }
 
@@ -368,12 +436,22 @@ impl Ctx<'_> {
         let person = &self.site.people[slug];
         let mut groups: Vec<Group> = Vec::new();
         for role in [Role::Decider, Role::Author, Role::Owner, Role::Consulted, Role::Informed, Role::Participant] {
-            let docs: Vec<DocLink> = person.roles.iter().filter(|(r, _)| *r == role).filter_map(|(_, id)| self.link(id)).collect();
+            let docs: Vec<DocLink> =
+                person.roles.iter().filter(|(r, _)| *r == role).filter_map(|(_, id)| self.link(id)).collect();
             if !docs.is_empty() {
-                groups.push(Group { label: role.label().into(), anchor: crate::text::slugify(role.label()), badge: None, docs });
+                groups.push(Group {
+                    label: role.label().into(),
+                    anchor: crate::text::slugify(role.label()),
+                    badge: None,
+                    docs,
+                });
             }
         }
-        let view = ListPage { layout: self.layout(&format!("people/{slug}.html"), &person.name, "people"), heading: person.name.clone(), groups };
+        let view = ListPage {
+            layout: self.layout(&format!("people/{slug}.html"), &person.name, "people"),
+            heading: person.name.clone(),
+            groups,
+        };
         self.theme.render("person.html", &view)
     }
 
@@ -398,7 +476,10 @@ impl Ctx<'_> {
 /// The first absolute URL in a metadata value (an `RFC PR` written as a Markdown link).
 fn first_url(doc: &Doc, value: &str) -> Option<String> {
     let _ = doc;
-    value.split_whitespace().find(|w| w.starts_with("https://") || w.starts_with("http://")).map(|w| w.trim_end_matches([')', '>', ',']).to_string())
+    value
+        .split_whitespace()
+        .find(|w| w.starts_with("https://") || w.starts_with("http://"))
+        .map(|w| w.trim_end_matches([')', '>', ',']).to_string())
 }
 
 /// Where links go from one document's page.
@@ -415,11 +496,17 @@ impl LinkRewriter for PageLinks<'_> {
             None => url,
         };
         match self.doc.links.get(dest) {
-            Some(LinkTarget::Doc(id, fragment)) => Rewrite::To(with_fragment(relative_from(self.page_path, &id.page_path()), fragment)),
+            Some(LinkTarget::Doc(id, fragment)) => {
+                Rewrite::To(with_fragment(relative_from(self.page_path, &id.page_path()), fragment))
+            }
             Some(LinkTarget::Asset(path, fragment)) => {
                 Rewrite::To(with_fragment(relative_from(self.page_path, &format!("files/{path}")), fragment))
             }
             Some(LinkTarget::Broken) => Rewrite::Broken,
+            // `[Ian](iant@golang.org)`: an address written without `mailto:`.
+            Some(LinkTarget::External) if dest.contains('@') && !dest.contains(['/', ':']) => {
+                Rewrite::To(format!("mailto:{dest}"))
+            }
             Some(LinkTarget::External) | None => Rewrite::Keep,
         }
     }

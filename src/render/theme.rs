@@ -50,10 +50,14 @@ impl Theme {
                 }
                 let rel = crate::load::discover::relative(&dir, entry.path());
                 if is_template {
-                    let text = std::fs::read_to_string(entry.path()).with_context(|| format!("reading {}", entry.path().display()))?;
+                    let text = std::fs::read_to_string(entry.path())
+                        .with_context(|| format!("reading {}", entry.path().display()))?;
                     sources.insert(rel, text);
                 } else {
-                    statics.insert(rel, std::fs::read(entry.path()).with_context(|| format!("reading {}", entry.path().display()))?);
+                    statics.insert(
+                        rel,
+                        std::fs::read(entry.path()).with_context(|| format!("reading {}", entry.path().display()))?,
+                    );
                 }
             }
         }
@@ -67,6 +71,9 @@ impl Theme {
     /// Renders template `name` with a serialisable view.
     pub fn render<T: serde::Serialize>(&self, name: &str, view: &T) -> anyhow::Result<String> {
         let context = tera::Context::from_serialize(view).map_err(|e| anyhow::anyhow!("{e}"))?;
-        self.tera.render(name, &context).map_err(|e| anyhow::anyhow!("{e}")).with_context(|| format!("rendering template {name}"))
+        self.tera
+            .render(name, &context)
+            .map_err(|e| anyhow::anyhow!("{e}"))
+            .with_context(|| format!("rendering template {name}"))
     }
 }

@@ -330,7 +330,10 @@ pub fn kind_summaries(site: &Site) -> Vec<KindSummary> {
                 .collect();
             let unknown = docs.iter().filter(|d| d.status.is_none() && d.status_label.is_some()).count();
             if unknown > 0 {
-                statuses.push(StatusCount { badge: Badge { status: "unknown", label: "Other".into(), raw: None }, count: unknown });
+                statuses.push(StatusCount {
+                    badge: Badge { status: "unknown", label: "Other".into(), raw: None },
+                    count: unknown,
+                });
             }
             Some(KindSummary { label: kind.plural(), total: docs.len(), statuses })
         })

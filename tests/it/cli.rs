@@ -1,0 +1,146 @@
+//! The real binary: exit codes, message formats and the summary line.
+
+use crate::support::{copy_tree, fixture, project};
+use assert_cmd::Command;
+
+fn adrsite() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_adrsite"));
+    cmd.env_remove("SOURCE_DATE_EPOCH").env("CI", "true");
+    cmd
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn example_site_builds_with_no_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = adrsite()
+        .args(["build", "--today", "2026-11-21", "-o"])
+        .arg(tmp.path().join("t"))
+        .arg(project("example-site"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("0 warnings, 0 errors"), "{err}");
+    assert!(err.starts_with("Built 34 documents into "), "{err}");
+}
+
+#[test]
+fn content_errors_exit_1_and_still_write_the_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("t");
+    let out =
+        adrsite().args(["build", "--today", "2026-11-21", "-o"]).arg(&site).arg(fixture("bad-input")).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let dir = fixture("bad-input").display().to_string();
+    assert!(err.contains(&format!("{dir}/docs/adr/0001-broken-yaml.md:3:9:")), "{err}");
+    assert!(err.contains("error[front-matter]: front matter is not valid YAML"), "{err}");
+    assert!(
+        err.contains("warning[unknown-status]: unknown status `Imlpemented`\n  = help: did you mean `implemented`?"),
+        "{err}"
+    );
+    assert!(site.join("adr/0001-broken-yaml.html").is_file());
+}
+
+#[test]
+fn strict_fails_on_warnings_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let clean = adrsite().args(["check", "--strict", "--today", "2026-11-21"]).arg(fixture("clean")).output().unwrap();
+    assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
+    let dir = tmp.path().join("d");
+    copy_tree(&fixture("clean"), &dir);
+    std::fs::write(dir.join("decisions/0003-broken.md"), "---\nstatus: accepted\n---\n# Broken\n\n[x](nope.md)\n")
+        .unwrap();
+    let lenient = adrsite().args(["check", "--today", "2026-11-21"]).arg(&dir).output().unwrap();
+    assert_eq!(lenient.status.code(), Some(0));
+    let strict = adrsite().args(["check", "--strict", "--today", "2026-11-21"]).arg(&dir).output().unwrap();
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(
+        stderr(&strict)
+            .contains("decisions/0003-broken.md:6:1: warning[broken-link]: link target `nope.md` does not exist"),
+        "{}",
+        stderr(&strict)
+    );
+}
+
+#[test]
+fn check_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("d");
+    copy_tree(&fixture("clean"), &dir);
+    let out = adrsite().arg("check").arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).starts_with("Checked 2 documents in "), "{}", stderr(&out));
+    assert!(!dir.join("_site").exists());
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn json_and_github_formats() {
+    let out = adrsite().args(["check", "--message-format", "json"]).arg(fixture("bad-input")).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> =
+        stdout.lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect();
+    assert!(!lines.is_empty());
+    for l in &lines {
+        for key in ["severity", "code", "path", "line", "column", "message"] {
+            assert!(l.get(key).is_some(), "{key} in {l}");
+        }
+    }
+    assert!(lines.iter().any(|l| l["code"] == "duplicate-id"));
+
+    let out =
+        adrsite().args(["check", "--message-format", "github"]).current_dir(fixture("bad-input")).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.lines().any(|l| l.starts_with("::error file=docs/adr/0001-broken-yaml.md,line=3,col=")), "{stdout}");
+    assert!(stdout.lines().all(|l| l.starts_with("::warning ") || l.starts_with("::error ")), "{stdout}");
+}
+
+#[test]
+fn usage_and_configuration_errors_exit_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bad_date = adrsite().args(["build", "--today", "21/11/2026"]).arg(fixture("clean")).output().unwrap();
+    assert_eq!(bad_date.status.code(), Some(2));
+    assert!(stderr(&bad_date).contains("is not a date; write it as YYYY-MM-DD"));
+
+    let missing = adrsite().args(["check"]).arg(tmp.path().join("nope")).output().unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("is not a directory"), "{}", stderr(&missing));
+
+    let dir = tmp.path().join("d");
+    copy_tree(&fixture("clean"), &dir);
+    let into_sources = adrsite().args(["build", "-o"]).arg(&dir).arg(&dir).output().unwrap();
+    assert_eq!(into_sources.status.code(), Some(2));
+    assert!(stderr(&into_sources).contains("refusing to write the site into"), "{}", stderr(&into_sources));
+
+    std::fs::write(dir.join("adrsite.toml"), "title = \"x\"\n[[collections]\n").unwrap();
+    let broken = adrsite().arg("check").arg(&dir).output().unwrap();
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(stderr(&broken).contains("adrsite.toml:2:"), "{}", stderr(&broken));
+
+    let unknown_flag = adrsite().args(["build", "--frobnicate"]).output().unwrap();
+    assert_eq!(unknown_flag.status.code(), Some(2));
+}
+
+#[test]
+fn source_date_epoch_is_today() {
+    let out = adrsite().arg("check").arg(fixture("clean")).env("SOURCE_DATE_EPOCH", "not-a-number").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("SOURCE_DATE_EPOCH"));
+    let out = adrsite().arg("check").arg(fixture("clean")).env("SOURCE_DATE_EPOCH", "1763683200").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn quiet_prints_only_errors() {
+    let out = adrsite().args(["check", "-q"]).arg(fixture("bad-input")).output().unwrap();
+    let err = stderr(&out);
+    assert!(err.contains("error[front-matter]"));
+    assert!(!err.contains("warning["), "{err}");
+    assert!(!err.contains("Checked"), "{err}");
+}

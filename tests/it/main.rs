@@ -1,0 +1,9 @@
+//! Integration tests: fixture sites built through the library, the real binary's exit codes and
+//! output, and every shared corpus.
+
+mod cli;
+mod corpora;
+mod dialects;
+mod output;
+mod pages;
+mod support;

@@ -1,0 +1,131 @@
+//! Snapshots of page `<main>` fragments, and properties every page must have.
+
+use crate::support::{build, fixture, project, unresolved_relative_urls};
+
+#[test]
+fn document_pages() {
+    let site = build(&fixture("dialects"));
+    insta::assert_snapshot!("superseded_madr2", site.main_html("adr/0002-use-postgres.html"));
+    insta::assert_snapshot!("successor_yaml", site.main_html("adr/0003-use-cockroachdb.html"));
+    insta::assert_snapshot!("kep_sidecar", site.main_html("keps/sig-node/1234-pod-quotas.html"));
+}
+
+#[test]
+fn index_pages() {
+    let site = build(&fixture("dialects"));
+    insta::assert_snapshot!("adr_index", site.main_html("adr/index.html"));
+    insta::assert_snapshot!("home", site.main_html("index.html"));
+}
+
+#[test]
+fn main_carries_kind_and_status() {
+    let site = build(&fixture("dialects"));
+    assert!(
+        site.file("adr/0002-use-postgres.html")
+            .contains(r#"<main id="main" class="doc" data-kind="adr" data-status="superseded">"#)
+    );
+    assert!(site.file("handbook/on-call.html").contains(r#"data-kind="handbook" data-status="""#));
+}
+
+#[test]
+fn example_site_builds_clean_and_every_relative_url_resolves() {
+    let site = build(&project("example-site"));
+    assert!(site.report.diagnostics.is_empty(), "{:#?}", site.report.diagnostics);
+    assert_eq!(unresolved_relative_urls(&site.out), Vec::<String>::new());
+    // Pages, feeds and machine files the site promises.
+    for f in [
+        "index.html",
+        "404.html",
+        ".nojekyll",
+        "sitemap.xml",
+        "api/docs.json",
+        "timeline/index.html",
+        "tags/index.html",
+        "people/index.html",
+        "assets/style.css",
+        "assets/highlight.css",
+    ] {
+        assert!(site.out.join(f).is_file(), "{f}");
+    }
+    // The image an ADR shows is copied.
+    assert!(site.out.join("files/docs/decisions/assets/architecture-overview.svg").is_file());
+    // No request to any other host from the theme.
+    let home = site.file("index.html");
+    assert!(!home.contains("https://") || !home.contains("<link rel=\"stylesheet\" href=\"http"));
+}
+
+#[test]
+fn sitemap_is_relative_without_base_url_and_absolute_with_it() {
+    let site = build(&fixture("clean"));
+    assert!(site.file("sitemap.xml").contains("<loc>decisions/0001-first.html</loc>"));
+    let tmp = tempfile::tempdir().unwrap();
+    let mut opts = adrsite::BuildOptions::new(fixture("clean"), crate::support::today());
+    opts.out = Some(tmp.path().join("o"));
+    opts.base_url = Some("https://example.org/repo/".into());
+    adrsite::build(&opts).unwrap();
+    let sitemap = std::fs::read_to_string(tmp.path().join("o/sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://example.org/repo/decisions/0001-first.html</loc>"), "{sitemap}");
+    let page = std::fs::read_to_string(tmp.path().join("o/decisions/0001-first.html")).unwrap();
+    assert!(page.contains(r#"<link rel="canonical" href="https://example.org/repo/decisions/0001-first.html">"#));
+    assert!(
+        page.contains(
+            r#"href="https://github.com/example/clean/edit/trunk/tests/fixtures/clean/decisions/0001-first.md""#
+        ),
+        "edit link uses the configured branch"
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let a = build(&project("example-site"));
+    let b = build(&project("example-site"));
+    let files = |root: &std::path::Path| {
+        let mut v: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(root)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| (e.path().strip_prefix(root).unwrap().display().to_string(), std::fs::read(e.path()).unwrap()))
+            .collect();
+        v.sort();
+        v
+    };
+    let (fa, fb) = (files(&a.out), files(&b.out));
+    assert_eq!(fa.len(), fb.len());
+    for ((na, ba), (nb, bb)) in fa.iter().zip(&fb) {
+        assert_eq!(na, nb);
+        assert!(ba == bb, "{na} differs between two builds");
+    }
+}
+
+#[test]
+fn bad_input_never_stops_the_build() {
+    let site = build(&fixture("bad-input"));
+    insta::assert_yaml_snapshot!("bad_input_diagnostics", site.report.diagnostics);
+    // Every readable document still has a page, including the one with broken front matter.
+    for page in [
+        "adr/0001-broken-yaml.html",
+        "adr/0004-latin1.html",
+        "adr/0005-crlf-bom.html",
+        "adr/0006-empty.html",
+        "adr/0007-unclosed-fence.html",
+        "adr/0008-tags.html",
+    ] {
+        assert!(site.out.join(page).is_file(), "{page}");
+    }
+    assert!(site.file("adr/0004-latin1.html").contains("Café decision"));
+    assert!(site.file("adr/0001-broken-yaml.html").contains("The body still renders."));
+    assert!(site.file("adr/0008-tags.html").contains("{% include"), "template tags are shown as text");
+    assert!(!site.out.join("adr/0009-binary.html").exists());
+}
+
+#[test]
+fn a_one_megabyte_line_is_fine() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("site");
+    std::fs::create_dir_all(dir.join("docs/adr")).unwrap();
+    let long = "word ".repeat(220_000);
+    std::fs::write(dir.join("docs/adr/0001-long.md"), format!("# 1. Long\n\n## Status\n\nAccepted\n\n{long}\n"))
+        .unwrap();
+    let site = build(&dir);
+    assert_eq!(site.doc("docs/adr/0001-long.md")["status"], "accepted");
+}

@@ -1,0 +1,132 @@
+//! Helpers: build a fixture into a temporary directory and read what came out.
+
+use adrsite::{BuildOptions, BuildReport};
+use regex::Regex;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+/// The fixed "today" of every test.
+pub fn today() -> jiff::civil::Date {
+    jiff::civil::date(2026, 11, 21)
+}
+
+/// `tests/fixtures/<name>`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// The project's root.
+pub fn project(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// A built site in a temporary directory.
+pub struct Built {
+    /// The build's report.
+    pub report: BuildReport,
+    /// The output directory.
+    pub out: PathBuf,
+    _tmp: tempfile::TempDir,
+}
+
+/// Builds `dir` into a fresh temporary directory.
+#[must_use]
+pub fn build(dir: &Path) -> Built {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("site");
+    let mut opts = BuildOptions::new(dir, today());
+    opts.out = Some(out.clone());
+    let report = adrsite::build(&opts).unwrap_or_else(|e| panic!("building {}: {e:#}", dir.display()));
+    Built { report, out, _tmp: tmp }
+}
+
+impl Built {
+    /// A file of the output, as text.
+    pub fn file(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.out.join(rel)).unwrap_or_else(|e| panic!("reading {rel}: {e}"))
+    }
+
+    /// The `<main>` element of a page: what snapshots compare.
+    pub fn main_html(&self, rel: &str) -> String {
+        let html = self.file(rel);
+        let start = html.find("<main").unwrap_or_else(|| panic!("{rel} has no <main>"));
+        let end = html.rfind("</main>").expect("</main>") + "</main>".len();
+        html[start..end].to_string()
+    }
+
+    /// `api/docs.json`, parsed.
+    pub fn docs_json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.file("api/docs.json")).expect("docs.json is JSON")
+    }
+
+    /// The document with `source` in `api/docs.json`.
+    pub fn doc(&self, source: &str) -> serde_json::Value {
+        self.docs_json()["documents"]
+            .as_array()
+            .expect("documents")
+            .iter()
+            .find(|d| d["source"] == source)
+            .unwrap_or_else(|| panic!("no document with source {source}"))
+            .clone()
+    }
+}
+
+static URL_ATTR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"<[a-zA-Z][^<>]*?\s(?:href|src)="([^"]*)""#).unwrap());
+
+/// Every relative `href`/`src` in the HTML under `out` that does not resolve to a file.
+pub fn unresolved_relative_urls(out: &Path) -> Vec<String> {
+    let mut bad = Vec::new();
+    for entry in walkdir::WalkDir::new(out) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") || entry.file_name() == "404.html" {
+            continue;
+        }
+        let html = std::fs::read_to_string(entry.path()).unwrap();
+        for c in URL_ATTR.captures_iter(&html) {
+            let url = c[1].replace("&amp;", "&");
+            if url.is_empty() || url.starts_with('#') || url.starts_with('/') || url.contains(':') {
+                continue;
+            }
+            let path = url.split(['#', '?']).next().unwrap();
+            let decoded = percent_decode(path);
+            let target = entry.path().parent().unwrap().join(&decoded);
+            if !target.is_file() {
+                bad.push(format!("{}: {url}", entry.path().strip_prefix(out).unwrap().display()));
+            }
+        }
+    }
+    bad
+}
+
+fn percent_decode(s: &str) -> String {
+    let mut out = Vec::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Copies a directory tree (for tests that modify a fixture).
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
