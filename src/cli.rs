@@ -47,6 +47,9 @@ struct CommonArgs {
     /// Print the collections found and more detail
     #[arg(short, long)]
     verbose: bool,
+    /// Do not read created and last-changed dates from git history
+    #[arg(long)]
+    no_git: bool,
 }
 
 #[derive(Debug, Args)]
@@ -97,6 +100,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Build(args) => {
             let common = &args.common;
             let mut opts = BuildOptions::new(&common.dir, today(common.today)?);
+            opts.git = !common.no_git;
             opts.out = args.out.clone();
             opts.base_url = args.base_url.clone();
             let bar = progress_bar(common);
@@ -114,7 +118,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             finish(common, &report?, "Built")
         }
         Command::Check(common) => {
-            let opts = BuildOptions::new(&common.dir, today(common.today)?);
+            let mut opts = BuildOptions::new(&common.dir, today(common.today)?);
+            opts.git = !common.no_git;
             finish(&common, &pipeline::check(&opts)?, "Checked")
         }
     }
@@ -155,6 +160,11 @@ fn finish(common: &CommonArgs, report: &BuildReport, verb: &str) -> anyhow::Resu
             MessageFormat::Json | MessageFormat::Github => writeln!(out, "{text}"),
         };
     }
+    if !common.quiet {
+        for note in &report.notes {
+            let _ = writeln!(err, "note: {note}");
+        }
+    }
     let tally = Tally::of(&report.diagnostics);
     if common.verbose {
         let stages: Vec<String> = report.stages.iter().map(|(s, d)| format!("{s} {:.2} s", d.as_secs_f64())).collect();
@@ -165,13 +175,14 @@ fn finish(common: &CommonArgs, report: &BuildReport, verb: &str) -> anyhow::Resu
         let dest = report.out.as_ref().map(|o| format!(" → {}", o.display())).unwrap_or_default();
         let _ = writeln!(
             err,
-            "{verb} {} documents{pages} in {:.2} s: {} warning{}, {} error{}{dest}",
+            "{verb} {} documents{pages} in {:.2} s: {} warning{}, {} error{}{}{dest}",
             report.documents,
             report.elapsed.as_secs_f64(),
             tally.warnings,
             if tally.warnings == 1 { "" } else { "s" },
             tally.errors,
             if tally.errors == 1 { "" } else { "s" },
+            if tally.infos > 0 { format!(" ({} info)", tally.infos) } else { String::new() },
         );
     }
     if report.documents == 0 && report.diagnostics.iter().all(|d| !pipeline::is_config(d)) && !common.quiet {

@@ -14,8 +14,10 @@ use std::path::Path;
 /// The file name looked for in the site directory.
 pub const FILE_NAME: &str = "adrsite.toml";
 
-const TOP_KEYS: &[&str] = &["title", "base_url", "repository", "branch", "exclude", "collections", "statuses"];
-const COLLECTION_KEYS: &[&str] = &["path", "kind", "name", "id_prefix"];
+const TOP_KEYS: &[&str] =
+    &["title", "base_url", "repository", "branch", "exclude", "collections", "statuses", "attention"];
+const COLLECTION_KEYS: &[&str] = &["path", "kind", "name", "id_prefix", "review_every", "stagnant_after"];
+const ATTENTION_KEYS: &[&str] = &["review_every", "stagnant_after", "severity"];
 
 /// The configuration as written, before validation.
 #[derive(Debug, Default, Deserialize)]
@@ -30,6 +32,16 @@ struct RawConfig {
     collections: Vec<RawCollection>,
     #[serde(default)]
     statuses: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    attention: RawAttention,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawAttention {
+    review_every: Option<String>,
+    stagnant_after: Option<String>,
+    #[serde(default)]
+    severity: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -38,10 +50,12 @@ struct RawCollection {
     kind: String,
     name: Option<String>,
     id_prefix: Option<String>,
+    review_every: Option<String>,
+    stagnant_after: Option<String>,
 }
 
 /// A configured collection: a folder of documents of one kind.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct CollectionConfig {
     /// Folder relative to the site directory, `/`-separated, without a trailing slash.
     pub path: String,
@@ -51,6 +65,31 @@ pub struct CollectionConfig {
     pub name: Option<String>,
     /// Prefix of ids written in prose (`ADR`, `RFC`, `KEP`); defaults by kind.
     pub id_prefix: Option<String>,
+    /// Review interval of this collection's handbook pages; default `[attention] review_every`.
+    pub review_every: Option<jiff::Span>,
+    /// Stagnation window of this collection's proposals; default `[attention] stagnant_after`.
+    pub stagnant_after: Option<jiff::Span>,
+}
+
+/// `[attention]`: when documents need attention, and how loudly each finding is reported.
+#[derive(Clone, Debug)]
+pub struct AttentionConfig {
+    /// Review interval of handbook pages without their own `review_every`. Default: 180 days.
+    pub review_every: jiff::Span,
+    /// How long a proposal or draft may sit unchanged. Default: 90 days.
+    pub stagnant_after: jiff::Span,
+    /// Severity per diagnostic code; `None` turns a code off. Codes not listed keep their default.
+    pub severity: std::collections::BTreeMap<Code, Option<crate::diagnostic::Severity>>,
+}
+
+impl Default for AttentionConfig {
+    fn default() -> Self {
+        AttentionConfig {
+            review_every: jiff::Span::new().days(180),
+            stagnant_after: jiff::Span::new().days(90),
+            severity: Default::default(),
+        }
+    }
 }
 
 /// The validated configuration.
@@ -71,6 +110,19 @@ pub struct Config {
     pub collections: Vec<CollectionConfig>,
     /// Labels mapped onto built-in statuses, keyed by lowercase label.
     pub statuses: CustomStatuses,
+    /// Attention rules.
+    pub attention: AttentionConfig,
+}
+
+impl Config {
+    /// The attention policy, with per-collection overrides in the order of `collections`.
+    pub fn policy(&self) -> crate::model::attention::Policy {
+        crate::model::attention::Policy {
+            review_every: self.attention.review_every,
+            stagnant_after: self.attention.stagnant_after,
+            collections: self.collections.iter().map(|c| (c.review_every, c.stagnant_after)).collect(),
+        }
+    }
 }
 
 impl Config {
@@ -94,6 +146,11 @@ impl Config {
         for key in table.keys() {
             if !TOP_KEYS.contains(&key.as_str()) {
                 diags.push(unknown_key(text, key, TOP_KEYS));
+            }
+        }
+        if let Some(toml::Value::Table(t)) = table.get("attention") {
+            for key in t.keys().filter(|k| !ATTENTION_KEYS.contains(&k.as_str())) {
+                diags.push(unknown_key(text, key, ATTENTION_KEYS));
             }
         }
         if let Some(toml::Value::Array(cols)) = table.get("collections") {
@@ -167,7 +224,16 @@ impl Config {
                 }
             };
             let path = col.path.trim_start_matches("./").trim_end_matches('/').to_string();
-            config.collections.push(CollectionConfig { path, kind, name: col.name, id_prefix: col.id_prefix });
+            let review_every = duration(text, "review_every", col.review_every.as_deref(), &mut diags);
+            let stagnant_after = duration(text, "stagnant_after", col.stagnant_after.as_deref(), &mut diags);
+            config.collections.push(CollectionConfig {
+                path,
+                kind,
+                name: col.name,
+                id_prefix: col.id_prefix,
+                review_every,
+                stagnant_after,
+            });
         }
         for (label, status) in raw.statuses {
             let known = Status::ALL.iter().find(|s| s.as_str() == status.trim().to_lowercase());
@@ -194,8 +260,70 @@ impl Config {
                 }
             }
         }
+        let attention = raw.attention;
+        if let Some(span) = duration(text, "review_every", attention.review_every.as_deref(), &mut diags) {
+            config.attention.review_every = span;
+        }
+        if let Some(span) = duration(text, "stagnant_after", attention.stagnant_after.as_deref(), &mut diags) {
+            config.attention.stagnant_after = span;
+        }
+        for (code, level) in attention.severity {
+            let Some(c) = Code::ALL.iter().find(|c| c.as_str() == code) else {
+                let d = Diagnostic::error(
+                    FILE_NAME,
+                    key_line(text, &code),
+                    1,
+                    Code::Config,
+                    format!("unknown diagnostic code `{code}` in [attention.severity]"),
+                );
+                diags.push(match did_you_mean(&code, Code::ALL.iter().map(|c| c.as_str())) {
+                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                    None => d.with_help("codes are printed in brackets after `warning` or `error`, such as `stagnant`"),
+                });
+                continue;
+            };
+            let severity = match level.to_lowercase().as_str() {
+                "off" => None,
+                "info" => Some(crate::diagnostic::Severity::Info),
+                "warning" | "warn" => Some(crate::diagnostic::Severity::Warning),
+                "error" => Some(crate::diagnostic::Severity::Error),
+                _ => {
+                    diags.push(
+                        Diagnostic::error(
+                            FILE_NAME,
+                            key_line(text, &code),
+                            1,
+                            Code::Config,
+                            format!("severity `{level}` for `{code}` is not off, info, warning or error"),
+                        )
+                        .with_help("write off, info, warning or error"),
+                    );
+                    continue;
+                }
+            };
+            config.attention.severity.insert(*c, severity);
+        }
         Ok((config, diags))
     }
+}
+
+/// Parses an optional duration value, reporting a bad one.
+fn duration(text: &str, key: &str, value: Option<&str>, diags: &mut Vec<Diagnostic>) -> Option<jiff::Span> {
+    let value = value?;
+    let span = crate::model::date::parse_duration(value);
+    if span.is_none() {
+        diags.push(
+            Diagnostic::error(
+                FILE_NAME,
+                value_line(text, value),
+                1,
+                Code::Config,
+                format!("{key} `{value}` is not a duration"),
+            )
+            .with_help("write durations as `90d`, `6 months` or `1y`"),
+        );
+    }
+    span
 }
 
 const KIND_NAMES: &[(&str, DocKind)] = &[
@@ -275,6 +403,22 @@ kind = "adr"
         assert_eq!((d[0].line, d[0].help.as_deref()), (1, Some("did you mean `title`?")));
         assert_eq!(d[1].line, 4);
         assert!(d[1].help.as_deref().unwrap().contains("`adr`"));
+    }
+
+    #[test]
+    fn attention_policy_and_severities() {
+        let (c, d) = Config::parse(
+            "[attention]\nreview_every = \"90d\"\nseverity = { stagnant = \"off\", review-overdue = \"error\", stagant = \"off\" }\n[[collections]]\npath = \"h\"\nkind = \"handbook\"\nreview_every = \"1y\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.attention.review_every.get_days(), 90);
+        assert_eq!(c.attention.severity.get(&Code::Stagnant), Some(&None));
+        assert_eq!(c.attention.severity.get(&Code::ReviewOverdue), Some(&Some(crate::diagnostic::Severity::Error)));
+        assert_eq!(c.policy().collections[0].0.map(|s| s.get_years()), Some(1));
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].help.as_deref(), Some("did you mean `stagnant`?"));
+        let (_, d) = Config::parse("[attention]\nstagnant_after = \"soon\"\n").unwrap();
+        assert!(d[0].message.contains("is not a duration"));
     }
 
     #[test]

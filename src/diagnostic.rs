@@ -11,6 +11,9 @@ use std::fmt::Write as _;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Reported on the site and by `check`, never fails a build (a team's choice in
+    /// `[attention.severity]`).
+    Info,
     /// Reported; fails the build only under `--strict`.
     Warning,
     /// Reported and fails the build (exit code 1), though the site is still written.
@@ -21,6 +24,7 @@ impl Severity {
     /// The lowercase word used in every output format.
     pub fn as_str(self) -> &'static str {
         match self {
+            Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
@@ -49,6 +53,20 @@ pub enum Code {
     Markdown,
     /// A document with no content at all.
     EmptyDocument,
+    /// A handbook page past its review date.
+    ReviewOverdue,
+    /// A decision past its `review_by` / `revisit` date.
+    RevisitDue,
+    /// A proposal or draft unchanged for longer than the stagnation window.
+    Stagnant,
+    /// A decision deadline in the past with no decision.
+    DeadlinePassed,
+    /// A document still in force although an in-force document supersedes it.
+    Contradiction,
+    /// A superseded document whose successor is not in the site.
+    MissingSuccessor,
+    /// Git dates are not trusted because the clone is shallow.
+    ShallowClone,
 }
 
 impl Code {
@@ -64,8 +82,35 @@ impl Code {
             Code::Config => "config",
             Code::Markdown => "markdown",
             Code::EmptyDocument => "empty-document",
+            Code::ReviewOverdue => "review-overdue",
+            Code::RevisitDue => "revisit-due",
+            Code::Stagnant => "stagnant",
+            Code::DeadlinePassed => "deadline-passed",
+            Code::Contradiction => "contradiction",
+            Code::MissingSuccessor => "missing-successor",
+            Code::ShallowClone => "shallow-clone",
         }
     }
+
+    /// Every code, for configuration and "did you mean".
+    pub const ALL: [Code; 16] = [
+        Code::FrontMatter,
+        Code::Encoding,
+        Code::UnknownStatus,
+        Code::BadDate,
+        Code::BrokenLink,
+        Code::DuplicateId,
+        Code::Config,
+        Code::Markdown,
+        Code::EmptyDocument,
+        Code::ReviewOverdue,
+        Code::RevisitDue,
+        Code::Stagnant,
+        Code::DeadlinePassed,
+        Code::Contradiction,
+        Code::MissingSuccessor,
+        Code::ShallowClone,
+    ];
 }
 
 /// One finding about the content, pointing at `path:line:column`.
@@ -129,21 +174,19 @@ pub enum MessageFormat {
 /// Formats one diagnostic. `prefix` is joined before the path (the site directory as the user typed it)
 /// so that paths can be opened from the current directory.
 pub fn format(diag: &Diagnostic, format: MessageFormat, prefix: &str) -> String {
-    let path = if prefix.is_empty() || prefix == "." {
+    let path = if diag.path.is_empty() {
+        if prefix.is_empty() { ".".to_string() } else { prefix.to_string() }
+    } else if prefix.is_empty() || prefix == "." {
         diag.path.clone()
     } else {
         format!("{}/{}", prefix.trim_end_matches('/'), diag.path)
     };
     match format {
         MessageFormat::Human => {
-            let mut s = format!(
-                "{path}:{}:{}: {}[{}]: {}",
-                diag.line,
-                diag.column,
-                diag.severity.as_str(),
-                diag.code.as_str(),
-                diag.message
-            );
+            // A diagnostic about the whole repository has no line to point at.
+            let location =
+                if diag.path.is_empty() { path.clone() } else { format!("{path}:{}:{}", diag.line, diag.column) };
+            let mut s = format!("{location}: {}[{}]: {}", diag.severity.as_str(), diag.code.as_str(), diag.message);
             if let Some(help) = &diag.help {
                 let _ = write!(s, "\n  = help: {help}");
             }
@@ -162,14 +205,18 @@ pub fn format(diag: &Diagnostic, format: MessageFormat, prefix: &str) -> String 
             value.to_string()
         }
         MessageFormat::Github => {
+            // Actions calls the lowest level `notice`.
+            let level = if diag.severity == Severity::Info { "notice" } else { diag.severity.as_str() };
             let mut message = diag.message.clone();
             if let Some(help) = &diag.help {
                 message.push('\n');
                 message.push_str(help);
             }
+            if diag.path.is_empty() {
+                return format!("::{level} title={}::{}", github_property(diag.code.as_str()), github_data(&message));
+            }
             format!(
-                "::{} file={},line={},col={},title={}::{}",
-                diag.severity.as_str(),
+                "::{level} file={},line={},col={},title={}::{}",
                 github_property(&path),
                 diag.line,
                 diag.column,
@@ -193,6 +240,8 @@ fn github_property(s: &str) -> String {
 /// Counts of diagnostics by severity.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
+    /// Number of informational findings.
+    pub infos: usize,
     /// Number of warnings.
     pub warnings: usize,
     /// Number of errors.
@@ -202,8 +251,8 @@ pub struct Tally {
 impl Tally {
     /// Counts `diags`.
     pub fn of(diags: &[Diagnostic]) -> Tally {
-        let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
-        Tally { warnings: diags.len() - errors, errors }
+        let count = |s| diags.iter().filter(|d| d.severity == s).count();
+        Tally { infos: count(Severity::Info), warnings: count(Severity::Warning), errors: count(Severity::Error) }
     }
 }
 

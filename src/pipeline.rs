@@ -11,6 +11,7 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::load::git::{GitHistory, read_history};
 use crate::load::load_sources;
 use crate::model::{Site, assemble};
 use crate::output::Staging;
@@ -33,6 +34,8 @@ pub struct BuildOptions {
     pub today: Date,
     /// Live-reload script URL injected into pages (serve only).
     pub live_reload: Option<String>,
+    /// Read created and last-changed dates from git (default true).
+    pub git: bool,
     /// Called once per rendered document page, for progress display.
     pub on_page: Option<std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>>,
 }
@@ -40,7 +43,7 @@ pub struct BuildOptions {
 impl BuildOptions {
     /// Options for building `dir` with `today`.
     pub fn new(dir: impl Into<PathBuf>, today: Date) -> Self {
-        BuildOptions { dir: dir.into(), out: None, base_url: None, today, live_reload: None, on_page: None }
+        BuildOptions { dir: dir.into(), out: None, base_url: None, today, live_reload: None, git: true, on_page: None }
     }
 }
 
@@ -73,14 +76,18 @@ pub struct BuildReport {
     pub collections: Vec<crate::load::discover::Collection>,
     /// Wall time per stage, for `--verbose`.
     pub stages: Vec<(&'static str, Duration)>,
+    /// Things to say once that are not diagnostics (git dates unavailable).
+    pub notes: Vec<String>,
 }
 
 /// Reads and assembles the site without writing anything.
 pub fn check(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let start = Instant::now();
     let mut stages = Vec::new();
-    let (site, _, _) = prepare(opts, &mut stages)?;
+    let mut notes = Vec::new();
+    let (site, _, _) = prepare(opts, &mut stages, &mut notes)?;
     Ok(BuildReport {
+        notes,
         documents: site.docs.len(),
         pages: 0,
         elapsed: start.elapsed(),
@@ -95,7 +102,8 @@ pub fn check(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
 pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let start = Instant::now();
     let mut stages = Vec::new();
-    let (site, config, out) = prepare(opts, &mut stages)?;
+    let mut notes = Vec::new();
+    let (site, config, out) = prepare(opts, &mut stages, &mut notes)?;
     let dir = &opts.dir;
     for col in &site.collections {
         if !col.path.is_empty() && normalise(&out).starts_with(normalise(&dir.join(&col.path))) {
@@ -113,6 +121,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         base_url: opts.base_url.clone().or(config.base_url.clone()).map(|u| u.trim_end_matches('/').to_string()),
         edit_base: edit_base(dir, &config),
         live_reload: opts.live_reload.clone(),
+        today: opts.today,
     };
     let staging = Staging::create(&out)?;
     let total = site.docs.len();
@@ -137,11 +146,16 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         collections: site.collections.clone(),
         diagnostics: site.diagnostics,
         stages,
+        notes,
     })
 }
 
 /// Config, load and assemble; shared by `build` and `check`.
-fn prepare(opts: &BuildOptions, stages: &mut Vec<(&'static str, Duration)>) -> anyhow::Result<(Site, Config, PathBuf)> {
+fn prepare(
+    opts: &BuildOptions,
+    stages: &mut Vec<(&'static str, Duration)>,
+    notes: &mut Vec<String>,
+) -> anyhow::Result<(Site, Config, PathBuf)> {
     let dir = &opts.dir;
     if !dir.is_dir() {
         bail!(
@@ -165,12 +179,29 @@ fn prepare(opts: &BuildOptions, stages: &mut Vec<(&'static str, Duration)>) -> a
         bail!("--base-url `{url}` is not an absolute URL\n  = help: write it as https://example.org/path");
     }
     let t = Instant::now();
-    let mut loaded =
-        load_sources(dir, &config, std::slice::from_ref(&out)).with_context(|| format!("reading {}", dir.display()))?;
+    // The one `git log` runs while the files are read.
+    let (loaded, git) = std::thread::scope(|s| {
+        let git = s.spawn(|| {
+            let t = Instant::now();
+            let history = if opts.git { read_history(dir) } else { GitHistory::Unavailable(String::new()) };
+            (history, t.elapsed())
+        });
+        let loaded = load_sources(dir, &config, std::slice::from_ref(&out));
+        let (history, took) =
+            git.join().unwrap_or_else(|_| (GitHistory::Unavailable("the git pass failed".into()), Duration::ZERO));
+        stages.push(("git", took));
+        (loaded, history)
+    });
+    let mut loaded = loaded.with_context(|| format!("reading {}", dir.display()))?;
     loaded.diagnostics.append(&mut config_diags);
+    if let GitHistory::Unavailable(reason) = &git
+        && !reason.is_empty()
+    {
+        notes.push(format!("git dates are unavailable ({reason}); attention rules use the dates in the documents"));
+    }
     stages.push(("load", t.elapsed()));
     let t = Instant::now();
-    let site = assemble(loaded, &config);
+    let site = assemble(loaded, &config, &git, opts.today);
     stages.push(("assemble", t.elapsed()));
     Ok((site, config, out))
 }

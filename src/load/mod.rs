@@ -9,6 +9,7 @@ pub mod decode;
 pub mod dialect;
 pub mod discover;
 pub mod front_matter;
+pub mod git;
 pub mod meta;
 pub mod scan;
 

@@ -133,6 +133,23 @@ pub fn date_in_name(name: &str) -> Option<Date> {
     None
 }
 
+/// Reads a duration: `90d`, `90 days`, `6 months`, `6mo`, `1y`, `2 weeks`, ISO `P6M`, or a bare
+/// number of days. `None` for anything else, and for zero or negative lengths.
+pub fn parse_duration(raw: &str) -> Option<jiff::Span> {
+    let s = raw.trim().trim_matches(['"', '\'']).trim();
+    if let Ok(days) = s.parse::<i64>() {
+        return (days > 0).then(|| jiff::Span::new().try_days(days).ok()).flatten();
+    }
+    let span: jiff::Span = s.parse().ok()?;
+    (span.signum() > 0).then_some(span)
+}
+
+/// A duration in words for messages: `180 days`, `6 months`.
+pub fn describe_duration(span: &jiff::Span) -> String {
+    use jiff::fmt::friendly::{Designator, Spacing, SpanPrinter};
+    SpanPrinter::new().designator(Designator::Verbose).spacing(Spacing::BetweenUnitsAndDesignators).span_to_string(span)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +180,22 @@ mod tests {
         assert_eq!(parse_date("[YYYY-MM-DD when the decision was last updated]"), None);
         assert_eq!(parse_date("Mayhem 2020"), None);
         assert_eq!(parse_date(""), None);
+    }
+
+    #[test]
+    fn durations() {
+        let d = |s| parse_duration(s).map(|s| date(2026, 1, 31).checked_add(s).unwrap());
+        assert_eq!(d("90d"), Some(date(2026, 5, 1)));
+        assert_eq!(d("90 days"), Some(date(2026, 5, 1)));
+        assert_eq!(d("180"), Some(date(2026, 7, 30)));
+        assert_eq!(d("6 months"), Some(date(2026, 7, 31)));
+        assert_eq!(d("1y"), Some(date(2027, 1, 31)));
+        assert_eq!(d("2 weeks"), Some(date(2026, 2, 14)));
+        assert_eq!(d("P1M"), Some(date(2026, 2, 28)));
+        assert_eq!(d("soon"), None);
+        assert_eq!(d("0"), None);
+        assert_eq!(describe_duration(&parse_duration("180d").unwrap()), "180 days");
+        assert_eq!(describe_duration(&parse_duration("6 months").unwrap()), "6 months");
     }
 
     #[test]

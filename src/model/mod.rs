@@ -4,6 +4,7 @@
 //! document has an id, a kind, a status and resolved links, relations and backlinks. Nothing here
 //! reads the clock or the file system.
 
+pub mod attention;
 pub mod date;
 pub mod doc;
 pub mod identity;

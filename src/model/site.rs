@@ -8,8 +8,10 @@
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::discover::Collection;
+use crate::load::git::GitHistory;
 use crate::load::meta::{DateKey, Located};
 use crate::load::{Loaded, SourceDoc};
+use crate::model::attention::{self, Finding};
 use crate::model::date::{date_in_name, parse_date};
 use crate::model::identity;
 use crate::model::status::{ParsedStatus, parse_status};
@@ -110,10 +112,12 @@ pub struct NamedDate {
     pub raw: String,
     /// Parsed, when it is a date.
     pub date: Option<Date>,
+    /// 1-based line where it is written.
+    pub line: u32,
 }
 
 /// A document with normalised metadata and resolved links.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Doc {
     /// Site-wide id; also the page path without `.html`.
     pub id: DocId,
@@ -133,6 +137,8 @@ pub struct Doc {
     pub status: Option<Status>,
     /// The status label as written (cleaned of Markdown), for display.
     pub status_label: Option<String>,
+    /// Line of the status in the source (1 when none).
+    pub status_line: u32,
     /// The document's date.
     pub date: Option<Date>,
     /// The date text when it could not be parsed.
@@ -161,6 +167,10 @@ pub struct Doc {
     pub body_start: usize,
     /// Byte range of the heading that became the title (not rendered in the body).
     pub title_range: Option<(usize, usize)>,
+    /// Created and last-changed dates and last author from git, when trusted.
+    pub git: Option<crate::load::git::FileHistory>,
+    /// What needs attention, from the attention rules.
+    pub findings: Vec<crate::model::attention::Finding>,
 }
 
 impl Doc {
@@ -172,6 +182,39 @@ impl Doc {
     /// People in `role`.
     pub fn people_in(&self, role: Role) -> impl Iterator<Item = &str> {
         self.people.iter().filter(move |(r, _)| *r == role).map(|(_, p)| p.as_str())
+    }
+
+    /// A bare document, for unit tests of rules.
+    #[cfg(test)]
+    pub fn for_test(id: &str, kind: DocKind, status: Option<Status>) -> Doc {
+        Doc {
+            id: DocId(id.into()),
+            source: format!("{id}.md"),
+            collection: 0,
+            kind,
+            number: None,
+            display_id: None,
+            title: id.into(),
+            status,
+            status_label: None,
+            status_line: 1,
+            date: None,
+            date_raw: None,
+            people: Vec::new(),
+            tags: Vec::new(),
+            info: Vec::new(),
+            dates: Vec::new(),
+            relations: Vec::new(),
+            unresolved_successor: None,
+            links: BTreeMap::new(),
+            mentions: BTreeMap::new(),
+            backlinks: Vec::new(),
+            text: String::new(),
+            body_start: 0,
+            title_range: None,
+            git: None,
+            findings: Vec::new(),
+        }
     }
 }
 
@@ -215,8 +258,8 @@ pub fn mention_key(prefix: &str, number: &DocNumber) -> String {
     format!("{}-{}{}", prefix.to_uppercase(), number.value, number.suffix.map(String::from).unwrap_or_default())
 }
 
-/// Builds the site model from loaded sources.
-pub fn assemble(loaded: Loaded, config: &Config) -> Site {
+/// Builds the site model from loaded sources, git history and `today`.
+pub fn assemble(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) -> Site {
     let Loaded { docs: sources, collections, files, mut diagnostics } = loaded;
 
     // Identity: ids, numbers, titles, statuses, dates.
@@ -305,8 +348,9 @@ pub fn assemble(loaded: Loaded, config: &Config) -> Site {
                     if kind == RelationKind::SupersededBy {
                         doc.unresolved_successor.get_or_insert_with(|| at.value.clone());
                     }
-                    if at.value.contains("://") {
-                        // A relation to a document in another repository is legitimate.
+                    if at.value.contains("://") || kind == RelationKind::SupersededBy {
+                        // A relation to a document in another repository is legitimate, and a
+                        // missing successor is reported by its own rule.
                         continue;
                     }
                     let file = at.file.clone().unwrap_or_else(|| doc.source.clone());
@@ -378,10 +422,88 @@ pub fn assemble(loaded: Loaded, config: &Config) -> Site {
         person.roles.sort_by(|a, b| (&a.1, a.0).cmp(&(&b.1, b.0)));
         person.roles.dedup();
     }
+
+    // Git dates, when the history can be trusted.
+    for doc in site.docs.values_mut() {
+        doc.git = git.file(&doc.source).cloned();
+    }
+    if *git == GitHistory::Shallow {
+        diagnostics.push(
+            Diagnostic::warning("", 1, 1, Code::ShallowClone, "this is a shallow clone, so git dates are not used")
+                .with_help(
+                    "fetch the whole history: `fetch-depth: 0` with actions/checkout, or `git fetch --unshallow`",
+                ),
+        );
+    }
+
+    // Attention rules, then the document problems found earlier, as findings on the site.
+    let policy = config.policy();
+    let mut findings: Vec<Finding> =
+        site.docs.values().flat_map(|d| attention::evaluate(d, &site.docs, today, &policy)).collect();
+    for f in &findings {
+        let source = &site.docs[&f.doc].source;
+        diagnostics.push(Diagnostic::warning(source, f.line, 1, f.code, &f.message).with_help(attention_help(f.code)));
+    }
+    let by_source: BTreeMap<&str, &DocId> = site.docs.values().map(|d| (d.source.as_str(), &d.id)).collect();
+    for d in &diagnostics {
+        if !matches!(d.code, Code::BrokenLink | Code::DuplicateId | Code::UnknownStatus) {
+            continue;
+        }
+        // A problem in a `kep.yaml` belongs to the KEP's README.
+        let readme = d.path.strip_suffix("kep.yaml").map(|dir| format!("{dir}README.md"));
+        let Some(id) = by_source.get(d.path.as_str()).or_else(|| readme.as_deref().and_then(|r| by_source.get(r)))
+        else {
+            continue;
+        };
+        let doc = &site.docs[*id];
+        let owner = [Role::Owner, Role::Decider, Role::Author]
+            .iter()
+            .find_map(|r| doc.people_in(*r).next().map(str::to_string));
+        findings.push(Finding {
+            code: d.code,
+            doc: (*id).clone(),
+            since: None,
+            owner,
+            message: d.message.clone(),
+            line: d.line,
+        });
+    }
+
+    // Severities from `[attention.severity]`: `off` removes a code everywhere.
+    let severity = &config.attention.severity;
+    diagnostics.retain_mut(|d| match severity.get(&d.code) {
+        Some(None) => false,
+        Some(Some(s)) => {
+            d.severity = *s;
+            true
+        }
+        None => true,
+    });
+    findings.retain(|f| severity.get(&f.code) != Some(&None));
+    findings.sort();
+    findings.dedup();
+    for f in findings {
+        if let Some(doc) = site.docs.get_mut(&f.doc) {
+            doc.findings.push(f);
+        }
+    }
     diagnostics.sort();
     diagnostics.dedup();
     site.diagnostics = diagnostics;
     site
+}
+
+/// What to do about a finding.
+fn attention_help(code: Code) -> &'static str {
+    match code {
+        Code::ReviewOverdue => "review the page, then update `last_reviewed` (or set `review_every`)",
+        Code::RevisitDue => "revisit the decision and move `review_by` forward, or supersede it",
+        Code::Stagnant => "accept, reject or withdraw it, or record progress with `last_updated`",
+        Code::DeadlinePassed => "record the decision (accepted or rejected), or move the deadline",
+        Code::Contradiction => "set its status to `superseded by …` its successor",
+        Code::MissingSuccessor => "link the successor by relative path (`0007-x.md`) or id (`ADR-0007`)",
+        _ => "",
+    }
 }
 
 fn report_broken(
@@ -563,10 +685,24 @@ fn identify(
         .iter()
         .map(|(key, at)| {
             let parsed = if *key == DateKey::ReviewEvery { None } else { parse_date(&at.value) };
-            if parsed.is_none() && *key != DateKey::ReviewEvery {
+            if *key == DateKey::ReviewEvery {
+                if crate::model::date::parse_duration(&at.value).is_none() {
+                    let file = at.file.clone().unwrap_or_else(|| src.source.clone());
+                    diags.push(
+                        Diagnostic::warning(
+                            file,
+                            at.line,
+                            at.column,
+                            Code::BadDate,
+                            format!("`{}` is not a duration", at.value),
+                        )
+                        .with_help("write a review interval as `90d`, `6 months` or `1y`"),
+                    );
+                }
+            } else if parsed.is_none() {
                 diags.push(bad_date(src, at));
             }
-            NamedDate { key: *key, raw: at.value.clone(), date: parsed }
+            NamedDate { key: *key, raw: at.value.clone(), date: parsed, line: at.line }
         })
         .collect();
 
@@ -586,6 +722,7 @@ fn identify(
         title,
         status,
         status_label,
+        status_line: meta.status.as_ref().filter(|s| s.file.is_none()).map_or(1, |s| s.line),
         date,
         date_raw,
         people: meta.people.clone(),
@@ -600,6 +737,8 @@ fn identify(
         text: src.text.clone(),
         body_start: src.body_start,
         title_range,
+        git: None,
+        findings: Vec::new(),
     };
     (doc, parsed)
 }

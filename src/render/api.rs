@@ -30,6 +30,15 @@ struct ApiDoc<'a> {
     relations: &'a [crate::model::Relation],
     links_out: Vec<&'a DocId>,
     links_in: &'a [DocId],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    git: Option<ApiGit<'a>>,
+}
+
+#[derive(Serialize)]
+struct ApiGit<'a> {
+    created: String,
+    changed: String,
+    author: &'a str,
 }
 
 /// The JSON text of `api/docs.json`.
@@ -69,11 +78,63 @@ pub fn docs_json(site: &Site) -> String {
                 relations: &d.relations,
                 links_out: out.into_iter().collect(),
                 links_in: &d.backlinks,
+                git: d.git.as_ref().map(|g| ApiGit {
+                    created: g.created.to_string(),
+                    changed: g.changed.to_string(),
+                    author: &g.author,
+                }),
             }
         })
         .collect();
     let mut json =
         serde_json::to_string_pretty(&Api { version: 1, documents }).expect("serialising plain data cannot fail");
+    json.push('\n');
+    json
+}
+
+#[derive(Serialize)]
+struct AttentionApi<'a> {
+    version: u32,
+    today: String,
+    counts: BTreeMap<&'static str, usize>,
+    findings: Vec<ApiFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct ApiFinding<'a> {
+    code: &'static str,
+    doc: &'a str,
+    title: &'a str,
+    source: &'a str,
+    line: u32,
+    url: String,
+    since: Option<String>,
+    owner: Option<&'a str>,
+    message: &'a str,
+}
+
+/// The JSON text of `api/attention.json`: every finding, with the date the rules used.
+pub fn attention_json(site: &Site, today: jiff::civil::Date) -> String {
+    let mut counts = BTreeMap::new();
+    let mut findings = Vec::new();
+    for doc in site.docs.values() {
+        for f in &doc.findings {
+            *counts.entry(f.code.as_str()).or_insert(0) += 1;
+            findings.push(ApiFinding {
+                code: f.code.as_str(),
+                doc: &doc.id.0,
+                title: &doc.title,
+                source: &doc.source,
+                line: f.line,
+                url: doc.id.page_path(),
+                since: f.since.map(|d| d.to_string()),
+                owner: f.owner.as_deref(),
+                message: &f.message,
+            });
+        }
+    }
+    let api = AttentionApi { version: 1, today: today.to_string(), counts, findings };
+    let mut json = serde_json::to_string_pretty(&api).expect("serialising plain data cannot fail");
     json.push('\n');
     json
 }

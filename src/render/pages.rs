@@ -4,6 +4,7 @@
 //! the sitemap, static assets and linked files, written through [`Staging`]. Document pages are
 //! rendered in parallel; each page's content depends only on the site, so order never matters.
 
+use crate::model::attention;
 use crate::model::links::relative_from;
 use crate::model::site::{LinkTarget, Role, mention_key};
 use crate::model::{Doc, DocKind, DocNumber, Site, Status};
@@ -18,7 +19,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// How to render.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct RenderOptions {
     /// Site title.
     pub site_title: String,
@@ -29,6 +30,8 @@ pub struct RenderOptions {
     pub edit_base: Option<String>,
     /// Live-reload script URL (serve only).
     pub live_reload: Option<String>,
+    /// The date attention rules were evaluated against.
+    pub today: jiff::civil::Date,
 }
 
 /// Renders the whole site into `staging`; returns the number of HTML pages. `tick` is called
@@ -52,7 +55,8 @@ pub fn render_site(
         .map(|(_, c)| (c.slug.clone(), c.name.clone()))
         .collect();
     nav.extend(
-        [("timeline", "Timeline"), ("tags", "Tags"), ("people", "People")].map(|(s, l)| (s.to_string(), l.to_string())),
+        [("timeline", "Timeline"), ("tags", "Tags"), ("people", "People"), ("attention", "Needs attention")]
+            .map(|(s, l)| (s.to_string(), l.to_string())),
     );
     let ctx = Ctx { site, opts, theme, nav };
 
@@ -83,10 +87,12 @@ pub fn render_site(
     for slug in site.people.keys() {
         write(&format!("people/{slug}.html"), ctx.person(slug)?)?;
     }
+    write("attention/index.html", ctx.attention()?)?;
     write("404.html", ctx.not_found()?)?;
     let sitemap = ctx.sitemap()?;
     staging.write("sitemap.xml", sitemap.as_bytes())?;
     staging.write("api/docs.json", crate::render::api::docs_json(site).as_bytes())?;
+    staging.write("api/attention.json", crate::render::api::attention_json(site, opts.today).as_bytes())?;
     staging.write(".nojekyll", b"")?;
     staging.write("assets/highlight.css", Highlighter::stylesheet().as_bytes())?;
     for (name, bytes) in &theme.statics {
@@ -165,6 +171,14 @@ impl Ctx<'_> {
                 meta.push(MetaRow { label: role.label().into(), items });
             }
         }
+        if let Some(g) = &doc.git {
+            meta.push(MetaRow {
+                label: "Created".into(),
+                items: vec![MetaItem { text: g.created.to_string(), href: None, url: None }],
+            });
+            let text = format!("{} by {}", g.changed, g.author);
+            meta.push(MetaRow { label: "Last changed".into(), items: vec![MetaItem { text, href: None, url: None }] });
+        }
         for d in &doc.dates {
             let text = d.date.map(|x| x.to_string()).unwrap_or_else(|| d.raw.clone());
             meta.push(MetaRow { label: d.key.label().into(), items: vec![MetaItem { text, href: None, url: None }] });
@@ -232,6 +246,12 @@ impl Ctx<'_> {
             toc: if rendered.toc.len() >= 3 { rendered.toc } else { Vec::new() },
             relations,
             backlinks: doc.backlinks.iter().filter_map(|id| self.link(id)).collect(),
+            notices: doc
+                .findings
+                .iter()
+                .filter(|f| flag_label(f.code).is_some())
+                .map(|f| Notice { code: f.code.as_str(), message: f.message.clone() })
+                .collect(),
             edit_url: self.opts.edit_base.as_ref().map(|b| format!("{b}{}", doc.source.replace(' ', "%20"))),
             source: doc.source.clone(),
         };
@@ -264,6 +284,14 @@ impl Ctx<'_> {
             latest: decisions.iter().take(10).map(|d| DocLink::of(d)).collect(),
             collections,
             total: self.site.docs.len(),
+            attention: attention::RULES
+                .iter()
+                .filter_map(|code| {
+                    let count = self.site.docs.values().flat_map(|d| &d.findings).filter(|f| f.code == *code).count();
+                    (count > 0).then(|| RuleCount { code: code.as_str(), title: attention::rule_title(*code), count })
+                })
+                .collect(),
+            attention_total: self.site.docs.values().map(|d| d.findings.len()).sum(),
         };
         self.theme.render("home.html", &view)
     }
@@ -453,6 +481,35 @@ impl Ctx<'_> {
             groups,
         };
         self.theme.render("person.html", &view)
+    }
+
+    fn attention(&self) -> anyhow::Result<String> {
+        let mut rules = Vec::new();
+        for code in attention::RULES {
+            let mut by_owner: BTreeMap<String, Vec<AttentionItem>> = BTreeMap::new();
+            for doc in self.site.docs.values() {
+                for f in doc.findings.iter().filter(|f| f.code == code) {
+                    let owner = f.owner.clone().unwrap_or_else(|| "No owner named".to_string());
+                    by_owner
+                        .entry(owner)
+                        .or_default()
+                        .push(AttentionItem { doc: DocLink::of(doc), message: f.message.clone() });
+                }
+            }
+            if by_owner.is_empty() {
+                continue;
+            }
+            let count = by_owner.values().map(Vec::len).sum();
+            let owners = by_owner.into_iter().map(|(owner, items)| OwnerGroup { owner, items }).collect();
+            rules.push(RuleGroup { code: code.as_str(), title: attention::rule_title(code), count, owners });
+        }
+        let view = AttentionPage {
+            layout: self.layout("attention/index.html", "Needs attention", "attention"),
+            today: self.opts.today.to_string(),
+            total: rules.iter().map(|r| r.count).sum(),
+            rules,
+        };
+        self.theme.render("attention.html", &view)
     }
 
     fn not_found(&self) -> anyhow::Result<String> {

@@ -17,7 +17,7 @@ macro_rules! embedded {
 /// Built-in templates, by name.
 const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "base.html", "components.html", "home.html", "collection.html", "doc.html", "timeline.html",
-    "tags.html", "tag.html", "people.html", "person.html", "404.html", "sitemap.xml",
+    "tags.html", "tag.html", "people.html", "person.html", "attention.html", "404.html", "sitemap.xml",
 );
 
 /// Built-in static files, by path under `assets/`.

@@ -3,6 +3,7 @@
 //! it with `root` (`../` per folder level) so the output works at `/`, under a sub-path and from
 //! disk.
 
+use crate::diagnostic::Code;
 use crate::model::site::Role;
 use crate::model::{Doc, DocKind, Site, Status};
 use serde::Serialize;
@@ -58,6 +59,21 @@ pub struct DocLink {
     pub date: Option<String>,
     /// Deciders, else authors, else owners.
     pub people: Vec<String>,
+    /// Short labels of the attention findings on the document (`deadline passed`).
+    pub flags: Vec<&'static str>,
+}
+
+/// The short label of an attention finding, shown beside a document in lists.
+pub fn flag_label(code: Code) -> Option<&'static str> {
+    Some(match code {
+        Code::ReviewOverdue => "review overdue",
+        Code::RevisitDue => "revisit due",
+        Code::Stagnant => "stagnant",
+        Code::DeadlinePassed => "deadline passed",
+        Code::Contradiction => "contradiction",
+        Code::MissingSuccessor => "successor missing",
+        _ => return None,
+    })
 }
 
 impl DocLink {
@@ -77,6 +93,7 @@ impl DocLink {
             badge: Badge::of(doc),
             date: doc.date.map(|d| d.to_string()).or_else(|| doc.date_raw.clone()),
             people,
+            flags: doc.findings.iter().filter_map(|f| flag_label(f.code)).collect(),
         }
     }
 }
@@ -186,10 +203,76 @@ pub struct DocPage {
     pub relations: Vec<RelationGroup>,
     /// Referenced by.
     pub backlinks: Vec<DocLink>,
+    /// What needs attention on this document.
+    pub notices: Vec<Notice>,
     /// Edit-on-GitHub URL.
     pub edit_url: Option<String>,
     /// Source path relative to the site directory.
     pub source: String,
+}
+
+/// One attention finding on a document page.
+#[derive(Clone, Debug, Serialize)]
+pub struct Notice {
+    /// The rule's code.
+    pub code: &'static str,
+    /// What is wrong, since when and who owns it.
+    pub message: String,
+}
+
+/// A finding on the Needs-attention page.
+#[derive(Clone, Debug, Serialize)]
+pub struct AttentionItem {
+    /// The document.
+    pub doc: DocLink,
+    /// The message.
+    pub message: String,
+}
+
+/// Findings of one owner under a rule.
+#[derive(Clone, Debug, Serialize)]
+pub struct OwnerGroup {
+    /// Owner, or "No owner named".
+    pub owner: String,
+    /// Findings.
+    pub items: Vec<AttentionItem>,
+}
+
+/// Findings of one rule.
+#[derive(Clone, Debug, Serialize)]
+pub struct RuleGroup {
+    /// The code.
+    pub code: &'static str,
+    /// Heading.
+    pub title: &'static str,
+    /// Number of findings.
+    pub count: usize,
+    /// By owner.
+    pub owners: Vec<OwnerGroup>,
+}
+
+/// The Needs-attention page.
+#[derive(Clone, Debug, Serialize)]
+pub struct AttentionPage {
+    /// Layout.
+    pub layout: Layout,
+    /// The date the rules were evaluated against.
+    pub today: String,
+    /// Total findings.
+    pub total: usize,
+    /// By rule.
+    pub rules: Vec<RuleGroup>,
+}
+
+/// A rule's count on the dashboard.
+#[derive(Clone, Debug, Serialize)]
+pub struct RuleCount {
+    /// The code (anchor on the attention page).
+    pub code: &'static str,
+    /// Heading.
+    pub title: &'static str,
+    /// Count.
+    pub count: usize,
 }
 
 /// A group of documents on an index page.
@@ -270,6 +353,10 @@ pub struct HomePage {
     pub collections: Vec<CollectionCard>,
     /// Total documents.
     pub total: usize,
+    /// Findings per rule, for the "Needs attention" box.
+    pub attention: Vec<RuleCount>,
+    /// Total findings.
+    pub attention_total: usize,
 }
 
 /// A page listing groups of documents (timeline, a tag, a person).

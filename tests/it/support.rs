@@ -36,6 +36,8 @@ pub fn build(dir: &Path) -> Built {
     let out = tmp.path().join("site");
     let mut opts = BuildOptions::new(dir, today());
     opts.out = Some(out.clone());
+    // Fixtures live in this repository: its history (or a shallow CI clone) must not change them.
+    opts.git = false;
     let report = adrsite::build(&opts).unwrap_or_else(|e| panic!("building {}: {e:#}", dir.display()));
     Built { report, out, _tmp: tmp }
 }
