@@ -25,6 +25,27 @@ enum Command {
     Build(BuildArgs),
     /// Report every diagnostic without writing anything (the CI lint)
     Check(CommonArgs),
+    /// Answer a question from the decision log: adrsite search [DIR] "why did we choose postgres"
+    Search(SearchArgs),
+}
+
+#[derive(Debug, Args)]
+struct SearchArgs {
+    /// [DIR] QUERY: the site directory (default: the current one) and the question
+    #[arg(required = true, num_args = 1..=2, value_names = ["DIR", "QUERY"])]
+    args: Vec<String>,
+    /// How many hits to print
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Print hits as a JSON array
+    #[arg(long)]
+    json: bool,
+    /// Where the search index is kept [default: DIR/.adrsite-cache]
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+    /// Do not read dates from git history
+    #[arg(long)]
+    no_git: bool,
 }
 
 #[derive(Debug, Args)]
@@ -62,6 +83,9 @@ struct BuildArgs {
     /// Absolute URL the site is published at, for canonical links and the sitemap
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
+    /// Where the search index is kept between builds [default: DIR/.adrsite-cache]
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
 }
 
 fn parse_today(s: &str) -> Result<Date, String> {
@@ -103,6 +127,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             opts.git = !common.no_git;
             opts.out = args.out.clone();
             opts.base_url = args.base_url.clone();
+            opts.cache_dir = args.cache_dir.clone();
             let bar = progress_bar(common);
             if let Some(bar) = &bar {
                 let bar = bar.clone();
@@ -117,6 +142,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             finish(common, &report?, "Built")
         }
+        Command::Search(args) => search(args),
         Command::Check(common) => {
             let mut opts = BuildOptions::new(&common.dir, today(common.today)?);
             opts.git = !common.no_git;
@@ -192,4 +218,70 @@ fn finish(common: &CommonArgs, report: &BuildReport, verb: &str) -> anyhow::Resu
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
+    let (dir, query) = match args.args.as_slice() {
+        [query] => (PathBuf::from("."), query.clone()),
+        [dir, query] => (PathBuf::from(dir), query.clone()),
+        _ => unreachable!("clap allows one or two values"),
+    };
+    let mut opts = BuildOptions::new(&dir, today(None)?);
+    opts.git = !args.no_git;
+    opts.cache_dir = args.cache_dir;
+    let (hits, stems, _) = pipeline::search(&opts, &query, args.limit)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&hits)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if hits.is_empty() {
+        let _ = writeln!(std::io::stderr(), "no document matches `{query}`");
+        return Ok(ExitCode::from(1));
+    }
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    for hit in &hits {
+        let m = &hit.meta;
+        let status = m.status.map_or("no status", |s| s.as_str());
+        let id = m.display_id.as_deref().map(|i| format!("{i} ")).unwrap_or_default();
+        let title = if color { format!("\x1b[1m{id}{}\x1b[0m", m.title) } else { format!("{id}{}", m.title) };
+        let _ = writeln!(out, "{:>2}. [{status}] {title}", hit.rank);
+        let _ = writeln!(out, "    {}", dir.join(&m.source).display());
+        let _ = writeln!(out, "    {}", highlight(&m.excerpt, &stems, color));
+        if let Some(s) = &m.successor {
+            let _ = writeln!(out, "    superseded by {}", s.title);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Marks the words of `text` whose stem is one of the query's: bold on a terminal, `**word**`
+/// otherwise.
+fn highlight(text: &str, stems: &[String], color: bool) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.is_empty() {
+            return;
+        }
+        let lower = word.to_lowercase();
+        let hit = stems.iter().any(|s| !s.is_empty() && lower.starts_with(s.as_str()));
+        match (hit, color) {
+            (true, true) => out.push_str(&format!("\x1b[1;33m{word}\x1b[0m")),
+            (true, false) => out.push_str(&format!("**{word}**")),
+            (false, _) => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }

@@ -14,8 +14,19 @@ use std::path::Path;
 /// The file name looked for in the site directory.
 pub const FILE_NAME: &str = "adrsite.toml";
 
-const TOP_KEYS: &[&str] =
-    &["title", "base_url", "repository", "branch", "exclude", "collections", "statuses", "attention"];
+const TOP_KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "repository",
+    "branch",
+    "exclude",
+    "collections",
+    "statuses",
+    "attention",
+    "search",
+    "cache_dir",
+];
+const SEARCH_KEYS: &[&str] = &["aliases"];
 const COLLECTION_KEYS: &[&str] = &["path", "kind", "name", "id_prefix", "review_every", "stagnant_after"];
 const ATTENTION_KEYS: &[&str] = &["review_every", "stagnant_after", "severity"];
 
@@ -34,6 +45,15 @@ struct RawConfig {
     statuses: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     attention: RawAttention,
+    #[serde(default)]
+    search: RawSearch,
+    cache_dir: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawSearch {
+    #[serde(default)]
+    aliases: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -112,6 +132,10 @@ pub struct Config {
     pub statuses: CustomStatuses,
     /// Attention rules.
     pub attention: AttentionConfig,
+    /// Extra search aliases: a word and the words that mean the same (`[search] aliases`).
+    pub search_aliases: std::collections::BTreeMap<String, Vec<String>>,
+    /// Where the search index is kept, relative to the site directory. Default `.adrsite-cache`.
+    pub cache_dir: Option<String>,
 }
 
 impl Config {
@@ -146,6 +170,11 @@ impl Config {
         for key in table.keys() {
             if !TOP_KEYS.contains(&key.as_str()) {
                 diags.push(unknown_key(text, key, TOP_KEYS));
+            }
+        }
+        if let Some(toml::Value::Table(t)) = table.get("search") {
+            for key in t.keys().filter(|k| !SEARCH_KEYS.contains(&k.as_str())) {
+                diags.push(unknown_key(text, key, SEARCH_KEYS));
             }
         }
         if let Some(toml::Value::Table(t)) = table.get("attention") {
@@ -260,6 +289,8 @@ impl Config {
                 }
             }
         }
+        config.search_aliases = raw.search.aliases;
+        config.cache_dir = raw.cache_dir;
         let attention = raw.attention;
         if let Some(span) = duration(text, "review_every", attention.review_every.as_deref(), &mut diags) {
             config.attention.review_every = span;

@@ -20,6 +20,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod search;
 pub mod text;
 
 pub use pipeline::{BuildOptions, BuildReport, build, check};

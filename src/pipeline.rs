@@ -16,6 +16,7 @@ use crate::load::load_sources;
 use crate::model::{Site, assemble};
 use crate::output::Staging;
 use crate::render::{RenderOptions, Theme, render_site};
+use crate::search::SearchIndex;
 use anyhow::{Context as _, bail};
 use jiff::civil::Date;
 use std::path::{Component, Path, PathBuf};
@@ -36,6 +37,8 @@ pub struct BuildOptions {
     pub live_reload: Option<String>,
     /// Read created and last-changed dates from git (default true).
     pub git: bool,
+    /// Where the search index is kept; default `cache_dir` from config, else `DIR/.adrsite-cache`.
+    pub cache_dir: Option<PathBuf>,
     /// Called once per rendered document page, for progress display.
     pub on_page: Option<std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>>,
 }
@@ -43,7 +46,16 @@ pub struct BuildOptions {
 impl BuildOptions {
     /// Options for building `dir` with `today`.
     pub fn new(dir: impl Into<PathBuf>, today: Date) -> Self {
-        BuildOptions { dir: dir.into(), out: None, base_url: None, today, live_reload: None, git: true, on_page: None }
+        BuildOptions {
+            dir: dir.into(),
+            out: None,
+            base_url: None,
+            today,
+            live_reload: None,
+            git: true,
+            cache_dir: None,
+            on_page: None,
+        }
     }
 }
 
@@ -133,8 +145,14 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         }
     };
     let t = Instant::now();
+    let index = SearchIndex::build(&site, &cache_dir(opts, &config), &config.search_aliases)?;
+    stages.push(("index", t.elapsed()));
+    let t = Instant::now();
     let pages = render_site(&site, dir, &theme, &render_opts, &staging, &tick)?;
     stages.push(("render", t.elapsed()));
+    let t = Instant::now();
+    crate::search::export::export(&index, &staging)?;
+    stages.push(("export", t.elapsed()));
     let t = Instant::now();
     staging.commit()?;
     stages.push(("commit", t.elapsed()));
@@ -148,6 +166,42 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         stages,
         notes,
     })
+}
+
+/// Builds (or refreshes) the search index and answers `query`.
+pub fn search(
+    opts: &BuildOptions,
+    query: &str,
+    limit: usize,
+) -> anyhow::Result<(Vec<crate::search::Hit>, Vec<String>, BuildReport)> {
+    let start = Instant::now();
+    let mut stages = Vec::new();
+    let mut notes = Vec::new();
+    let (site, config, _) = prepare(opts, &mut stages, &mut notes)?;
+    let t = Instant::now();
+    let index = SearchIndex::build(&site, &cache_dir(opts, &config), &config.search_aliases)?;
+    stages.push(("index", t.elapsed()));
+    let hits = index.search(query, limit)?;
+    let stems = index.query_stems(query);
+    let report = BuildReport {
+        documents: site.docs.len(),
+        pages: 0,
+        elapsed: start.elapsed(),
+        out: None,
+        collections: site.collections.clone(),
+        diagnostics: site.diagnostics,
+        stages,
+        notes,
+    };
+    Ok((hits, stems, report))
+}
+
+/// The search cache directory.
+fn cache_dir(opts: &BuildOptions, config: &Config) -> PathBuf {
+    opts.cache_dir
+        .clone()
+        .or_else(|| config.cache_dir.as_ref().map(|c| opts.dir.join(c)))
+        .unwrap_or_else(|| opts.dir.join(".adrsite-cache"))
 }
 
 /// Config, load and assemble; shared by `build` and `check`.

@@ -144,6 +144,7 @@ fn git_dates_come_from_one_log_pass_and_shallow_clones_are_reported() {
 
     let mut opts = adrsite::BuildOptions::new(repo.join("docs"), crate::support::today());
     opts.out = Some(tmp.path().join("out"));
+    opts.cache_dir = Some(tmp.path().join("cache"));
     let report = adrsite::build(&opts).unwrap();
     let docs: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(tmp.path().join("out/api/docs.json")).unwrap()).unwrap();
@@ -176,6 +177,7 @@ fn git_dates_come_from_one_log_pass_and_shallow_clones_are_reported() {
     );
     let mut opts = adrsite::BuildOptions::new(clone.join("docs"), crate::support::today());
     opts.out = Some(tmp.path().join("out2"));
+    opts.cache_dir = Some(tmp.path().join("cache2"));
     let report = adrsite::build(&opts).unwrap();
     let shallow: Vec<&adrsite::diagnostic::Diagnostic> =
         report.diagnostics.iter().filter(|d| d.code.as_str() == "shallow-clone").collect();
@@ -188,6 +190,7 @@ fn git_dates_come_from_one_log_pass_and_shallow_clones_are_reported() {
     copy_tree(&fixture("attention"), &plain);
     let mut opts = adrsite::BuildOptions::new(&plain, crate::support::today());
     opts.out = Some(tmp.path().join("out3"));
+    opts.cache_dir = Some(tmp.path().join("cache3"));
     let report = adrsite::build(&opts).unwrap();
     assert_eq!(report.notes.len(), 1, "{:?}", report.notes);
     assert!(report.notes[0].contains("not a git repository"));

@@ -9,6 +9,11 @@ fn adrsite() -> Command {
     cmd
 }
 
+/// A cache directory outside the fixtures, for `build` and `search`.
+fn cache() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
 fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -18,7 +23,9 @@ fn example_site_builds_with_no_warning() {
     let tmp = tempfile::tempdir().unwrap();
     // `--no-git`: a shallow CI clone would rightly add a `shallow-clone` warning.
     let out = adrsite()
-        .args(["build", "--no-git", "--today", "2026-11-21", "-o"])
+        .args(["build", "--no-git", "--today", "2026-11-21", "--cache-dir"])
+        .arg(tmp.path().join("cache"))
+        .arg("-o")
         .arg(tmp.path().join("t"))
         .arg(project("example-site"))
         .output()

@@ -11,6 +11,7 @@ fn a_failed_build_leaves_the_previous_site_intact() {
     let out = tmp.path().join("out");
     let mut opts = BuildOptions::new(&dir, today());
     opts.out = Some(out.clone());
+    opts.cache_dir = Some(tmp.path().join("cache"));
     adrsite::build(&opts).unwrap();
     let before = std::fs::read(out.join("decisions/0001-first.html")).unwrap();
 
@@ -23,7 +24,7 @@ fn a_failed_build_leaves_the_previous_site_intact() {
     assert_eq!(std::fs::read(out.join("decisions/0001-first.html")).unwrap(), before);
     let names: Vec<String> =
         std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    assert_eq!(names.len(), 2, "no staging directory left behind: {names:?}");
+    assert!(!names.iter().any(|n| n.contains("staging")), "no staging directory left behind: {names:?}");
 }
 
 #[test]
@@ -34,6 +35,7 @@ fn refuses_an_output_that_is_or_contains_the_sources() {
     for out in [dir.clone(), tmp.path().to_path_buf(), dir.join("decisions/out")] {
         let mut opts = BuildOptions::new(&dir, today());
         opts.out = Some(out.clone());
+    opts.cache_dir = Some(tmp.path().join("cache"));
         let err = adrsite::build(&opts).unwrap_err().to_string();
         assert!(err.contains("refusing") || err.contains("inside the collection"), "{}: {err}", out.display());
     }

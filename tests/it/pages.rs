@@ -68,6 +68,7 @@ fn sitemap_is_relative_without_base_url_and_absolute_with_it() {
     let tmp = tempfile::tempdir().unwrap();
     let mut opts = adrsite::BuildOptions::new(fixture("clean"), crate::support::today());
     opts.out = Some(tmp.path().join("o"));
+    opts.cache_dir = Some(tmp.path().join("cache"));
     opts.base_url = Some("https://example.org/repo/".into());
     adrsite::build(&opts).unwrap();
     let sitemap = std::fs::read_to_string(tmp.path().join("o/sitemap.xml")).unwrap();

@@ -38,6 +38,8 @@ pub fn build(dir: &Path) -> Built {
     opts.out = Some(out.clone());
     // Fixtures live in this repository: its history (or a shallow CI clone) must not change them.
     opts.git = false;
+    // Never write a search cache into fixtures or the shared corpora.
+    opts.cache_dir = Some(tmp.path().join("cache"));
     let report = adrsite::build(&opts).unwrap_or_else(|e| panic!("building {}: {e:#}", dir.display()));
     Built { report, out, _tmp: tmp }
 }

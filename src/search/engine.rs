@@ -1,0 +1,335 @@
+//! The tantivy index: the one search engine.
+//!
+//! Input: [`SearchDoc`]s. Output: an index in the cache directory, updated incrementally (a
+//! document is re-indexed only when its content hash changes), and from it:
+//! - *impacts*: for a term, every document's score contribution — tantivy's BM25 per field
+//!   (from tantivy's own statistics), times the field boost, times the document's kind/status
+//!   boost, quantised to an integer. Both the terminal and the browser rank by summing these.
+//! - the *word table*: every surface word of the corpus (a lowercase-only field) and its stem, so
+//!   that queries are analysed by lookup, identically everywhere.
+
+use crate::search::document::SearchDoc;
+use anyhow::Context as _;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+use tantivy::postings::Postings;
+use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
+use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
+use tantivy::{DocSet, Index, IndexReader, ReloadPolicy, TERMINATED, TantivyDocument, Term};
+
+/// Bumped whenever the schema or the analysis changes; an old cache is then rebuilt.
+const SCHEMA_VERSION: u32 = 1;
+const STEMMED: &str = "adrsite_en";
+const SURFACE: &str = "adrsite_surface";
+
+/// Scaling of BM25 scores before rounding to integer impacts.
+const IMPACT_SCALE: f32 = 100.0;
+
+/// The text fields and their boosts, in the fixed order impacts are summed.
+const TEXT_FIELDS: [(&str, f32); 6] =
+    [("title", 3.0), ("decision", 2.0), ("headings", 1.5), ("tags", 1.5), ("body", 1.0), ("people", 0.5)];
+
+/// The index and what is needed to read it.
+pub struct Engine {
+    index: Index,
+    reader: IndexReader,
+    id: Field,
+    idhash: Field,
+    hash: Field,
+    text: Vec<(Field, f32)>,
+    surface: Field,
+    filter: Field,
+    stemmer: TextAnalyzer,
+}
+
+/// Per segment: document id → ord in the site (or `u32::MAX` for deleted documents).
+pub type OrdMap = Vec<Vec<u32>>;
+
+fn analyzers() -> (TextAnalyzer, TextAnalyzer) {
+    let stem = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::English))
+        .build();
+    let surface = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .build();
+    (stem, surface)
+}
+
+fn schema() -> Schema {
+    let mut b = Schema::builder();
+    b.add_text_field("id", STRING);
+    b.add_u64_field("idhash", INDEXED | FAST);
+    b.add_u64_field("hash", FAST);
+    let stemmed = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default().set_tokenizer(STEMMED).set_index_option(IndexRecordOption::WithFreqs),
+    );
+    for (name, _) in TEXT_FIELDS {
+        b.add_text_field(name, stemmed.clone());
+    }
+    let surface = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default().set_tokenizer(SURFACE).set_index_option(IndexRecordOption::Basic),
+    );
+    b.add_text_field("surface", surface);
+    b.add_text_field("filter", STRING);
+    b.build()
+}
+
+/// A stable hash of a string (FNV-1a), so ids map to the same value in every run.
+pub fn stable_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+impl Engine {
+    /// Opens the index under `cache_dir`, creating it (or recreating an outdated one).
+    pub fn open(cache_dir: &Path) -> anyhow::Result<Engine> {
+        let dir = cache_dir.join(format!("search-v{SCHEMA_VERSION}"));
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating the search cache {}", dir.display()))?;
+        let schema = schema();
+        let index = match Index::open_in_dir(&dir) {
+            Ok(index) if index.schema() == schema => index,
+            _ => {
+                // Missing, unreadable or from another version: start over. The cache holds nothing else.
+                std::fs::remove_dir_all(&dir).with_context(|| format!("clearing {}", dir.display()))?;
+                std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+                Index::create_in_dir(&dir, schema.clone()).context("creating the search index")?
+            }
+        };
+        let (stem, surface) = analyzers();
+        index.tokenizers().register(STEMMED, stem.clone());
+        index.tokenizers().register(SURFACE, surface);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .context("opening the search index")?;
+        let field = |n: &str| schema.get_field(n).expect("field of our own schema");
+        Ok(Engine {
+            id: field("id"),
+            idhash: field("idhash"),
+            hash: field("hash"),
+            text: TEXT_FIELDS.iter().map(|(n, b)| (field(n), *b)).collect(),
+            surface: field("surface"),
+            filter: field("filter"),
+            index,
+            reader,
+            stemmer: stem,
+        })
+    }
+
+    /// Brings the index up to date with `docs`; returns how many documents were (re)indexed and
+    /// removed.
+    pub fn update(&mut self, docs: &[SearchDoc]) -> anyhow::Result<(usize, usize)> {
+        let searcher = self.reader.searcher();
+        let mut existing: HashMap<u64, u64> = HashMap::new();
+        for seg in searcher.segment_readers() {
+            let ids = seg.fast_fields().u64("idhash")?;
+            let hashes = seg.fast_fields().u64("hash")?;
+            for doc in 0..seg.max_doc() {
+                if seg.is_deleted(doc) {
+                    continue;
+                }
+                if let (Some(i), Some(h)) = (ids.first(doc), hashes.first(doc)) {
+                    existing.insert(i, h);
+                }
+            }
+        }
+        let wanted: HashMap<u64, &SearchDoc> = docs.iter().map(|d| (stable_hash(&d.id), d)).collect();
+        let stale: Vec<u64> =
+            existing.iter().filter(|(k, h)| wanted.get(k).is_none_or(|d| d.hash != **h)).map(|(k, _)| *k).collect();
+        let fresh: Vec<&SearchDoc> =
+            docs.iter().filter(|d| existing.get(&stable_hash(&d.id)) != Some(&d.hash)).collect();
+        if stale.is_empty() && fresh.is_empty() {
+            return Ok((0, 0));
+        }
+        let removed = stale.iter().filter(|k| !wanted.contains_key(k)).count();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+        let mut writer = self.index.writer_with_num_threads::<TantivyDocument>(threads, 40_000_000 * threads)?;
+        for key in &stale {
+            writer.delete_term(Term::from_field_u64(self.idhash, *key));
+        }
+        for d in &fresh {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(self.id, &d.id);
+            doc.add_u64(self.idhash, stable_hash(&d.id));
+            doc.add_u64(self.hash, d.hash);
+            let texts = [&d.title, &d.decision, &d.headings, &d.tags_text, &d.body, &d.people];
+            for ((field, _), text) in self.text.iter().zip(texts) {
+                doc.add_text(*field, text);
+            }
+            for text in texts {
+                doc.add_text(self.surface, text);
+            }
+            for f in &d.filters {
+                doc.add_text(self.filter, f);
+            }
+            writer.add_document(doc)?;
+        }
+        writer.commit().context("writing the search index")?;
+        if !stale.is_empty() {
+            // Deleted documents still count in BM25 statistics until their segments are merged;
+            // merging keeps impacts identical to a fresh build's.
+            let ids = self.index.searchable_segment_ids()?;
+            if !ids.is_empty() {
+                writer.merge(&ids).wait().context("merging the search index")?;
+            }
+        }
+        writer.wait_merging_threads().context("finishing the search index")?;
+        self.reader.reload()?;
+        Ok((fresh.len(), removed))
+    }
+
+    /// Maps every live document of every segment to its ord in `docs`.
+    pub fn ords(&self, docs: &[SearchDoc]) -> anyhow::Result<OrdMap> {
+        let by_hash: HashMap<u64, u32> = docs.iter().map(|d| (stable_hash(&d.id), d.ord)).collect();
+        let searcher = self.reader.searcher();
+        let mut out = Vec::new();
+        for seg in searcher.segment_readers() {
+            let ids = seg.fast_fields().u64("idhash")?;
+            out.push(
+                (0..seg.max_doc())
+                    .map(|doc| {
+                        if seg.is_deleted(doc) {
+                            return u32::MAX;
+                        }
+                        ids.first(doc).and_then(|h| by_hash.get(&h).copied()).unwrap_or(u32::MAX)
+                    })
+                    .collect(),
+            );
+        }
+        Ok(out)
+    }
+
+    /// The stem of one lowercase word, as the index analyses it.
+    pub fn stem(&self, word: &str) -> Option<String> {
+        let mut analyzer = self.stemmer.clone();
+        let mut stream = analyzer.token_stream(word);
+        let mut out = None;
+        stream.process(&mut |t| {
+            if out.is_none() {
+                out = Some(t.text.clone());
+            }
+        });
+        out
+    }
+
+    /// Every surface word of the corpus, with its stem.
+    pub fn word_table(&self) -> anyhow::Result<BTreeMap<String, String>> {
+        let mut words = BTreeSet::new();
+        for seg in self.reader.searcher().segment_readers() {
+            let inv = seg.inverted_index(self.surface)?;
+            let mut stream = inv.terms().stream()?;
+            while stream.advance() {
+                if let Ok(w) = std::str::from_utf8(stream.key()) {
+                    words.insert(w.to_string());
+                }
+            }
+        }
+        Ok(words.into_iter().filter_map(|w| self.stem(&w).map(|s| (w, s))).collect())
+    }
+
+    /// Whether `word` occurs in the corpus (so that it has a stem in the word table).
+    pub fn has_word(&self, word: &str) -> anyhow::Result<bool> {
+        let term = Term::from_field_text(self.surface, word);
+        for seg in self.reader.searcher().segment_readers() {
+            if seg.inverted_index(self.surface)?.doc_freq(&term)? > 0 {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Every stem that some text field indexes.
+    pub fn stems(&self) -> anyhow::Result<BTreeSet<String>> {
+        let mut stems = BTreeSet::new();
+        for seg in self.reader.searcher().segment_readers() {
+            for (field, _) in &self.text {
+                let inv = seg.inverted_index(*field)?;
+                let mut stream = inv.terms().stream()?;
+                while stream.advance() {
+                    if let Ok(s) = std::str::from_utf8(stream.key()) {
+                        stems.insert(s.to_string());
+                    }
+                }
+            }
+        }
+        Ok(stems)
+    }
+
+    /// Every document's impact for `stem`, sorted by ord. `boosts` is indexed by ord.
+    pub fn impacts(&self, stem: &str, ords: &OrdMap, boosts: &[f32]) -> anyhow::Result<Vec<(u32, u32)>> {
+        let searcher = self.reader.searcher();
+        let mut acc: BTreeMap<u32, f32> = BTreeMap::new();
+        for (field, boost) in &self.text {
+            let term = Term::from_field_text(*field, stem);
+            let mut weight = None;
+            for (seg_ord, seg) in searcher.segment_readers().iter().enumerate() {
+                let inv = seg.inverted_index(*field)?;
+                let Some(mut postings) = inv.read_postings(&term, IndexRecordOption::WithFreqs)? else { continue };
+                let weight = match &weight {
+                    Some(w) => w,
+                    None => {
+                        weight.insert(tantivy::query::Bm25Weight::for_terms(&searcher, std::slice::from_ref(&term))?)
+                    }
+                };
+                let norms = seg.get_fieldnorms_reader(*field)?;
+                let mut doc = postings.doc();
+                while doc != TERMINATED {
+                    let ord = ords[seg_ord][doc as usize];
+                    if ord != u32::MAX {
+                        *acc.entry(ord).or_insert(0.0) +=
+                            weight.score(norms.fieldnorm_id(doc), postings.term_freq()) * boost;
+                    }
+                    doc = postings.advance();
+                }
+            }
+        }
+        Ok(acc
+            .into_iter()
+            .map(|(ord, s)| (ord, (s * boosts[ord as usize] * IMPACT_SCALE).round() as u32))
+            .filter(|(_, i)| *i > 0)
+            .collect())
+    }
+
+    /// The ords of the documents carrying a filter term (`kind:adr`), sorted.
+    pub fn filtered(&self, filter: &str, ords: &OrdMap) -> anyhow::Result<Vec<u32>> {
+        let term = Term::from_field_text(self.filter, filter);
+        let mut out = Vec::new();
+        for (seg_ord, seg) in self.reader.searcher().segment_readers().iter().enumerate() {
+            let inv = seg.inverted_index(self.filter)?;
+            let Some(mut postings) = inv.read_postings(&term, IndexRecordOption::Basic)? else { continue };
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                let ord = ords[seg_ord][doc as usize];
+                if ord != u32::MAX {
+                    out.push(ord);
+                }
+                doc = postings.advance();
+            }
+        }
+        out.sort_unstable();
+        Ok(out)
+    }
+
+    /// Every filter term in the index.
+    pub fn filters(&self) -> anyhow::Result<BTreeSet<String>> {
+        let mut out = BTreeSet::new();
+        for seg in self.reader.searcher().segment_readers() {
+            let inv = seg.inverted_index(self.filter)?;
+            let mut stream = inv.terms().stream()?;
+            while stream.advance() {
+                if let Ok(s) = std::str::from_utf8(stream.key()) {
+                    out.insert(s.to_string());
+                }
+            }
+        }
+        Ok(out)
+    }
+}

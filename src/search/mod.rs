@@ -1,0 +1,94 @@
+//! Search that answers "why did we choose X": one engine (tantivy), one analyser, one ranking,
+//! used by `adrsite search`, `serve` and — through a static export — the published site.
+//!
+//! Input: the assembled [`Site`] and a cache directory. Output: a [`SearchIndex`] that answers
+//! queries ([`SearchIndex::search`]) and writes the browser's sharded index
+//! ([`export::export`]).
+
+pub mod analysis;
+pub mod document;
+pub mod engine;
+pub mod export;
+pub mod rank;
+
+use crate::model::Site;
+use document::{HitMeta, SearchDoc};
+use engine::{Engine, OrdMap};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// A search hit: what `adrsite search --json` prints and what `search.js` returns.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hit {
+    /// 1-based rank.
+    pub rank: usize,
+    /// Score (higher is better).
+    pub score: f64,
+    /// The document.
+    #[serde(flatten)]
+    pub meta: HitMeta,
+}
+
+/// The index of one site.
+pub struct SearchIndex {
+    engine: Engine,
+    docs: Vec<SearchDoc>,
+    ords: OrdMap,
+    boosts: Vec<f32>,
+    aliases: BTreeMap<String, Vec<String>>,
+    /// Documents (re)indexed and removed by the last update.
+    pub updated: (usize, usize),
+}
+
+impl SearchIndex {
+    /// Opens the index in `cache_dir` and brings it up to date with `site`.
+    pub fn build(
+        site: &Site,
+        cache_dir: &Path,
+        extra_aliases: &BTreeMap<String, Vec<String>>,
+    ) -> anyhow::Result<SearchIndex> {
+        let docs = document::documents(site);
+        let mut engine = Engine::open(cache_dir)?;
+        let updated = engine.update(&docs)?;
+        let ords = engine.ords(&docs)?;
+        let boosts = docs.iter().map(|d| d.boost).collect();
+        Ok(SearchIndex { engine, docs, ords, boosts, aliases: analysis::alias_table(extra_aliases), updated })
+    }
+
+    /// Answers a query with at most `limit` hits.
+    pub fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<Hit>> {
+        let parsed = analysis::parse(query, &self.aliases);
+        let ranked = rank::rank(&parsed, self, limit)?;
+        Ok(ranked
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| Hit { rank: i + 1, score: r.score, meta: self.docs[r.ord as usize].meta.clone() })
+            .collect())
+    }
+
+    /// The index terms of a query's words, for highlighting matches.
+    pub fn query_stems(&self, query: &str) -> Vec<String> {
+        let parsed = analysis::parse(query, &self.aliases);
+        let mut stems: Vec<String> =
+            parsed.concepts.iter().flat_map(|c| c.surfaces.iter()).filter_map(|s| self.engine.stem(s)).collect();
+        stems.sort();
+        stems.dedup();
+        stems
+    }
+}
+
+impl rank::PostingSource for SearchIndex {
+    fn stem_of(&self, word: &str) -> anyhow::Result<Option<String>> {
+        // Only words of the corpus have a stem: the browser's word table holds exactly those.
+        if self.engine.has_word(word)? { Ok(self.engine.stem(word)) } else { Ok(None) }
+    }
+
+    fn impacts(&self, stem: &str) -> anyhow::Result<Vec<(u32, u32)>> {
+        self.engine.impacts(stem, &self.ords, &self.boosts)
+    }
+
+    fn filtered(&self, filter: &str) -> anyhow::Result<Vec<u32>> {
+        self.engine.filtered(filter, &self.ords)
+    }
+}
