@@ -229,7 +229,9 @@ fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     let mut opts = BuildOptions::new(&dir, today(None)?);
     opts.git = !args.no_git;
     opts.cache_dir = args.cache_dir;
-    let (hits, stems, _) = pipeline::search(&opts, &query, args.limit)?;
+    let (index, _) = pipeline::search_index(&opts)?;
+    let hits = index.search(&query, args.limit)?;
+    let stems = index.query_stems(&query);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.json {

@@ -168,12 +168,8 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     })
 }
 
-/// Builds (or refreshes) the search index and answers `query`.
-pub fn search(
-    opts: &BuildOptions,
-    query: &str,
-    limit: usize,
-) -> anyhow::Result<(Vec<crate::search::Hit>, Vec<String>, BuildReport)> {
+/// Reads the site and builds (or refreshes) its search index, for `adrsite search` and `serve`.
+pub fn search_index(opts: &BuildOptions) -> anyhow::Result<(SearchIndex, BuildReport)> {
     let start = Instant::now();
     let mut stages = Vec::new();
     let mut notes = Vec::new();
@@ -181,8 +177,6 @@ pub fn search(
     let t = Instant::now();
     let index = SearchIndex::build(&site, &cache_dir(opts, &config), &config.search_aliases)?;
     stages.push(("index", t.elapsed()));
-    let hits = index.search(query, limit)?;
-    let stems = index.query_stems(query);
     let report = BuildReport {
         documents: site.docs.len(),
         pages: 0,
@@ -193,7 +187,7 @@ pub fn search(
         stages,
         notes,
     };
-    Ok((hits, stems, report))
+    Ok((index, report))
 }
 
 /// The search cache directory.

@@ -88,6 +88,7 @@ pub fn render_site(
         write(&format!("people/{slug}.html"), ctx.person(slug)?)?;
     }
     write("attention/index.html", ctx.attention()?)?;
+    write("search/index.html", ctx.search_page()?)?;
     write("404.html", ctx.not_found()?)?;
     let sitemap = ctx.sitemap()?;
     staging.write("sitemap.xml", sitemap.as_bytes())?;
@@ -510,6 +511,15 @@ impl Ctx<'_> {
             rules,
         };
         self.theme.render("attention.html", &view)
+    }
+
+    fn search_page(&self) -> anyhow::Result<String> {
+        let view = ListPage {
+            layout: self.layout("search/index.html", "Search", "search"),
+            heading: "Search".into(),
+            groups: Vec::new(),
+        };
+        self.theme.render("search.html", &view)
     }
 
     fn not_found(&self) -> anyhow::Result<String> {

@@ -17,11 +17,11 @@ macro_rules! embedded {
 /// Built-in templates, by name.
 const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "base.html", "components.html", "home.html", "collection.html", "doc.html", "timeline.html",
-    "tags.html", "tag.html", "people.html", "person.html", "attention.html", "404.html", "sitemap.xml",
+    "tags.html", "tag.html", "people.html", "person.html", "attention.html", "search.html", "404.html", "sitemap.xml",
 );
 
 /// Built-in static files, by path under `assets/`.
-const STATIC: &[(&str, &str)] = embedded!("static": "style.css");
+const STATIC: &[(&str, &str)] = embedded!("static": "style.css", "search-ui.js");
 
 /// Templates and static files for one build.
 pub struct Theme {

@@ -9,10 +9,6 @@ fn adrsite() -> Command {
     cmd
 }
 
-/// A cache directory outside the fixtures, for `build` and `search`.
-fn cache() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap()
-}
 
 fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

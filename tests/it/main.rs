@@ -7,4 +7,5 @@ mod corpora;
 mod dialects;
 mod output;
 mod pages;
+mod search;
 mod support;

@@ -35,7 +35,7 @@ fn refuses_an_output_that_is_or_contains_the_sources() {
     for out in [dir.clone(), tmp.path().to_path_buf(), dir.join("decisions/out")] {
         let mut opts = BuildOptions::new(&dir, today());
         opts.out = Some(out.clone());
-    opts.cache_dir = Some(tmp.path().join("cache"));
+        opts.cache_dir = Some(tmp.path().join("cache"));
         let err = adrsite::build(&opts).unwrap_err().to_string();
         assert!(err.contains("refusing") || err.contains("inside the collection"), "{}: {err}", out.display());
     }

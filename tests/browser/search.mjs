@@ -1,0 +1,40 @@
+// Loads a built site over HTTP on loopback under a sub-path, types a question into the search box
+// and expects the right decision first; then opens it with the keyboard.
+// Usage: node search.mjs SITE_DIR "QUESTION" "EXPECTED TITLE"
+import { serveStatic, launch, check } from './common.mjs';
+
+const [site, question, expected] = process.argv.slice(2);
+const server = await serveStatic(site);
+const browser = await launch();
+try {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  await page.goto(server.url + 'index.html');
+  await page.keyboard.press('/');
+  check(await page.evaluate(() => document.activeElement?.name === 'q'), 'the / shortcut focuses the search box');
+  await page.keyboard.type(question, { delay: 10 });
+  const first = page.locator('form.site-search .search-results a.search-hit').first();
+  await first.waitFor({ timeout: 10000 });
+  const title = await first.locator('.search-hit-title').innerText();
+  check(title.includes(expected), `first result is "${title}", expected "${expected}"`);
+  check((await first.locator('mark').count()) > 0, 'matched words are highlighted');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForLoadState();
+  check(page.url().startsWith(server.url), `the result opens under the sub-path: ${page.url()}`);
+  const h1 = await page.locator('main h1').innerText();
+  check(h1.includes(expected), `opened page is "${h1}"`);
+
+  // The search page reads ?q= so results can be linked.
+  await page.goto(server.url + 'search/index.html?q=' + encodeURIComponent(question));
+  const pageFirst = page.locator('#search-page-results a.search-hit').first();
+  await pageFirst.waitFor({ timeout: 10000 });
+  check((await pageFirst.innerText()).includes(expected), 'the search page answers ?q=');
+  check(errors.length === 0, `no page errors: ${errors.join('; ')}`);
+  console.log(`ok: "${question}" → ${title}`);
+} finally {
+  await browser.close();
+  server.close();
+}

@@ -1,0 +1,179 @@
+//! Search: the terminal and the browser give the same answers, the answers are the ones people
+//! expect, and the search box works in a real browser.
+
+use crate::support::{build, project};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+fn corpus(name: &str) -> PathBuf {
+    if name == "example-site" { project("example-site") } else { project("../shared/corpora").join(name) }
+}
+
+/// Builds `dir` and opens its search index (already up to date: the build made it).
+fn indexed(dir: &Path) -> (crate::support::Built, adrsite::search::SearchIndex) {
+    let site = build(dir);
+    let mut opts = adrsite::BuildOptions::new(dir, crate::support::today());
+    opts.git = false;
+    opts.cache_dir = Some(site.out.parent().unwrap().join("cache"));
+    let (index, _) = adrsite::pipeline::search_index(&opts).unwrap();
+    assert_eq!(index.updated, (0, 0), "the build left the index up to date");
+    (site, index)
+}
+
+fn node_modules() -> PathBuf {
+    let dir = project("tests/browser/node_modules");
+    assert!(dir.is_dir(), "run `npm ci --prefix tests/browser` first (bash .ci/run does)");
+    dir
+}
+
+/// Runs the exported `search.js` under Node on `queries`.
+fn js_search(site: &Path, queries: &[String]) -> Vec<Vec<serde_json::Value>> {
+    let mut child = Command::new("node")
+        .arg(project("tests/browser/search-cli.mjs"))
+        .arg(site)
+        .arg("10")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("node is installed");
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(serde_json::to_string(queries).unwrap().as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "search.js failed");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+const ADR_CORPORA: &[&str] = &[
+    "adr-tools",
+    "arachne-architecture",
+    "compliantkubernetes-adr",
+    "edc-decision-records",
+    "govuk-aws",
+    "log4brains",
+    "madr",
+    "moj-cloud-platform",
+    "cometbft",
+    "example-site",
+];
+
+#[test]
+fn terminal_and_browser_give_the_same_top_ten() {
+    for name in ADR_CORPORA {
+        let (site, index) = indexed(&corpus(name));
+        // Questions from every document's title, plus the usual shapes of questions and filters.
+        let docs = site.docs_json();
+        let mut queries: Vec<String> = docs["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .step_by(3)
+            .take(12)
+            .map(|d| format!("why did we choose {}", d["title"].as_str().unwrap().to_lowercase()))
+            .collect();
+        queries.extend(
+            [
+                "why did we choose postgres?",
+                "how do we deploy to kubernetes",
+                "what logging do we use",
+                "monitoring alerts",
+                "\"architecture decision\" records",
+                "kind:adr status:accepted security",
+                "tag:database",
+                "Ⓙⓢ⚡ naïve café constructor __proto__",
+            ]
+            .map(String::from),
+        );
+        let js = js_search(&site.out, &queries);
+        for (q, js_hits) in queries.iter().zip(js) {
+            let cli = serde_json::to_value(index.search(q, 10).unwrap()).unwrap();
+            let cli = cli.as_array().unwrap();
+            assert_eq!(cli.len(), js_hits.len(), "{name}: `{q}`");
+            for (a, b) in cli.iter().zip(&js_hits) {
+                for key in ["rank", "title", "url", "kind", "status", "source", "excerpt", "successor"] {
+                    assert_eq!(a.get(key), b.get(key), "{name}: `{q}`: {key}");
+                }
+                assert_eq!(a["score"].as_f64(), b["score"].as_f64(), "{name}: `{q}`: score");
+            }
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct Question {
+    corpus: String,
+    question: String,
+    expected: String,
+}
+
+#[test]
+fn natural_questions_find_the_expected_document() {
+    let questions: Vec<Question> =
+        serde_json::from_str(&std::fs::read_to_string(project("tests/relevance/questions.json")).unwrap()).unwrap();
+    assert!(questions.len() >= 30);
+    let mut corpora: Vec<&str> = questions.iter().map(|q| q.corpus.as_str()).collect();
+    corpora.sort();
+    corpora.dedup();
+    let (mut reciprocal, mut top3, mut report) = (0.0, 0, Vec::new());
+    for name in corpora {
+        let (_site, index) = indexed(&corpus(name));
+        for q in questions.iter().filter(|q| q.corpus == name) {
+            let hits = index.search(&q.question, 10).unwrap();
+            let rank = hits.iter().position(|h| h.meta.source == q.expected).map(|p| p + 1);
+            if let Some(r) = rank {
+                reciprocal += 1.0 / r as f64;
+                top3 += usize::from(r <= 3);
+            }
+            let first = hits.first().map_or("nothing", |h| h.meta.source.as_str());
+            report.push(format!("{rank:?}\t{name}: {}\t(first: {first})", q.question));
+        }
+    }
+    let n = questions.len() as f64;
+    let mrr = reciprocal / n;
+    let share = top3 as f64 / n;
+    eprintln!("{}\nMRR {mrr:.3}, top-3 {:.1}% of {} questions", report.join("\n"), share * 100.0, questions.len());
+    assert!(mrr >= 0.8, "mean reciprocal rank {mrr:.3} < 0.8");
+    assert!(share >= 0.9, "top-3 share {share:.3} < 0.9");
+}
+
+#[test]
+fn the_search_box_answers_in_a_real_browser() {
+    node_modules();
+    let site = build(&project("example-site"));
+    let out = Command::new("node")
+        .arg(project("tests/browser/search.mjs"))
+        .arg(&site.out)
+        .arg("why did we choose postgres?")
+        .arg("Use PostgreSQL as the primary database")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn the_cli_prints_ranked_hits_and_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_adrsite"))
+            .args(["search", "--no-git", "--cache-dir"])
+            .arg(tmp.path())
+            .arg(project("example-site"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["why did we choose postgres", "--limit", "2"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with(" 1. [accepted] ADR-0002 Use PostgreSQL as the primary database\n"), "{text}");
+    assert!(text.contains("**PostgreSQL**"), "matched words are marked: {text}");
+    let out = run(&["--json", "rest api"]);
+    let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let superseded = hits.iter().find(|h| h["status"] == "superseded").expect("a superseded hit");
+    assert_eq!(superseded["successor"]["url"], "decisions/0012-return-to-rest-with-openapi-for-the-public-api.html");
+    for key in ["rank", "score", "title", "kind", "status", "url", "source", "excerpt"] {
+        assert!(hits[0].get(key).is_some(), "{key}");
+    }
+    let none = run(&["zzzqqq"]);
+    assert_eq!(none.status.code(), Some(1), "no hit is exit 1, like grep");
+}

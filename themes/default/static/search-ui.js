@@ -1,0 +1,99 @@
+// The search box on every page and the search page (search/index.html?q=…). It uses the
+// dependency-free client that `adrsite build` writes to search/search.js, so results are the
+// same as `adrsite search` in a terminal. No other host is contacted.
+import { createSearch } from '../search/search.js';
+
+const root = new URL('../', import.meta.url);
+const engine = createSearch({ baseUrl: root.href });
+
+/** Builds an element with a class and children (strings become text nodes, so nothing is parsed as HTML). */
+function el(tag, className, ...children) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  for (const c of children) node.append(c);
+  return node;
+}
+
+/** The excerpt with the query's words marked. */
+function highlighted(text, terms) {
+  const out = el('span', 'excerpt');
+  const parts = text.split(/([\p{Alphabetic}\p{N}]+)/u);
+  for (const part of parts) {
+    const lower = part.toLowerCase();
+    const hit = part.length > 0 && terms.some((t) => lower === t || (t.length >= 3 && lower.startsWith(t)));
+    out.append(hit ? el('mark', '', part) : part);
+  }
+  return out;
+}
+
+function hitElement(hit, terms) {
+  const link = el('a', 'search-hit');
+  link.href = new URL(hit.url, root).href;
+  const status = hit.status || 'unknown';
+  const label = hit.status ? hit.status[0].toUpperCase() + hit.status.slice(1) : hit.kind.toUpperCase();
+  const title = el('span', 'search-hit-title');
+  if (hit.display_id) title.append(el('span', 'doc-id', hit.display_id), ' ');
+  title.append(hit.title);
+  link.append(el('span', `badge badge-${status}`, label), ' ', title);
+  if (hit.date) link.append(' ', el('time', '', hit.date));
+  link.append(highlighted(hit.excerpt, terms));
+  if (hit.successor) link.append(el('span', 'search-successor', `Superseded by ${hit.successor.title}`));
+  return link;
+}
+
+async function render(list, query, limit) {
+  list.replaceChildren();
+  if (!query.trim()) return [];
+  const [hits, terms] = await Promise.all([engine.search(query, { limit }), engine.terms(query)]);
+  if (hits.length === 0) list.append(el('p', 'search-empty', `Nothing matches “${query}”.`));
+  for (const hit of hits) list.append(hitElement(hit, terms));
+  return hits;
+}
+
+// The box in the header: results as you type, arrows to move, Enter to open, Escape to close.
+const form = document.querySelector('form.site-search');
+if (form) {
+  const input = form.querySelector('input[name=q]');
+  const list = form.querySelector('.search-results');
+  let selected = -1;
+  let pending = 0;
+  const links = () => [...list.querySelectorAll('a.search-hit')];
+  const select = (i) => {
+    const all = links();
+    selected = Math.max(-1, Math.min(i, all.length - 1));
+    all.forEach((a, j) => a.setAttribute('aria-selected', String(j === selected)));
+    if (selected >= 0) all[selected].scrollIntoView({ block: 'nearest' });
+  };
+  input.addEventListener('input', () => {
+    const ticket = ++pending;
+    setTimeout(async () => {
+      if (ticket !== pending) return;
+      const query = input.value;
+      await render(list, query, 8);
+      if (ticket !== pending) return;
+      list.hidden = query.trim() === '';
+      select(-1);
+    }, 60);
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown') { e.preventDefault(); select(selected + 1); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); select(selected - 1); }
+    else if (e.key === 'Escape') { list.hidden = true; input.blur(); }
+    else if (e.key === 'Enter' && selected >= 0) { e.preventDefault(); links()[selected].click(); }
+  });
+  document.addEventListener('keydown', (e) => {
+    const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement?.tagName || '') || document.activeElement?.isContentEditable;
+    if (e.key === '/' && !typing) { e.preventDefault(); input.focus(); input.select(); }
+  });
+  document.addEventListener('click', (e) => { if (!form.contains(e.target)) list.hidden = true; });
+}
+
+// The search page: results for ?q=, linkable.
+const page = document.querySelector('#search-page');
+if (page) {
+  const input = page.querySelector('input[name=q]');
+  const list = document.querySelector('#search-page-results');
+  const query = new URLSearchParams(location.search).get('q') || '';
+  input.value = query;
+  render(list, query, 50);
+}
