@@ -9,7 +9,6 @@ fn adrsite() -> Command {
     cmd
 }
 
-
 fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
