@@ -27,6 +27,36 @@ enum Command {
     Check(CommonArgs),
     /// Answer a question from the decision log: adrsite search [DIR] "why did we choose postgres"
     Search(SearchArgs),
+    /// Preview the site with live reload: rebuilds on every save, shows errors in the browser
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// The site directory
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+    /// Port to listen on [default: 3000, or the next free one]
+    #[arg(long)]
+    port: Option<u16>,
+    /// Address to listen on; anything but loopback exposes the site to the network
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Open the site in a browser
+    #[arg(long)]
+    open: bool,
+    /// How to notice changes: the system's notifications, or polling for file systems without them
+    #[arg(long, value_enum, default_value_t = crate::serve::watch::WatcherKind::Native)]
+    watcher: crate::serve::watch::WatcherKind,
+    /// Evaluate dates against this day instead of the clock
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    today: Option<Date>,
+    /// Where the search index and the preview are kept [default: DIR/.adrsite-cache]
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+    /// Do not read dates from git history
+    #[arg(long)]
+    no_git: bool,
 }
 
 #[derive(Debug, Args)]
@@ -143,6 +173,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             finish(common, &report?, "Built")
         }
         Command::Search(args) => search(args),
+        Command::Serve(args) => {
+            let mut build = BuildOptions::new(&args.dir, today(args.today)?);
+            build.git = !args.no_git;
+            build.cache_dir = args.cache_dir;
+            crate::serve::run(crate::serve::ServeOptions {
+                build,
+                port: args.port,
+                bind: args.bind,
+                open: args.open,
+                watcher: args.watcher,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check(common) => {
             let mut opts = BuildOptions::new(&common.dir, today(common.today)?);
             opts.git = !common.no_git;

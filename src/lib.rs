@@ -21,6 +21,7 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod text;
 
 pub use pipeline::{BuildOptions, BuildReport, build, check};

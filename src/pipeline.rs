@@ -39,6 +39,9 @@ pub struct BuildOptions {
     pub git: bool,
     /// Where the search index is kept; default `cache_dir` from config, else `DIR/.adrsite-cache`.
     pub cache_dir: Option<PathBuf>,
+    /// When the build has errors and OUT already holds a site, leave OUT as it is (serve keeps
+    /// showing the last good build). Default false: a build with errors is still written.
+    pub keep_last_good: bool,
     /// Called once per rendered document page, for progress display.
     pub on_page: Option<std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>>,
 }
@@ -54,6 +57,7 @@ impl BuildOptions {
             live_reload: None,
             git: true,
             cache_dir: None,
+            keep_last_good: false,
             on_page: None,
         }
     }
@@ -127,6 +131,21 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
             );
         }
     }
+    if opts.keep_last_good
+        && out.join("index.html").is_file()
+        && site.diagnostics.iter().any(|d| d.severity == crate::diagnostic::Severity::Error)
+    {
+        return Ok(BuildReport {
+            documents: site.docs.len(),
+            pages: 0,
+            elapsed: start.elapsed(),
+            out: None,
+            collections: site.collections.clone(),
+            diagnostics: site.diagnostics,
+            stages,
+            notes,
+        });
+    }
     let theme = Theme::load(dir)?;
     let render_opts = RenderOptions {
         site_title: config.title.clone().unwrap_or_else(|| default_title(dir)),
@@ -188,6 +207,12 @@ pub fn search_index(opts: &BuildOptions) -> anyhow::Result<(SearchIndex, BuildRe
         notes,
     };
     Ok((index, report))
+}
+
+/// The search cache directory of a build, reading `cache_dir` from `adrsite.toml` when set.
+pub fn cache_dir_for(opts: &BuildOptions) -> anyhow::Result<PathBuf> {
+    let (config, _) = Config::load(&opts.dir)?;
+    Ok(cache_dir(opts, &config))
 }
 
 /// The search cache directory.

@@ -8,4 +8,5 @@ mod dialects;
 mod output;
 mod pages;
 mod search;
+mod serve;
 mod support;

@@ -1,0 +1,168 @@
+//! The preview server: the built site over HTTP, an event stream for live reload, and guards.
+//!
+//! Input: the output directory and a [`Status`] channel updated by the rebuild loop. Output:
+//! responses. Only files under the output directory are served: `..` segments (also when
+//! percent-encoded) are refused, and a path that resolves through a symlink to outside the output
+//! gets the site's 404 page. The event stream admits a bounded number of clients.
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde::Serialize;
+use std::convert::Infallible;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tokio::sync::watch;
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::WatchStream;
+use tower_http::services::ServeDir;
+
+/// Most event-stream clients at once (each open tab holds one).
+pub const MAX_CLIENTS: usize = 64;
+
+/// What the browser is told after every rebuild.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Status {
+    /// Increases with every successful rebuild.
+    pub generation: u64,
+    /// The diagnostics that stopped the last rebuild; empty when the last rebuild succeeded.
+    pub errors: Vec<ErrorView>,
+}
+
+/// A diagnostic for the overlay.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ErrorView {
+    /// `path:line:col`.
+    pub location: String,
+    /// `error` or `warning`.
+    pub severity: &'static str,
+    /// The code.
+    pub code: &'static str,
+    /// The message.
+    pub message: String,
+    /// The hint.
+    pub help: Option<String>,
+}
+
+#[derive(Clone)]
+struct AppState {
+    out: PathBuf,
+    status: watch::Receiver<Status>,
+    clients: Arc<AtomicUsize>,
+}
+
+/// The router serving `out`.
+pub fn router(out: PathBuf, status: watch::Receiver<Status>) -> Router {
+    let state = AppState { out: out.clone(), status, clients: Arc::new(AtomicUsize::new(0)) };
+    let files = ServeDir::new(&out).append_index_html_on_directories(true);
+    Router::new()
+        .route("/__adrsite/events", get(events))
+        .route("/__adrsite/live.js", get(live_js))
+        .route("/__adrsite/status", get(status_json))
+        .fallback_service(files)
+        .layer(middleware::from_fn_with_state(state.clone(), guard))
+        .with_state(state)
+}
+
+async fn live_js() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], include_str!("live.js"))
+}
+
+async fn status_json(State(state): State<AppState>) -> impl IntoResponse {
+    axum::Json(state.status.borrow().clone())
+}
+
+/// Decrements the client count when a stream ends.
+struct ClientSlot(Arc<AtomicUsize>);
+
+impl Drop for ClientSlot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+async fn events(State(state): State<AppState>) -> Response {
+    if state.clients.fetch_add(1, Ordering::SeqCst) >= MAX_CLIENTS {
+        state.clients.fetch_sub(1, Ordering::SeqCst);
+        return (StatusCode::SERVICE_UNAVAILABLE, "too many live-reload clients").into_response();
+    }
+    let slot = ClientSlot(state.clients.clone());
+    let stream = WatchStream::new(state.status.clone()).map(move |status| {
+        let _keep = &slot;
+        Ok::<Event, Infallible>(Event::default().event("status").json_data(&status).unwrap_or_default())
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default()).into_response()
+}
+
+/// Refuses paths that could leave the output directory, and answers unknown paths with the
+/// site's 404 page and status 404.
+async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_string();
+    if path.starts_with("/__adrsite/") {
+        return next.run(request).await;
+    }
+    let decoded = percent_decode(&path);
+    if decoded.split(['/', '\\']).any(|s| s == "..") || decoded.contains('\0') {
+        return (StatusCode::BAD_REQUEST, "bad path").into_response();
+    }
+    let rel = decoded.trim_start_matches('/');
+    let candidate = state.out.join(rel);
+    let inside = match (candidate.canonicalize(), state.out.canonicalize()) {
+        (Ok(c), Ok(root)) => c.starts_with(&root),
+        // Missing files are answered by the 404 page below.
+        _ => true,
+    };
+    if !inside {
+        return not_found(&state).await;
+    }
+    let response = next.run(request).await;
+    if response.status() == StatusCode::NOT_FOUND {
+        return not_found(&state).await;
+    }
+    response
+}
+
+async fn not_found(state: &AppState) -> Response {
+    let page = tokio::fs::read(state.out.join("404.html")).await.unwrap_or_else(|_| b"404 not found".to_vec());
+    let mut response = Response::new(Body::from(page));
+    *response.status_mut() = StatusCode::NOT_FOUND;
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    response
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoding() {
+        assert_eq!(percent_decode("/%2e%2e/etc"), "/../etc");
+        assert_eq!(percent_decode("/a%20b.html"), "/a b.html");
+        assert_eq!(percent_decode("/100%"), "/100%");
+    }
+}

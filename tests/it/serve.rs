@@ -1,0 +1,195 @@
+//! `adrsite serve` on the real binary: serving, rebuilding on save, keeping the last good build
+//! when a save breaks it, recovering, and refusing paths outside the output.
+
+use crate::support::{copy_tree, fixture};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    addr: String,
+    site: PathBuf,
+    cache: PathBuf,
+    _tmp: tempfile::TempDir,
+}
+
+impl Server {
+    fn start(name: &str) -> Server {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        copy_tree(&fixture(name), &site);
+        let cache = tmp.path().join("cache");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_adrsite"))
+            .args(["serve", "--port", "0", "--no-git", "--today", "2026-11-21", "--cache-dir"])
+            .arg(&cache)
+            .arg(&site)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let line = lines.next().expect("serve prints its URL").unwrap();
+        let addr = line.split("http://").nth(1).expect(&line).trim_end_matches(|c| c != '/').trim_end_matches('/');
+        let addr = addr.split('/').next().unwrap().to_string();
+        Server { child, addr, site, cache, _tmp: tmp }
+    }
+
+    /// A raw HTTP/1.1 GET, so that `..` and `%2e%2e` reach the server as written.
+    fn get(&self, path: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(&self.addr).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", self.addr).unwrap();
+        let mut response = String::new();
+        let _ = stream.read_to_string(&mut response);
+        let status = response.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let body = response.split_once("\r\n\r\n").map_or(String::new(), |(_, b)| b.to_string());
+        (status, body)
+    }
+
+    fn status(&self) -> serde_json::Value {
+        serde_json::from_str(&self.get("/__adrsite/status").1).unwrap()
+    }
+
+    fn wait_for(&self, what: &str, mut cond: impl FnMut() -> bool) {
+        let start = Instant::now();
+        while !cond() {
+            assert!(start.elapsed() < Duration::from_secs(30), "timed out waiting for {what}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Stops the server as Ctrl-C or a service manager would; returns what it printed and the
+    /// temporary directory (still there).
+    fn stop(mut self) -> (std::process::Output, tempfile::TempDir) {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let start = Instant::now();
+        while self.child.try_wait().unwrap().is_none() {
+            assert!(start.elapsed() < Duration::from_secs(20), "serve did not stop");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let mut err = String::new();
+        self.child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+        let status = self.child.wait().unwrap();
+        (std::process::Output { status, stdout: Vec::new(), stderr: err.into_bytes() }, self._tmp)
+    }
+}
+
+fn edit(site: &Path, rel: &str, text: &str) {
+    // Editors write a temporary file and rename it over the original.
+    let tmp = site.join(format!("{rel}.tmp"));
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, site.join(rel)).unwrap();
+}
+
+#[test]
+fn edits_rebuild_broken_saves_keep_the_last_good_build_and_fixes_recover() {
+    let server = Server::start("clean");
+    let (code, page) = server.get("/decisions/0001-first.html");
+    assert_eq!(code, 200);
+    assert!(page.contains("First decision"));
+    assert!(page.contains("/__adrsite/live.js"), "serve injects the live-reload script");
+    assert_eq!(server.status()["errors"], serde_json::json!([]));
+
+    edit(
+        &server.site,
+        "decisions/0001-first.md",
+        "---\nstatus: accepted\ndate: 2024-01-02\n---\n# First decision, revised\n\nContext.\n",
+    );
+    server.wait_for("the edit to be served", || {
+        server.get("/decisions/0001-first.html").1.contains("First decision, revised")
+    });
+
+    // A broken save: the front matter does not parse.
+    edit(
+        &server.site,
+        "decisions/0002-second.md",
+        "---\nstatus: [accepted\n---\n# Second decision\n\nBroken now, and edited.\n",
+    );
+    server.wait_for("the errors", || server.status()["errors"].as_array().is_some_and(|e| !e.is_empty()));
+    let errors = server.status()["errors"].clone();
+    assert_eq!(errors[0]["code"], "front-matter");
+    assert!(errors[0]["location"].as_str().unwrap().ends_with("decisions/0002-second.md:2:9"), "{errors}");
+    assert!(errors[0]["help"].is_string());
+    let (_, page) = server.get("/decisions/0002-second.html");
+    assert!(page.contains("Refers back to"), "the last good build is still served");
+    assert!(!page.contains("Broken now"));
+
+    edit(
+        &server.site,
+        "decisions/0002-second.md",
+        "---\nstatus: accepted\ndate: 2024-02-03\n---\n# Second decision\n\nFixed.\n",
+    );
+    server.wait_for("the recovery", || server.status()["errors"] == serde_json::json!([]));
+    server.wait_for("the fixed page", || server.get("/decisions/0002-second.html").1.contains("Fixed."));
+
+    let cache = server.cache.clone();
+    let (out, _tmp) = server.stop();
+    assert!(out.status.success() || out.status.code().is_none(), "{}", String::from_utf8_lossy(&out.stderr));
+    let leftovers: Vec<_> = std::fs::read_dir(cache.join("serve")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(leftovers.iter().all(|n| !n.to_string_lossy().contains("staging")), "no temporary files: {leftovers:?}");
+}
+
+#[test]
+fn only_files_under_the_output_are_served() {
+    let server = Server::start("clean");
+    let out = server.cache.join("serve/site");
+    std::os::unix::fs::symlink("/etc", out.join("etc-link")).unwrap();
+    for path in [
+        "/../../../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/decisions/%2E%2E/%2E%2E/%2E%2E/etc/passwd",
+        "/etc-link/passwd",
+    ] {
+        let (code, body) = server.get(path);
+        assert!(code == 404 || code == 400, "{path}: {code}");
+        assert!(!body.contains("root:"), "{path} leaked a file");
+    }
+    let (code, body) = server.get("/no/such/page.html");
+    assert_eq!(code, 404);
+    assert!(body.contains("Page not found"), "the site's 404 page");
+    server.stop();
+}
+
+#[test]
+fn a_busy_port_is_a_clear_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_adrsite"))
+        .args(["serve", "--no-git", "--port", &port, "--cache-dir"])
+        .arg(tmp.path())
+        .arg(fixture("clean"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("cannot listen on 127.0.0.1:{port}")) && err.contains("--port"), "{err}");
+}
+
+#[test]
+fn the_page_reloads_by_itself_in_a_real_browser() {
+    assert!(
+        crate::support::project("tests/browser/node_modules").is_dir(),
+        "run `npm ci --prefix tests/browser` first (bash .ci/run does)"
+    );
+    let server = Server::start("clean");
+    let out = Command::new("node")
+        .arg(crate::support::project("tests/browser/reload.mjs"))
+        .arg(format!("http://{}/", server.addr))
+        .arg(&server.site)
+        .arg("decisions/0001-first.md")
+        .arg("decisions/0001-first.html")
+        .output()
+        .unwrap();
+    let (stopped, _tmp) = server.stop();
+    assert!(
+        out.status.success(),
+        "{}{}\nserve said:\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&stopped.stderr)
+    );
+}
