@@ -12,9 +12,9 @@
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::git::{GitHistory, read_history};
-use crate::load::load_sources;
+use crate::load::{LoadCache, load_sources_cached};
 use crate::model::{Site, assemble};
-use crate::output::Staging;
+use crate::output::{InPlace, Staging};
 use crate::render::{RenderOptions, Theme, render_site};
 use crate::search::SearchIndex;
 use anyhow::{Context as _, bail};
@@ -101,7 +101,7 @@ pub fn check(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let start = Instant::now();
     let mut stages = Vec::new();
     let mut notes = Vec::new();
-    let (site, _, _) = prepare(opts, &mut stages, &mut notes)?;
+    let (site, _, _) = prepare(opts, &mut stages, &mut notes, None)?;
     Ok(BuildReport {
         notes,
         documents: site.docs.len(),
@@ -116,10 +116,92 @@ pub fn check(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
 
 /// Builds the site into OUT (atomically replacing it).
 pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
+    build_full(opts, None).map(|(report, _)| report)
+}
+
+/// What `serve` keeps between rebuilds.
+#[derive(Debug, Default)]
+pub struct Session {
+    load: LoadCache,
+    digests: Option<crate::render::incremental::Digests>,
+}
+
+/// Rebuilds for `serve`. With `full` (config, theme or static files changed) or on the first
+/// call this is a complete build; otherwise only changed files are read again and only the
+/// pages that show something that changed are rendered, in place. Returns the site when its
+/// search index still has to be refreshed ([`refresh_search`]), which the caller does after the
+/// browser has reloaded.
+pub fn rebuild(opts: &BuildOptions, session: &mut Session, full: bool) -> anyhow::Result<(BuildReport, Option<Site>)> {
+    if full || session.digests.is_none() {
+        let (report, site) = build_full(opts, Some(&mut session.load))?;
+        if let Some(site) = &site {
+            session.digests = Some(crate::render::incremental::digests(site));
+        }
+        return Ok((report, None));
+    }
     let start = Instant::now();
     let mut stages = Vec::new();
     let mut notes = Vec::new();
-    let (site, config, out) = prepare(opts, &mut stages, &mut notes)?;
+    let (site, config, out) = prepare(opts, &mut stages, &mut notes, Some(&mut session.load))?;
+    let errors = site.diagnostics.iter().any(|d| d.severity == crate::diagnostic::Severity::Error);
+    let report = |site: &Site, stages, notes, pages, out| BuildReport {
+        documents: site.docs.len(),
+        pages,
+        elapsed: start.elapsed(),
+        out,
+        collections: site.collections.clone(),
+        diagnostics: site.diagnostics.clone(),
+        stages,
+        notes,
+    };
+    if opts.keep_last_good && errors {
+        return Ok((report(&site, stages, notes, 0, None), None));
+    }
+    let t = Instant::now();
+    let previous = session.digests.take().unwrap_or_default();
+    let (set, digests) = crate::render::incremental::affected(&previous, &site, &session.load.reread);
+    stages.push(("compare", t.elapsed()));
+    let Some(set) = set else {
+        // Documents were added or removed: a full build keeps every list and link right.
+        session.digests = None;
+        return rebuild(opts, session, true);
+    };
+    session.digests = Some(digests);
+    let t = Instant::now();
+    let theme = Theme::load(&opts.dir)?;
+    let render_opts = render_options(opts, &config);
+    let pages = render_site(&site, &opts.dir, &theme, &render_opts, &InPlace::new(&out), &|| {}, &set)?;
+    stages.push(("render", t.elapsed()));
+    let r = report(&site, stages, notes, pages, Some(out));
+    Ok((r, Some(site)))
+}
+
+/// Updates the search index for `site` and exports it into OUT in place (after an incremental
+/// rebuild).
+pub fn refresh_search(opts: &BuildOptions, site: &Site) -> anyhow::Result<()> {
+    let (config, _) = Config::load(&opts.dir)?;
+    let out = opts.out.clone().unwrap_or_else(|| opts.dir.join("_site"));
+    let index = SearchIndex::build(site, &cache_dir(opts, &config), &config.search_aliases)?;
+    crate::search::export::export(&index, &InPlace::new(&out))?;
+    Ok(())
+}
+
+fn render_options(opts: &BuildOptions, config: &Config) -> RenderOptions {
+    RenderOptions {
+        site_title: config.title.clone().unwrap_or_else(|| default_title(&opts.dir)),
+        base_url: opts.base_url.clone().or(config.base_url.clone()).map(|u| u.trim_end_matches('/').to_string()),
+        edit_base: edit_base(&opts.dir, config),
+        live_reload: opts.live_reload.clone(),
+        today: opts.today,
+    }
+}
+
+/// The complete build; returns the site too unless the build kept the last good output.
+fn build_full(opts: &BuildOptions, load_cache: Option<&mut LoadCache>) -> anyhow::Result<(BuildReport, Option<Site>)> {
+    let start = Instant::now();
+    let mut stages = Vec::new();
+    let mut notes = Vec::new();
+    let (site, config, out) = prepare(opts, &mut stages, &mut notes, load_cache)?;
     let dir = &opts.dir;
     for col in &site.collections {
         if !col.path.is_empty() && normalise(&out).starts_with(normalise(&dir.join(&col.path))) {
@@ -135,7 +217,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         && out.join("index.html").is_file()
         && site.diagnostics.iter().any(|d| d.severity == crate::diagnostic::Severity::Error)
     {
-        return Ok(BuildReport {
+        let report = BuildReport {
             documents: site.docs.len(),
             pages: 0,
             elapsed: start.elapsed(),
@@ -144,16 +226,11 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
             diagnostics: site.diagnostics,
             stages,
             notes,
-        });
+        };
+        return Ok((report, None));
     }
     let theme = Theme::load(dir)?;
-    let render_opts = RenderOptions {
-        site_title: config.title.clone().unwrap_or_else(|| default_title(dir)),
-        base_url: opts.base_url.clone().or(config.base_url.clone()).map(|u| u.trim_end_matches('/').to_string()),
-        edit_base: edit_base(dir, &config),
-        live_reload: opts.live_reload.clone(),
-        today: opts.today,
-    };
+    let render_opts = render_options(opts, &config);
     let staging = Staging::create(&out)?;
     let total = site.docs.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
@@ -167,7 +244,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let index = SearchIndex::build(&site, &cache_dir(opts, &config), &config.search_aliases)?;
     stages.push(("index", t.elapsed()));
     let t = Instant::now();
-    let pages = render_site(&site, dir, &theme, &render_opts, &staging, &tick)?;
+    let pages = render_site(&site, dir, &theme, &render_opts, &staging, &tick, &crate::render::PageSet::All)?;
     stages.push(("render", t.elapsed()));
     let t = Instant::now();
     crate::search::export::export(&index, &staging)?;
@@ -175,16 +252,17 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let t = Instant::now();
     staging.commit()?;
     stages.push(("commit", t.elapsed()));
-    Ok(BuildReport {
+    let report = BuildReport {
         documents: site.docs.len(),
         pages,
         elapsed: start.elapsed(),
         out: Some(out),
         collections: site.collections.clone(),
-        diagnostics: site.diagnostics,
+        diagnostics: site.diagnostics.clone(),
         stages,
         notes,
-    })
+    };
+    Ok((report, Some(site)))
 }
 
 /// Reads the site and builds (or refreshes) its search index, for `adrsite search` and `serve`.
@@ -192,7 +270,7 @@ pub fn search_index(opts: &BuildOptions) -> anyhow::Result<(SearchIndex, BuildRe
     let start = Instant::now();
     let mut stages = Vec::new();
     let mut notes = Vec::new();
-    let (site, config, _) = prepare(opts, &mut stages, &mut notes)?;
+    let (site, config, _) = prepare(opts, &mut stages, &mut notes, None)?;
     let t = Instant::now();
     let index = SearchIndex::build(&site, &cache_dir(opts, &config), &config.search_aliases)?;
     stages.push(("index", t.elapsed()));
@@ -228,6 +306,7 @@ fn prepare(
     opts: &BuildOptions,
     stages: &mut Vec<(&'static str, Duration)>,
     notes: &mut Vec<String>,
+    load_cache: Option<&mut LoadCache>,
 ) -> anyhow::Result<(Site, Config, PathBuf)> {
     let dir = &opts.dir;
     if !dir.is_dir() {
@@ -259,7 +338,7 @@ fn prepare(
             let history = if opts.git { read_history(dir) } else { GitHistory::Unavailable(String::new()) };
             (history, t.elapsed())
         });
-        let loaded = load_sources(dir, &config, std::slice::from_ref(&out));
+        let loaded = load_sources_cached(dir, &config, std::slice::from_ref(&out), load_cache);
         let (history, took) =
             git.join().unwrap_or_else(|_| (GitHistory::Unavailable("the git pass failed".into()), Duration::ZERO));
         stages.push(("git", took));

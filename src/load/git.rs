@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::Command;
 
 /// What git says about one file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct FileHistory {
     /// Date of the oldest commit touching the file.
     pub created: Date,

@@ -24,7 +24,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// A document as read from disk, before normalisation.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct SourceDoc {
     /// Path relative to the site directory, `/`-separated.
     pub source: String,
@@ -33,7 +33,7 @@ pub struct SourceDoc {
     /// The kind, from its collection.
     pub kind: DocKind,
     /// The decoded text, newlines normalised.
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     /// Byte offset where the Markdown body starts (after front matter).
     pub body_start: usize,
     /// Metadata from every dialect.
@@ -61,8 +61,39 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Parsed files kept between rebuilds (`serve`): a file is read again only when its size or
+/// modification time — or its `kep.yaml` sidecar's — changed.
+#[derive(Debug, Default)]
+pub struct LoadCache {
+    files: std::collections::HashMap<String, (Stamp, std::sync::Arc<Parsed>)>,
+    /// Paths read again by the last load (new or changed files).
+    pub reread: BTreeSet<String>,
+}
+
+/// Size and modification times of a file and its sidecar.
+type Stamp = (Option<std::time::SystemTime>, u64, Option<std::time::SystemTime>);
+
+/// A read file: its document (none for a binary file) and what reading it reported.
+type Parsed = (Option<SourceDoc>, Vec<Diagnostic>);
+
+fn stamp(dir: &Path, rel: &str, sidecar: Option<&String>) -> Stamp {
+    let meta = std::fs::metadata(dir.join(rel)).ok();
+    let side = sidecar.and_then(|s| std::fs::metadata(dir.join(s)).ok()).and_then(|m| m.modified().ok());
+    (meta.as_ref().and_then(|m| m.modified().ok()), meta.map_or(0, |m| m.len()), side)
+}
+
 /// Walks `dir` and reads every document. `skip` lists directories never to read (the output).
 pub fn load_sources(dir: &Path, config: &Config, skip: &[PathBuf]) -> anyhow::Result<Loaded> {
+    load_sources_cached(dir, config, skip, None)
+}
+
+/// [`load_sources`], reusing what `cache` holds for unchanged files and refreshing it.
+pub fn load_sources_cached(
+    dir: &Path,
+    config: &Config,
+    skip: &[PathBuf],
+    cache: Option<&mut LoadCache>,
+) -> anyhow::Result<Loaded> {
     let inventory = discover::walk(dir, config, skip)?;
     let mut diagnostics = Vec::new();
     let mut collections = discover::collections(dir, config, &inventory, &mut diagnostics);
@@ -72,8 +103,44 @@ pub fn load_sources(dir: &Path, config: &Config, skip: &[PathBuf]) -> anyhow::Re
     let (candidates, others): (Vec<&String>, Vec<&String>) =
         markdown.iter().partition(|p| !discover::is_template_or_licence(p));
     files.extend(others.into_iter().cloned());
-    let parsed: Vec<anyhow::Result<(Option<SourceDoc>, Vec<Diagnostic>)>> =
-        candidates.par_iter().map(|rel| read_document(dir, rel, &sidecars)).collect();
+    let sidecar_of = |rel: &str| {
+        let parent = rel.rsplit_once('/').map_or("", |(p, _)| p);
+        let s = if parent.is_empty() { "kep.yaml".to_string() } else { format!("{parent}/kep.yaml") };
+        sidecars.get(&s).cloned()
+    };
+    let previous = cache.as_deref();
+    let parsed: Vec<anyhow::Result<(Option<SourceDoc>, Vec<Diagnostic>)>> = candidates
+        .par_iter()
+        .map(|rel| {
+            if let Some(cache) = previous {
+                let now = stamp(dir, rel, sidecar_of(rel).as_ref());
+                if let Some((was, entry)) = cache.files.get(rel.as_str())
+                    && *was == now
+                {
+                    return Ok(entry.as_ref().clone());
+                }
+            }
+            read_document(dir, rel, &sidecars)
+        })
+        .collect();
+    if let Some(cache) = cache {
+        let mut files = std::collections::HashMap::with_capacity(candidates.len());
+        cache.reread.clear();
+        for (rel, result) in candidates.iter().zip(&parsed) {
+            let Ok(result) = result else { continue };
+            let now = stamp(dir, rel, sidecar_of(rel).as_ref());
+            match cache.files.remove(rel.as_str()) {
+                Some((was, entry)) if was == now => {
+                    files.insert((*rel).clone(), (was, entry));
+                }
+                _ => {
+                    cache.reread.insert((*rel).clone());
+                    files.insert((*rel).clone(), (now, std::sync::Arc::new(result.clone())));
+                }
+            }
+        }
+        cache.files = files;
+    }
 
     let mut docs = Vec::with_capacity(parsed.len());
     for result in parsed {
@@ -163,7 +230,7 @@ fn read_document(
         has_status_section: body.has_status_section,
         links,
         mentions,
-        text,
+        text: text.into(),
     };
     Ok((Some(doc), diags))
 }

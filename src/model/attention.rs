@@ -43,7 +43,7 @@ impl Policy {
 }
 
 /// One thing that needs attention.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Finding {
     /// The rule.
     pub code: Code,

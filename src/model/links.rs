@@ -8,7 +8,7 @@ use crate::model::DocId;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where a link goes.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum LinkTarget {
     /// Another document's page, with an optional `#fragment`.
     Doc(DocId, Option<String>),

@@ -17,6 +17,7 @@ use crate::model::identity;
 use crate::model::status::{ParsedStatus, parse_status};
 use crate::model::{DocId, DocKind, DocNumber, Status};
 use jiff::civil::Date;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -95,7 +96,7 @@ impl RelationKind {
 }
 
 /// A resolved relation.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Relation {
     /// How this document relates to the target.
     pub kind: RelationKind,
@@ -104,7 +105,7 @@ pub struct Relation {
 }
 
 /// A named date from the metadata (deadline, last reviewed, …), parsed when possible.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct NamedDate {
     /// Which date.
     pub key: DateKey,
@@ -162,7 +163,7 @@ pub struct Doc {
     /// Documents that link to, mention or relate to this one.
     pub backlinks: Vec<DocId>,
     /// The document text.
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     /// Byte offset of the Markdown body.
     pub body_start: usize,
     /// Byte range of the heading that became the title (not rendered in the body).
@@ -209,7 +210,7 @@ impl Doc {
             links: BTreeMap::new(),
             mentions: BTreeMap::new(),
             backlinks: Vec::new(),
-            text: String::new(),
+            text: "".into(),
             body_start: 0,
             title_range: None,
             git: None,
@@ -263,11 +264,38 @@ pub fn assemble(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) 
     let Loaded { docs: sources, collections, files, mut diagnostics } = loaded;
 
     // Identity: ids, numbers, titles, statuses, dates.
+    // Unique ids first (in source order, so suffixes are deterministic), then the rest of each
+    // document's identity in parallel.
     let mut taken = BTreeSet::new();
-    let mut docs: Vec<(Doc, SourceDoc, Option<ParsedStatus>)> = Vec::with_capacity(sources.len());
-    for src in sources {
-        let col = &collections[src.collection];
-        let (doc, parsed) = identify(&src, col, config, &mut taken, &mut diagnostics);
+    let ids: Vec<String> = sources
+        .iter()
+        .map(|src| {
+            let col = &collections[src.collection];
+            let mut id = format!("{}/{}", col.slug, identity::page_slug(&src.source, &col.path));
+            if taken.contains(&id) {
+                let base = id.clone();
+                let mut n = 2;
+                while taken.contains(&format!("{base}-{n}")) {
+                    n += 1;
+                }
+                id = format!("{base}-{n}");
+            }
+            taken.insert(id.clone());
+            id
+        })
+        .collect();
+    let identified: Vec<(Doc, SourceDoc, Option<ParsedStatus>, Vec<Diagnostic>)> = sources
+        .into_par_iter()
+        .zip(ids)
+        .map(|(src, id)| {
+            let mut diags = Vec::new();
+            let (doc, parsed) = identify(&src, &collections[src.collection], config, id, &mut diags);
+            (doc, src, parsed, diags)
+        })
+        .collect();
+    let mut docs: Vec<(Doc, SourceDoc, Option<ParsedStatus>)> = Vec::with_capacity(identified.len());
+    for (doc, src, parsed, diags) in identified {
+        diagnostics.extend(diags);
         docs.push((doc, src, parsed));
     }
 
@@ -304,73 +332,94 @@ pub fn assemble(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) 
     }
 
     // Links, mentions, relations.
+    // Each document resolves on its own (in parallel); the results are merged in order.
+    #[derive(Default)]
+    struct Resolved {
+        assets: Vec<String>,
+        edges: Vec<(DocId, RelationKind, DocId)>,
+        refs: Vec<(DocId, DocId)>,
+        diags: Vec<Diagnostic>,
+    }
+    let resolved: Vec<Resolved> = docs
+        .par_iter_mut()
+        .map(|(doc, src, parsed)| {
+            let mut out = Resolved::default();
+            for link in &src.links {
+                if doc.links.contains_key(&link.dest) {
+                    if matches!(doc.links[&link.dest], LinkTarget::Broken) {
+                        report_broken(&paths, doc, src, link, &mut out.diags);
+                    }
+                    continue;
+                }
+                let target = paths.resolve(&doc.source, &link.dest);
+                match &target {
+                    LinkTarget::Doc(to, _) => out.refs.push((doc.id.clone(), to.clone())),
+                    LinkTarget::Asset(path, _) => {
+                        out.assets.push(path.clone());
+                    }
+                    LinkTarget::Broken => report_broken(&paths, doc, src, link, &mut out.diags),
+                    LinkTarget::External => {}
+                }
+                doc.links.insert(link.dest.clone(), target);
+            }
+            let own_prefix = collections[doc.collection].id_prefix.clone();
+            for m in &src.mentions {
+                let key = mention_key(&m.prefix, &m.number);
+                let bare = mention_key(&m.prefix, &DocNumber { suffix: None, ..m.number.clone() });
+                if let Some(to) = ids.get(&key).or_else(|| ids.get(&bare)) {
+                    out.refs.push((doc.id.clone(), to.clone()));
+                    doc.mentions.insert(key, to.clone());
+                }
+            }
+            let mut declared: Vec<(RelationKind, Located)> = src.meta.relations.clone();
+            if let Some(successor) = parsed.as_ref().and_then(|p| p.successor.clone()) {
+                let at = src.meta.status.clone().expect("a parsed status comes from a located status");
+                declared.push((RelationKind::SupersededBy, Located { value: successor, ..at }));
+            }
+            for (kind, at) in declared {
+                match resolve_reference(&paths, &ids, &stems, own_prefix.as_deref(), &doc.source, &at.value) {
+                    Some(to) if to != doc.id => out.edges.push((doc.id.clone(), kind, to)),
+                    Some(_) => {}
+                    None => {
+                        if kind == RelationKind::SupersededBy {
+                            doc.unresolved_successor.get_or_insert_with(|| at.value.clone());
+                        }
+                        if at.value.contains("://") || kind == RelationKind::SupersededBy {
+                            // A relation to a document in another repository is legitimate, and a
+                            // missing successor is reported by its own rule.
+                            continue;
+                        }
+                        let file = at.file.clone().unwrap_or_else(|| doc.source.clone());
+                        out.diags.push(
+                            Diagnostic::warning(
+                                file,
+                                at.line,
+                                at.column,
+                                Code::BrokenLink,
+                                format!(
+                                    "{} `{}`, which is not a document in this site",
+                                    kind.label().to_lowercase(),
+                                    at.value
+                                ),
+                            )
+                            .with_help(
+                                "refer to the other document by relative path (`0007-x.md`) or by id (`ADR-0007`)",
+                            ),
+                        );
+                    }
+                }
+            }
+            out
+        })
+        .collect();
     let mut assets = BTreeSet::new();
     let mut edges: Vec<(DocId, RelationKind, DocId)> = Vec::new();
     let mut refs: Vec<(DocId, DocId)> = Vec::new();
-    for (doc, src, parsed) in &mut docs {
-        for link in &src.links {
-            if doc.links.contains_key(&link.dest) {
-                if matches!(doc.links[&link.dest], LinkTarget::Broken) {
-                    report_broken(&paths, doc, src, link, &mut diagnostics);
-                }
-                continue;
-            }
-            let target = paths.resolve(&doc.source, &link.dest);
-            match &target {
-                LinkTarget::Doc(to, _) => refs.push((doc.id.clone(), to.clone())),
-                LinkTarget::Asset(path, _) => {
-                    assets.insert(path.clone());
-                }
-                LinkTarget::Broken => report_broken(&paths, doc, src, link, &mut diagnostics),
-                LinkTarget::External => {}
-            }
-            doc.links.insert(link.dest.clone(), target);
-        }
-        let own_prefix = collections[doc.collection].id_prefix.clone();
-        for m in &src.mentions {
-            let key = mention_key(&m.prefix, &m.number);
-            let bare = mention_key(&m.prefix, &DocNumber { suffix: None, ..m.number.clone() });
-            if let Some(to) = ids.get(&key).or_else(|| ids.get(&bare)) {
-                refs.push((doc.id.clone(), to.clone()));
-                doc.mentions.insert(key, to.clone());
-            }
-        }
-        let mut declared: Vec<(RelationKind, Located)> = src.meta.relations.clone();
-        if let Some(successor) = parsed.as_ref().and_then(|p| p.successor.clone()) {
-            let at = src.meta.status.clone().expect("a parsed status comes from a located status");
-            declared.push((RelationKind::SupersededBy, Located { value: successor, ..at }));
-        }
-        for (kind, at) in declared {
-            match resolve_reference(&paths, &ids, &stems, own_prefix.as_deref(), &doc.source, &at.value) {
-                Some(to) if to != doc.id => edges.push((doc.id.clone(), kind, to)),
-                Some(_) => {}
-                None => {
-                    if kind == RelationKind::SupersededBy {
-                        doc.unresolved_successor.get_or_insert_with(|| at.value.clone());
-                    }
-                    if at.value.contains("://") || kind == RelationKind::SupersededBy {
-                        // A relation to a document in another repository is legitimate, and a
-                        // missing successor is reported by its own rule.
-                        continue;
-                    }
-                    let file = at.file.clone().unwrap_or_else(|| doc.source.clone());
-                    diagnostics.push(
-                        Diagnostic::warning(
-                            file,
-                            at.line,
-                            at.column,
-                            Code::BrokenLink,
-                            format!(
-                                "{} `{}`, which is not a document in this site",
-                                kind.label().to_lowercase(),
-                                at.value
-                            ),
-                        )
-                        .with_help("refer to the other document by relative path (`0007-x.md`) or by id (`ADR-0007`)"),
-                    );
-                }
-            }
-        }
+    for r in resolved {
+        assets.extend(r.assets);
+        edges.extend(r.edges);
+        refs.extend(r.refs);
+        diagnostics.extend(r.diags);
     }
 
     // Relations on both sides, backlinks from every kind.
@@ -439,7 +488,7 @@ pub fn assemble(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) 
     // Attention rules, then the document problems found earlier, as findings on the site.
     let policy = config.policy();
     let mut findings: Vec<Finding> =
-        site.docs.values().flat_map(|d| attention::evaluate(d, &site.docs, today, &policy)).collect();
+        site.docs.par_iter().flat_map_iter(|(_, d)| attention::evaluate(d, &site.docs, today, &policy)).collect();
     for f in &findings {
         let source = &site.docs[&f.doc].source;
         diagnostics.push(Diagnostic::warning(source, f.line, 1, f.code, &f.message).with_help(attention_help(f.code)));
@@ -565,20 +614,10 @@ fn identify(
     src: &SourceDoc,
     col: &Collection,
     config: &Config,
-    taken: &mut BTreeSet<String>,
+    id: String,
     diags: &mut Vec<Diagnostic>,
 ) -> (Doc, Option<ParsedStatus>) {
     let meta = &src.meta;
-    let mut id = format!("{}/{}", col.slug, identity::page_slug(&src.source, &col.path));
-    if taken.contains(&id) {
-        let base = id.clone();
-        let mut n = 2;
-        while taken.contains(&format!("{base}-{n}")) {
-            n += 1;
-        }
-        id = format!("{base}-{n}");
-    }
-    taken.insert(id.clone());
 
     let heading = src.title_heading.as_ref();
     let heading_title = heading.and_then(|h| identity::title_from_heading(&h.text));

@@ -8,6 +8,68 @@
 use anyhow::{Context as _, bail};
 use std::path::{Path, PathBuf};
 
+/// Where rendered files go: a [`Staging`] directory for builds, or the live directory itself
+/// ([`InPlace`]) for `serve`'s incremental rebuilds.
+pub trait OutputSink: Sync {
+    /// Writes one file; `rel` uses `/` separators.
+    fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()>;
+    /// Copies a file into the output.
+    fn copy(&self, rel: &str, from: &Path) -> anyhow::Result<()>;
+}
+
+impl OutputSink for Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        Staging::write(self, rel, bytes)
+    }
+    fn copy(&self, rel: &str, from: &Path) -> anyhow::Result<()> {
+        Staging::copy(self, rel, from)
+    }
+}
+
+/// Writes into an existing output directory, each file atomically (written aside, then renamed
+/// over the old one), so a server reading it never sees half a page.
+#[derive(Debug)]
+pub struct InPlace {
+    root: PathBuf,
+}
+
+impl InPlace {
+    /// Writes into `root`, which must exist.
+    pub fn new(root: &Path) -> InPlace {
+        InPlace { root: root.to_path_buf() }
+    }
+
+    fn path_of(&self, rel: &str) -> anyhow::Result<PathBuf> {
+        if rel.split('/').any(|s| s == ".." || s.is_empty()) || rel.starts_with('/') {
+            bail!("internal error: output path `{rel}` leaves the output directory");
+        }
+        Ok(self.root.join(rel))
+    }
+}
+
+impl OutputSink for InPlace {
+    fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let path = self.path_of(rel)?;
+        if std::fs::read(&path).is_ok_and(|old| old == bytes) {
+            return Ok(());
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        }
+        let aside = path.with_file_name(format!(
+            ".{}.adrsite-tmp",
+            path.file_name().map_or("file".into(), |n| n.to_string_lossy().into_owned())
+        ));
+        std::fs::write(&aside, bytes).with_context(|| format!("writing {}", aside.display()))?;
+        std::fs::rename(&aside, &path).with_context(|| format!("writing {}", path.display()))
+    }
+
+    fn copy(&self, rel: &str, from: &Path) -> anyhow::Result<()> {
+        let bytes = std::fs::read(from).with_context(|| format!("reading {}", from.display()))?;
+        OutputSink::write(self, rel, &bytes)
+    }
+}
+
 /// A staging directory for one build.
 #[derive(Debug)]
 pub struct Staging {

@@ -5,10 +5,11 @@
 
 pub mod api;
 pub mod highlight;
+pub mod incremental;
 pub mod markdown;
 pub mod pages;
 pub mod theme;
 pub mod view;
 
-pub use pages::{RenderOptions, render_site};
+pub use pages::{PageSet, RenderOptions, render_site};
 pub use theme::Theme;

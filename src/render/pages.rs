@@ -4,11 +4,12 @@
 //! the sitemap, static assets and linked files, written through [`Staging`]. Document pages are
 //! rendered in parallel; each page's content depends only on the site, so order never matters.
 
+use crate::model::DocId;
 use crate::model::attention;
 use crate::model::links::relative_from;
 use crate::model::site::{LinkTarget, Role, mention_key};
 use crate::model::{Doc, DocKind, DocNumber, Site, Status};
-use crate::output::Staging;
+use crate::output::OutputSink;
 use crate::render::highlight::Highlighter;
 use crate::render::markdown::{LinkRewriter, Rewrite, render_markdown};
 use crate::render::theme::Theme;
@@ -16,6 +17,7 @@ use crate::render::view::*;
 use anyhow::Context as _;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::path::Path;
 
 /// How to render.
@@ -34,15 +36,31 @@ pub struct RenderOptions {
     pub today: jiff::civil::Date,
 }
 
-/// Renders the whole site into `staging`; returns the number of HTML pages. `tick` is called
+/// Which pages to render.
+#[derive(Clone, Debug)]
+pub enum PageSet {
+    /// Every page, the JSON API, the sitemap, static assets and linked files.
+    All,
+    /// These document pages, and — when `lists` is true — every list page and the JSON API
+    /// (what `serve` needs after an edit).
+    Some {
+        /// Document pages to render.
+        docs: BTreeSet<DocId>,
+        /// Whether list pages (home, indexes, timeline, tags, people, attention) changed.
+        lists: bool,
+    },
+}
+
+/// Renders the site into `staging`; returns the number of HTML pages written. `tick` is called
 /// once per document page.
 pub fn render_site(
     site: &Site,
     site_dir: &Path,
     theme: &Theme,
     opts: &RenderOptions,
-    staging: &Staging,
+    staging: &dyn OutputSink,
     tick: &(dyn Fn() + Sync),
+    which: &PageSet,
 ) -> anyhow::Result<usize> {
     let highlighter = Highlighter::new();
     // The navigation is the same on every page: collections that have documents, then the
@@ -60,13 +78,24 @@ pub fn render_site(
     );
     let ctx = Ctx { site, opts, theme, nav };
 
-    site.docs.par_iter().try_for_each(|(_, doc)| -> anyhow::Result<()> {
+    let (only, lists) = match which {
+        PageSet::All => (None, true),
+        PageSet::Some { docs, lists } => (Some(docs), *lists),
+    };
+    let docs: Vec<&Doc> = match only {
+        None => site.docs.values().collect(),
+        Some(ids) => ids.iter().filter_map(|id| site.docs.get(id)).collect(),
+    };
+    docs.par_iter().try_for_each(|doc| -> anyhow::Result<()> {
         let html = ctx.doc_page(doc, &highlighter).with_context(|| format!("rendering {}", doc.source))?;
         staging.write(&doc.id.page_path(), html.as_bytes())?;
         tick();
         Ok(())
     })?;
-    let mut pages = site.docs.len();
+    let mut pages = docs.len();
+    if !lists {
+        return Ok(pages);
+    }
 
     let mut write = |path: &str, html: String| -> anyhow::Result<()> {
         pages += usize::from(path.ends_with(".html"));
@@ -94,6 +123,9 @@ pub fn render_site(
     staging.write("sitemap.xml", sitemap.as_bytes())?;
     staging.write("api/docs.json", crate::render::api::docs_json(site).as_bytes())?;
     staging.write("api/attention.json", crate::render::api::attention_json(site, opts.today).as_bytes())?;
+    if only.is_some() {
+        return Ok(pages);
+    }
     staging.write(".nojekyll", b"")?;
     staging.write("assets/highlight.css", Highlighter::stylesheet().as_bytes())?;
     for (name, bytes) in &theme.statics {

@@ -11,7 +11,7 @@
 //!
 //! Shards are split by size, so that a question downloads a few small files.
 
-use crate::output::Staging;
+use crate::output::OutputSink;
 use crate::search::SearchIndex;
 use crate::search::analysis::rules_json;
 use anyhow::Context as _;
@@ -72,7 +72,7 @@ fn shards(entries: Vec<(String, String)>, max: usize, open: char, close: char) -
 }
 
 /// Writes the static index into `staging` under `search/`.
-pub fn export(index: &SearchIndex, staging: &Staging) -> anyhow::Result<ExportStats> {
+pub fn export(index: &SearchIndex, staging: &dyn OutputSink) -> anyhow::Result<ExportStats> {
     let mut stats = ExportStats::default();
     let mut write = |path: String, text: &str| -> anyhow::Result<()> {
         stats.files += 1;

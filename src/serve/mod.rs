@@ -58,7 +58,8 @@ pub fn run(mut opts: ServeOptions) -> anyhow::Result<()> {
     // The first build: with errors it is still written, so that there is something to show.
     let first = BuildOptions { keep_last_good: false, ..opts.build.clone() };
     let t = Instant::now();
-    let report = pipeline::build(&first)?;
+    let mut session = pipeline::Session::default();
+    let (report, _) = pipeline::rebuild(&first, &mut session, true)?;
     print_report(&report, &dir);
     eprintln!("built {} documents in {} ms", report.documents, t.elapsed().as_millis());
     status_tx.send_replace(Status { generation: 1, errors: errors_of(&report, &dir) });
@@ -69,7 +70,7 @@ pub fn run(mut opts: ServeOptions) -> anyhow::Result<()> {
         let stop = stop.clone();
         let build = opts.build.clone();
         let dir = dir.clone();
-        std::thread::spawn(move || rebuild_loop(&build, &dir, &watcher.changes, &status_tx, &stop))
+        std::thread::spawn(move || rebuild_loop(&build, &dir, session, &watcher.changes, &status_tx, &stop))
     };
 
     let served = runtime.block_on(async {
@@ -98,11 +99,27 @@ pub fn run(mut opts: ServeOptions) -> anyhow::Result<()> {
 fn rebuild_loop(
     build: &BuildOptions,
     dir: &Path,
+    mut session: pipeline::Session,
     changes: &std::sync::mpsc::Receiver<watch::Change>,
     status: &tokio::sync::watch::Sender<Status>,
     stop: &AtomicBool,
 ) {
     let mut generation = 1;
+    let (search, sites) = std::sync::mpsc::channel::<crate::model::Site>();
+    let searcher = {
+        let build = build.clone();
+        std::thread::spawn(move || {
+            while let Ok(mut site) = sites.recv() {
+                // Only the newest site matters when saves come faster than indexing.
+                while let Ok(newer) = sites.try_recv() {
+                    site = newer;
+                }
+                if let Err(e) = pipeline::refresh_search(&build, &site) {
+                    eprintln!("error: updating search: {e:#}");
+                }
+            }
+        })
+    };
     while !stop.load(Ordering::SeqCst) {
         let Ok(mut change) = changes.recv_timeout(Duration::from_millis(200)) else { continue };
         // Saves that arrived while we waited belong to the same rebuild.
@@ -115,10 +132,13 @@ fn rebuild_loop(
         let t = Instant::now();
         let what = match change.paths.as_slice() {
             [one] => one.clone(),
-            many => format!("{} files", many.len()),
+            [first, ..] => format!("{first} and {} more files", change.paths.len() - 1),
+            [] => "a file".to_string(),
         };
-        match pipeline::build(build) {
-            Ok(report) => {
+        // Documents alone rebuild incrementally; config, theme and linked files rebuild everything.
+        let full = change.kinds.iter().any(|k| *k != watch::ChangeKind::Content);
+        match pipeline::rebuild(build, &mut session, full) {
+            Ok((report, site)) => {
                 print_report(&report, dir);
                 let errors = errors_of(&report, dir);
                 if errors.is_empty() {
@@ -126,11 +146,17 @@ fn rebuild_loop(
                 }
                 let ms = t.elapsed().as_millis();
                 if report.out.is_some() {
-                    eprintln!("rebuilt after {what} changed in {ms} ms");
+                    let stages: Vec<String> =
+                        report.stages.iter().map(|(s, d)| format!("{s} {} ms", d.as_millis())).collect();
+                    eprintln!("rebuilt after {what} changed in {ms} ms ({})", stages.join(", "));
                 } else {
                     eprintln!("{what} has errors; still serving the last good build ({ms} ms)");
                 }
                 status.send_replace(Status { generation, errors });
+                // The page reloads now; search catches up behind it, on its own thread.
+                if let Some(site) = site {
+                    let _ = search.send(site);
+                }
             }
             Err(e) => {
                 eprintln!("error: {e:#}");
@@ -145,6 +171,8 @@ fn rebuild_loop(
             }
         }
     }
+    drop(search);
+    let _ = searcher.join();
 }
 
 /// Errors that keep a rebuild from being swapped in.

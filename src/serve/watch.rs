@@ -94,7 +94,15 @@ pub fn watch(dir: &Path, ignored: &[PathBuf], kind: WatcherKind) -> anyhow::Resu
             let Ok(events) = result else { return };
             let mut change = Change::default();
             for event in events {
+                // Reading files (the build itself opens every document) is not a change.
+                if matches!(event.kind, notify::EventKind::Access(_) | notify::EventKind::Other) {
+                    continue;
+                }
                 for path in &event.paths {
+                    // A folder's own events say nothing its files' events do not.
+                    if path.is_dir() {
+                        continue;
+                    }
                     let Ok(rel) = path.strip_prefix(&root) else { continue };
                     let rel = crate::load::discover::relative(Path::new(""), rel);
                     if let Some(k) = classify(&rel, &ignored_rel) {
@@ -112,8 +120,8 @@ pub fn watch(dir: &Path, ignored: &[PathBuf], kind: WatcherKind) -> anyhow::Resu
             }
         }
     };
-    // Editors save in bursts (write, rename, chmod); 120 ms collapses a burst into one rebuild.
-    let debounce = Duration::from_millis(120);
+    // Editors save in bursts (write, rename, chmod); 60 ms collapses a burst into one rebuild.
+    let debounce = Duration::from_millis(60);
     let guard: Box<dyn std::any::Any + Send> = match kind {
         WatcherKind::Native => {
             let mut d = new_debouncer(debounce, None, handler)?;
