@@ -121,10 +121,13 @@ async fn guard(State(state): State<AppState>, request: Request, next: Next) -> R
     if !inside {
         return not_found(&state).await;
     }
-    let response = next.run(request).await;
+    let mut response = next.run(request).await;
     if response.status() == StatusCode::NOT_FOUND {
         return not_found(&state).await;
     }
+    // A file rewritten within the second would otherwise revalidate as unchanged (Last-Modified
+    // has one-second resolution) and the reload would show the old page.
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 

@@ -6,7 +6,12 @@
     sessionStorage.removeItem(KEY);
     addEventListener('load', () => scrollTo(0, Number(saved)));
   }
-  let seen = null;
+  // The generation this page was reloaded for: a rebuild that lands before the event stream
+  // reconnects must still reload it.
+  const GEN = 'adrsite-generation';
+  const expected = sessionStorage.getItem(GEN);
+  sessionStorage.removeItem(GEN);
+  let seen = expected === null ? null : Number(expected);
   let overlay = null;
   function show(errors) {
     if (!overlay) {
@@ -43,7 +48,9 @@
     hide();
     if (seen !== null && status.generation !== seen) {
       sessionStorage.setItem(KEY, String(scrollY));
+      sessionStorage.setItem(GEN, String(status.generation));
       location.reload();
+      return;
     }
     seen = status.generation;
   });

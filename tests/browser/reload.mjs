@@ -33,12 +33,20 @@ try {
 
   await save('---\nstatus: [broken\n---\n# Broken\n');
   await page.waitForSelector('#adrsite-overlay', { timeout: 20000 });
+  await page.evaluate(() => { window.__marker = 'broken'; });
   const overlay = await page.locator('#adrsite-overlay').innerText();
   check(overlay.includes('front-matter') && overlay.includes(doc), `the overlay names the problem: ${overlay}`);
   check((await page.locator('main h1').innerText()).includes('edited live'), 'the last good page stays');
 
   await save(original);
-  await page.waitForFunction(() => !document.querySelector('#adrsite-overlay') && !document.body.innerText.includes('edited live'), null, { timeout: 20000 });
+  try {
+    await page.waitForFunction(() => !document.querySelector('#adrsite-overlay') && !document.body.innerText.includes('edited live'), null, { timeout: 20000 });
+  } catch (e) {
+    const state = await page.evaluate(() => ({ overlay: !!document.querySelector('#adrsite-overlay'), h1: document.querySelector('main h1')?.innerText, marker: window.__marker }));
+    const status = await (await fetch(url + '__adrsite/status')).text();
+    const served = await (await fetch(url + pagePath)).text();
+    throw new Error(`after the fix: page ${JSON.stringify(state)}, server status ${status}, served page has "edited live": ${served.includes('edited live')}`);
+  }
   console.log('ok: live reload, scroll kept, overlay shown and cleared');
 } finally {
   await save(original);
