@@ -29,7 +29,8 @@
     overlay.append(title);
     for (const e of errors) {
       const item = document.createElement('pre');
-      item.style.cssText = 'white-space:pre-wrap;margin:.75rem 0 0';
+      // Explicit colours: the site's own `pre` style must not make the message unreadable.
+      item.style.cssText = 'white-space:pre-wrap;margin:.75rem 0 0;padding:0;border:0;background:transparent;color:#ffdcd7;font:inherit';
       item.textContent = `${e.location}: ${e.severity}[${e.code}]: ${e.message}` + (e.help ? `\n  = help: ${e.help}` : '');
       overlay.append(item);
     }
