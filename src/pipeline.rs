@@ -96,22 +96,36 @@ pub struct BuildReport {
     pub notes: Vec<String>,
 }
 
+impl BuildReport {
+    /// The report of a run over `site` that started at `start`.
+    fn of(
+        site: &Site,
+        start: Instant,
+        stages: Vec<(&'static str, Duration)>,
+        notes: Vec<String>,
+        pages: usize,
+        out: Option<PathBuf>,
+    ) -> BuildReport {
+        BuildReport {
+            diagnostics: site.diagnostics.clone(),
+            documents: site.docs.len(),
+            pages,
+            elapsed: start.elapsed(),
+            out,
+            collections: site.collections.clone(),
+            stages,
+            notes,
+        }
+    }
+}
+
 /// Reads and assembles the site without writing anything.
 pub fn check(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let start = Instant::now();
     let mut stages = Vec::new();
     let mut notes = Vec::new();
     let (site, _, _) = prepare(opts, &mut stages, &mut notes, None)?;
-    Ok(BuildReport {
-        notes,
-        documents: site.docs.len(),
-        pages: 0,
-        elapsed: start.elapsed(),
-        out: None,
-        collections: site.collections.clone(),
-        diagnostics: site.diagnostics,
-        stages,
-    })
+    Ok(BuildReport::of(&site, start, stages, notes, 0, None))
 }
 
 /// Builds the site into OUT (atomically replacing it).
@@ -144,16 +158,7 @@ pub fn rebuild(opts: &BuildOptions, session: &mut Session, full: bool) -> anyhow
     let mut notes = Vec::new();
     let (site, config, out) = prepare(opts, &mut stages, &mut notes, Some(&mut session.load))?;
     let errors = site.diagnostics.iter().any(|d| d.severity == crate::diagnostic::Severity::Error);
-    let report = |site: &Site, stages, notes, pages, out| BuildReport {
-        documents: site.docs.len(),
-        pages,
-        elapsed: start.elapsed(),
-        out,
-        collections: site.collections.clone(),
-        diagnostics: site.diagnostics.clone(),
-        stages,
-        notes,
-    };
+    let report = |site: &Site, stages, notes, pages, out| BuildReport::of(site, start, stages, notes, pages, out);
     if opts.keep_last_good && errors {
         return Ok((report(&site, stages, notes, 0, None), None));
     }
@@ -217,17 +222,7 @@ fn build_full(opts: &BuildOptions, load_cache: Option<&mut LoadCache>) -> anyhow
         && out.join("index.html").is_file()
         && site.diagnostics.iter().any(|d| d.severity == crate::diagnostic::Severity::Error)
     {
-        let report = BuildReport {
-            documents: site.docs.len(),
-            pages: 0,
-            elapsed: start.elapsed(),
-            out: None,
-            collections: site.collections.clone(),
-            diagnostics: site.diagnostics,
-            stages,
-            notes,
-        };
-        return Ok((report, None));
+        return Ok((BuildReport::of(&site, start, stages, notes, 0, None), None));
     }
     let theme = Theme::load(dir)?;
     let render_opts = render_options(opts, &config);
@@ -252,17 +247,7 @@ fn build_full(opts: &BuildOptions, load_cache: Option<&mut LoadCache>) -> anyhow
     let t = Instant::now();
     staging.commit()?;
     stages.push(("commit", t.elapsed()));
-    let report = BuildReport {
-        documents: site.docs.len(),
-        pages,
-        elapsed: start.elapsed(),
-        out: Some(out),
-        collections: site.collections.clone(),
-        diagnostics: site.diagnostics.clone(),
-        stages,
-        notes,
-    };
-    Ok((report, Some(site)))
+    Ok((BuildReport::of(&site, start, stages, notes, pages, Some(out)), Some(site)))
 }
 
 /// Reads the site and builds (or refreshes) its search index, for `adrsite search` and `serve`.
@@ -274,17 +259,7 @@ pub fn search_index(opts: &BuildOptions) -> anyhow::Result<(SearchIndex, BuildRe
     let t = Instant::now();
     let index = SearchIndex::build(&site, &cache_dir(opts, &config), &config.search_aliases)?;
     stages.push(("index", t.elapsed()));
-    let report = BuildReport {
-        documents: site.docs.len(),
-        pages: 0,
-        elapsed: start.elapsed(),
-        out: None,
-        collections: site.collections.clone(),
-        diagnostics: site.diagnostics,
-        stages,
-        notes,
-    };
-    Ok((index, report))
+    Ok((index, BuildReport::of(&site, start, stages, notes, 0, None)))
 }
 
 /// The search cache directory of a build, reading `cache_dir` from `adrsite.toml` when set.

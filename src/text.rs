@@ -75,6 +75,29 @@ pub static ID_MENTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
     regex::Regex::new(r"(?i)\b(ADR|RFC|KEP|PEP)(?:[-_ ]?#?|\s#)(\d{1,5})([a-z])?\b").expect("static regex")
 });
 
+/// Decodes `%XX` escapes in a URL path; malformed escapes stay as written.
+pub fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(v) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16)
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
@@ -111,6 +134,14 @@ mod tests {
     #[test]
     fn plain_inline_drops_markup() {
         assert_eq!(plain_inline("[ADR-0019](x.md) **is** `here`"), "ADR-0019 is here");
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("/%2e%2e/etc"), "/../etc");
+        assert_eq!(percent_decode("/a%20b.html"), "/a b.html");
+        assert_eq!(percent_decode("/100%"), "/100%");
+        assert_eq!(percent_decode("/%zz"), "/%zz");
     }
 
     #[test]

@@ -42,7 +42,7 @@ impl PathIndex {
             None => (dest, None),
         };
         let path = path.split('?').next().unwrap_or(path);
-        let path = percent_decode(path);
+        let path = crate::text::percent_decode(path);
         let Some(joined) = join(from, &path) else { return LinkTarget::Broken };
         self.lookup(&joined, fragment)
     }
@@ -78,7 +78,7 @@ impl PathIndex {
     /// same file name elsewhere.
     pub fn suggest(&self, from: &str, dest: &str) -> Option<String> {
         let path = dest.split(['#', '?']).next().unwrap_or(dest);
-        let joined = join(from, &percent_decode(path))?;
+        let joined = join(from, &crate::text::percent_decode(path))?;
         let lower = joined.to_lowercase();
         if let Some(found) = self.docs.keys().chain(self.files.iter()).find(|k| k.to_lowercase() == lower) {
             return Some(format!("`{found}` exists; names are case-sensitive on Linux and on GitHub Pages"));
@@ -134,28 +134,6 @@ pub fn relative_from(from: &str, to: &str) -> String {
     let mut out: Vec<&str> = vec![".."; from_dirs.len() - common];
     out.extend(&to_parts[common..]);
     out.join("/")
-}
-
-fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(v) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16)
-        {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

@@ -107,7 +107,7 @@ async fn guard(State(state): State<AppState>, request: Request, next: Next) -> R
     if path.starts_with("/__adrsite/") {
         return next.run(request).await;
     }
-    let decoded = percent_decode(&path);
+    let decoded = crate::text::percent_decode(&path);
     if decoded.split(['/', '\\']).any(|s| s == "..") || decoded.contains('\0') {
         return (StatusCode::BAD_REQUEST, "bad path").into_response();
     }
@@ -137,35 +137,4 @@ async fn not_found(state: &AppState) -> Response {
     *response.status_mut() = StatusCode::NOT_FOUND;
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
     response
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16)
-        {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decoding() {
-        assert_eq!(percent_decode("/%2e%2e/etc"), "/../etc");
-        assert_eq!(percent_decode("/a%20b.html"), "/a b.html");
-        assert_eq!(percent_decode("/100%"), "/100%");
-    }
 }

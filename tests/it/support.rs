@@ -92,7 +92,7 @@ pub fn unresolved_relative_urls(out: &Path) -> Vec<String> {
                 continue;
             }
             let path = url.split(['#', '?']).next().unwrap();
-            let decoded = percent_decode(path);
+            let decoded = adrsite::text::percent_decode(path);
             let target = entry.path().parent().unwrap().join(&decoded);
             if !target.is_file() {
                 bad.push(format!("{}: {url}", entry.path().strip_prefix(out).unwrap().display()));
@@ -100,25 +100,6 @@ pub fn unresolved_relative_urls(out: &Path) -> Vec<String> {
         }
     }
     bad
-}
-
-fn percent_decode(s: &str) -> String {
-    let mut out = Vec::new();
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16)
-        {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Copies a directory tree (for tests that modify a fixture).
