@@ -60,9 +60,10 @@ struct ServeArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(override_usage = "adrsite search [OPTIONS] [DIR] <QUERY>")]
 struct SearchArgs {
-    /// [DIR] QUERY: the site directory (default: the current one) and the question
-    #[arg(required = true, num_args = 1..=2, value_names = ["DIR", "QUERY"])]
+    /// The site directory (default: the current one), then the question
+    #[arg(required = true, num_args = 1..=2, value_name = "[DIR] QUERY")]
     args: Vec<String>,
     /// How many hits to print
     #[arg(long, default_value_t = 10)]
