@@ -145,7 +145,12 @@ pub struct Session {
 /// pages that show something that changed are rendered, in place. Returns the site when its
 /// search index still has to be refreshed ([`refresh_search`]), which the caller does after the
 /// browser has reloaded.
-pub fn rebuild(opts: &BuildOptions, session: &mut Session, full: bool) -> anyhow::Result<(BuildReport, Option<Site>)> {
+pub fn rebuild(
+    opts: &BuildOptions,
+    session: &mut Session,
+    full: bool,
+    changed: &[String],
+) -> anyhow::Result<(BuildReport, Option<Site>)> {
     if full || session.digests.is_none() {
         let (report, site) = build_full(opts, Some(&mut session.load))?;
         if let Some(site) = &site {
@@ -156,6 +161,7 @@ pub fn rebuild(opts: &BuildOptions, session: &mut Session, full: bool) -> anyhow
     let start = Instant::now();
     let mut stages = Vec::new();
     let mut notes = Vec::new();
+    session.load.hint = Some(changed.iter().cloned().collect());
     let (site, config, out) = prepare(opts, &mut stages, &mut notes, Some(&mut session.load))?;
     let errors = site.diagnostics.iter().any(|d| d.severity == crate::diagnostic::Severity::Error);
     let report = |site: &Site, stages, notes, pages, out| BuildReport::of(site, start, stages, notes, pages, out);
@@ -169,7 +175,7 @@ pub fn rebuild(opts: &BuildOptions, session: &mut Session, full: bool) -> anyhow
     let Some(set) = set else {
         // Documents were added or removed: a full build keeps every list and link right.
         session.digests = None;
-        return rebuild(opts, session, true);
+        return rebuild(opts, session, true, changed);
     };
     session.digests = Some(digests);
     let t = Instant::now();
@@ -186,7 +192,7 @@ pub fn rebuild(opts: &BuildOptions, session: &mut Session, full: bool) -> anyhow
 pub fn refresh_search(opts: &BuildOptions, site: &Site) -> anyhow::Result<()> {
     let (config, _) = Config::load(&opts.dir)?;
     let out = opts.out.clone().unwrap_or_else(|| opts.dir.join("_site"));
-    let index = SearchIndex::build(site, &cache_dir(opts, &config), &config.search_aliases)?;
+    let index = SearchIndex::build_with(site, &cache_dir(opts, &config), &config.search_aliases, false)?;
     crate::search::export::export(&index, &InPlace::new(&out))?;
     Ok(())
 }

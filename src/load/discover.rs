@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Every file the walk found, as `/`-separated paths relative to the site directory.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Inventory {
     /// Markdown files (`.md`, `.markdown`), sorted.
     pub markdown: Vec<String>,

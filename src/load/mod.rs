@@ -68,6 +68,11 @@ pub struct LoadCache {
     files: std::collections::HashMap<String, (Stamp, std::sync::Arc<Parsed>)>,
     /// Paths read again by the last load (new or changed files).
     pub reread: BTreeSet<String>,
+    /// The previous walk, reused when a rebuild only modifies known files.
+    inventory: Option<Inventory>,
+    /// Set before a load: the files a watcher saw change. When every one is a known file that
+    /// still exists, the walk is skipped and only these files are looked at again.
+    pub hint: Option<BTreeSet<String>>,
 }
 
 /// Size and modification times of a file and its sidecar.
@@ -94,7 +99,18 @@ pub fn load_sources_cached(
     skip: &[PathBuf],
     cache: Option<&mut LoadCache>,
 ) -> anyhow::Result<Loaded> {
-    let inventory = discover::walk(dir, config, skip)?;
+    let hint = cache.as_ref().and_then(|c| c.hint.clone());
+    let reuse = match (cache.as_ref().and_then(|c| c.inventory.as_ref()), &hint) {
+        (Some(inv), Some(hint)) => hint
+            .iter()
+            .all(|p| (inv.markdown.binary_search(p).is_ok() || inv.sidecars.contains(p)) && dir.join(p).is_file()),
+        _ => false,
+    };
+    let inventory = match cache.as_ref().and_then(|c| c.inventory.clone()) {
+        Some(inv) if reuse => inv,
+        _ => discover::walk(dir, config, skip)?,
+    };
+    let keep_inventory = cache.is_some().then(|| inventory.clone());
     let mut diagnostics = Vec::new();
     let mut collections = discover::collections(dir, config, &inventory, &mut diagnostics);
     let Inventory { markdown, sidecars, mut files } = inventory;
@@ -108,11 +124,20 @@ pub fn load_sources_cached(
         let s = if parent.is_empty() { "kep.yaml".to_string() } else { format!("{parent}/kep.yaml") };
         sidecars.get(&s).cloned()
     };
+    // With a reused walk, only the hinted files (and documents whose sidecar is hinted) changed.
+    let changed = |rel: &str| {
+        !reuse || hint.as_ref().is_some_and(|h| h.contains(rel) || sidecar_of(rel).is_some_and(|s| h.contains(&s)))
+    };
     let previous = cache.as_deref();
     let parsed: Vec<anyhow::Result<(Option<SourceDoc>, Vec<Diagnostic>)>> = candidates
         .par_iter()
         .map(|rel| {
             if let Some(cache) = previous {
+                if !changed(rel)
+                    && let Some((_, entry)) = cache.files.get(rel.as_str())
+                {
+                    return Ok(entry.as_ref().clone());
+                }
                 let now = stamp(dir, rel, sidecar_of(rel).as_ref());
                 if let Some((was, entry)) = cache.files.get(rel.as_str())
                     && *was == now
@@ -128,6 +153,12 @@ pub fn load_sources_cached(
         cache.reread.clear();
         for (rel, result) in candidates.iter().zip(&parsed) {
             let Ok(result) = result else { continue };
+            if !changed(rel)
+                && let Some(kept) = cache.files.remove(rel.as_str())
+            {
+                files.insert((*rel).clone(), kept);
+                continue;
+            }
             let now = stamp(dir, rel, sidecar_of(rel).as_ref());
             match cache.files.remove(rel.as_str()) {
                 Some((was, entry)) if was == now => {
@@ -140,6 +171,8 @@ pub fn load_sources_cached(
             }
         }
         cache.files = files;
+        cache.inventory = keep_inventory;
+        cache.hint = None;
     }
 
     let mut docs = Vec::with_capacity(parsed.len());

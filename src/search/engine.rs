@@ -126,7 +126,10 @@ impl Engine {
 
     /// Brings the index up to date with `docs`; returns how many documents were (re)indexed and
     /// removed.
-    pub fn update(&mut self, docs: &[SearchDoc]) -> anyhow::Result<(usize, usize)> {
+    /// With `exact`, segments are merged after deletions so that statistics (and so every impact)
+    /// equal a fresh build's — what `build` needs for byte-identical output. `serve` skips that
+    /// merge to stay quick.
+    pub fn update(&mut self, docs: &[SearchDoc], exact: bool) -> anyhow::Result<(usize, usize)> {
         let searcher = self.reader.searcher();
         let mut existing: HashMap<u64, u64> = HashMap::new();
         for seg in searcher.segment_readers() {
@@ -173,7 +176,7 @@ impl Engine {
             writer.add_document(doc)?;
         }
         writer.commit().context("writing the search index")?;
-        if !stale.is_empty() {
+        if exact && !stale.is_empty() {
             // Deleted documents still count in BM25 statistics until their segments are merged;
             // merging keeps impacts identical to a fresh build's.
             let ids = self.index.searchable_segment_ids()?;

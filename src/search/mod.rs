@@ -48,9 +48,20 @@ impl SearchIndex {
         cache_dir: &Path,
         extra_aliases: &BTreeMap<String, Vec<String>>,
     ) -> anyhow::Result<SearchIndex> {
+        Self::build_with(site, cache_dir, extra_aliases, true)
+    }
+
+    /// [`SearchIndex::build`]; without `exact`, statistics may still count replaced documents
+    /// until tantivy merges segments on its own (fine for a preview, not for a reproducible build).
+    pub fn build_with(
+        site: &Site,
+        cache_dir: &Path,
+        extra_aliases: &BTreeMap<String, Vec<String>>,
+        exact: bool,
+    ) -> anyhow::Result<SearchIndex> {
         let docs = document::documents(site);
         let mut engine = Engine::open(cache_dir)?;
-        let updated = engine.update(&docs)?;
+        let updated = engine.update(&docs, exact)?;
         let ords = engine.ords(&docs)?;
         let boosts = docs.iter().map(|d| d.boost).collect();
         Ok(SearchIndex { engine, docs, ords, boosts, aliases: analysis::alias_table(extra_aliases), updated })

@@ -59,7 +59,7 @@ pub fn run(mut opts: ServeOptions) -> anyhow::Result<()> {
     let first = BuildOptions { keep_last_good: false, ..opts.build.clone() };
     let t = Instant::now();
     let mut session = pipeline::Session::default();
-    let (report, _) = pipeline::rebuild(&first, &mut session, true)?;
+    let (report, _) = pipeline::rebuild(&first, &mut session, true, &[])?;
     print_report(&report, &dir);
     eprintln!("built {} documents in {} ms", report.documents, t.elapsed().as_millis());
     status_tx.send_replace(Status { generation: 1, errors: errors_of(&report, &dir) });
@@ -137,7 +137,7 @@ fn rebuild_loop(
         };
         // Documents alone rebuild incrementally; config, theme and linked files rebuild everything.
         let full = change.kinds.iter().any(|k| *k != watch::ChangeKind::Content);
-        match pipeline::rebuild(build, &mut session, full) {
+        match pipeline::rebuild(build, &mut session, full, &change.paths) {
             Ok((report, site)) => {
                 print_report(&report, dir);
                 let errors = errors_of(&report, dir);

@@ -120,8 +120,9 @@ pub fn watch(dir: &Path, ignored: &[PathBuf], kind: WatcherKind) -> anyhow::Resu
             }
         }
     };
-    // Editors save in bursts (write, rename, chmod); 60 ms collapses a burst into one rebuild.
-    let debounce = Duration::from_millis(60);
+    // Editors save in bursts (write, rename, chmod) that last a few milliseconds; 40 ms collapses
+    // a burst into one rebuild.
+    let debounce = Duration::from_millis(40);
     let guard: Box<dyn std::any::Any + Send> = match kind {
         WatcherKind::Native => {
             let mut d = new_debouncer(debounce, None, handler)?;
