@@ -18,6 +18,10 @@ struct Server {
 
 impl Server {
     fn start(name: &str) -> Server {
+        Self::start_with(name, &[])
+    }
+
+    fn start_with(name: &str, extra: &[&str]) -> Server {
         let tmp = tempfile::tempdir().unwrap();
         let site = tmp.path().join("site");
         copy_tree(&fixture(name), &site);
@@ -25,6 +29,7 @@ impl Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_adrsite"))
             .args(["serve", "--port", "0", "--no-git", "--today", "2026-11-21", "--cache-dir"])
             .arg(&cache)
+            .args(extra)
             .arg(&site)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -192,4 +197,19 @@ fn the_page_reloads_by_itself_in_a_real_browser() {
         String::from_utf8_lossy(&out.stderr),
         String::from_utf8_lossy(&stopped.stderr)
     );
+}
+
+#[test]
+fn the_polling_watcher_sees_edits_too() {
+    let server = Server::start_with("clean", &["--watcher", "poll"]);
+    // Polling compares modification times in whole seconds: an edit within the second the file was
+    // last written is indistinguishable (documented in the README).
+    std::thread::sleep(Duration::from_millis(1100));
+    edit(
+        &server.site,
+        "decisions/0002-second.md",
+        "---\nstatus: accepted\ndate: 2024-02-03\n---\n# Second decision\n\nPolled.\n",
+    );
+    server.wait_for("the polled edit", || server.get("/decisions/0002-second.html").1.contains("Polled."));
+    server.stop();
 }
