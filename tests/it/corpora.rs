@@ -15,17 +15,7 @@ fn corpora() -> Vec<PathBuf> {
     dirs
 }
 
-const ADR_CORPORA: &[&str] = &[
-    "adr-tools",
-    "arachne-architecture",
-    "compliantkubernetes-adr",
-    "edc-decision-records",
-    "govuk-aws",
-    "log4brains",
-    "madr",
-    "moj-cloud-platform",
-    "cometbft",
-];
+use crate::support::ADR_CORPORA;
 
 #[test]
 fn every_corpus_builds_with_a_page_per_document() {

@@ -43,22 +43,11 @@ fn js_search(site: &Path, queries: &[String]) -> Vec<Vec<serde_json::Value>> {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-const ADR_CORPORA: &[&str] = &[
-    "adr-tools",
-    "arachne-architecture",
-    "compliantkubernetes-adr",
-    "edc-decision-records",
-    "govuk-aws",
-    "log4brains",
-    "madr",
-    "moj-cloud-platform",
-    "cometbft",
-    "example-site",
-];
+use crate::support::ADR_CORPORA;
 
 #[test]
 fn terminal_and_browser_give_the_same_top_ten() {
-    for name in ADR_CORPORA {
+    for name in ADR_CORPORA.iter().chain(&["example-site"]) {
         let (site, index) = indexed(&corpus(name));
         // Questions from every document's title, plus the usual shapes of questions and filters.
         let docs = site.docs_json();

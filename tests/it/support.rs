@@ -5,6 +5,19 @@ use regex::Regex;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
+/// The shared corpora whose documents are ADRs.
+pub const ADR_CORPORA: &[&str] = &[
+    "adr-tools",
+    "arachne-architecture",
+    "compliantkubernetes-adr",
+    "edc-decision-records",
+    "govuk-aws",
+    "log4brains",
+    "madr",
+    "moj-cloud-platform",
+    "cometbft",
+];
+
 /// The fixed "today" of every test.
 pub fn today() -> jiff::civil::Date {
     jiff::civil::date(2026, 11, 21)
