@@ -28,7 +28,7 @@ const TOP_KEYS: &[&str] = &[
 ];
 const SEARCH_KEYS: &[&str] = &["aliases"];
 const COLLECTION_KEYS: &[&str] = &["path", "kind", "name", "id_prefix", "review_every", "stagnant_after"];
-const ATTENTION_KEYS: &[&str] = &["review_every", "stagnant_after", "severity"];
+const ATTENTION_KEYS: &[&str] = &["review_every", "stagnant_after", "stale_blocker_after", "severity"];
 
 /// The configuration as written, before validation.
 #[derive(Debug, Default, Deserialize)]
@@ -60,6 +60,7 @@ struct RawSearch {
 struct RawAttention {
     review_every: Option<String>,
     stagnant_after: Option<String>,
+    stale_blocker_after: Option<String>,
     #[serde(default)]
     severity: std::collections::BTreeMap<String, String>,
 }
@@ -98,6 +99,8 @@ pub struct AttentionConfig {
     pub review_every: jiff::Span,
     /// How long a proposal or draft may sit unchanged. Default: 90 days.
     pub stagnant_after: jiff::Span,
+    /// How long a standup blocker may stay open before it is `stale-blocker`. Default: 7 days.
+    pub stale_blocker_after: jiff::Span,
     /// Severity per diagnostic code; `None` turns a code off. Codes not listed keep their default.
     pub severity: std::collections::BTreeMap<Code, Option<crate::diagnostic::Severity>>,
 }
@@ -107,6 +110,7 @@ impl Default for AttentionConfig {
         AttentionConfig {
             review_every: jiff::Span::new().days(180),
             stagnant_after: jiff::Span::new().days(90),
+            stale_blocker_after: jiff::Span::new().days(7),
             severity: Default::default(),
         }
     }
@@ -145,6 +149,7 @@ impl Config {
             review_every: self.attention.review_every,
             stagnant_after: self.attention.stagnant_after,
             collections: self.collections.iter().map(|c| (c.review_every, c.stagnant_after)).collect(),
+            stale_blocker_after: self.attention.stale_blocker_after,
         }
     }
 }
@@ -297,6 +302,10 @@ impl Config {
         }
         if let Some(span) = duration(text, "stagnant_after", attention.stagnant_after.as_deref(), &mut diags) {
             config.attention.stagnant_after = span;
+        }
+        if let Some(span) = duration(text, "stale_blocker_after", attention.stale_blocker_after.as_deref(), &mut diags)
+        {
+            config.attention.stale_blocker_after = span;
         }
         for (code, level) in attention.severity {
             let Some(c) = Code::ALL.iter().find(|c| c.as_str() == code) else {

@@ -67,6 +67,12 @@ pub enum Code {
     MissingSuccessor,
     /// Git dates are not trusted because the clone is shallow.
     ShallowClone,
+    /// A numeric date such as `03/04/2026` that reads either way.
+    AmbiguousDate,
+    /// An open action item past its due date.
+    OverdueAction,
+    /// A standup blocker open for longer than `stale_blocker_after`.
+    StaleBlocker,
 }
 
 impl Code {
@@ -89,11 +95,14 @@ impl Code {
             Code::Contradiction => "contradiction",
             Code::MissingSuccessor => "missing-successor",
             Code::ShallowClone => "shallow-clone",
+            Code::AmbiguousDate => "ambiguous-date",
+            Code::OverdueAction => "overdue-action",
+            Code::StaleBlocker => "stale-blocker",
         }
     }
 
     /// Every code, for configuration and "did you mean".
-    pub const ALL: [Code; 16] = [
+    pub const ALL: [Code; 19] = [
         Code::FrontMatter,
         Code::Encoding,
         Code::UnknownStatus,
@@ -110,6 +119,9 @@ impl Code {
         Code::Contradiction,
         Code::MissingSuccessor,
         Code::ShallowClone,
+        Code::AmbiguousDate,
+        Code::OverdueAction,
+        Code::StaleBlocker,
     ];
 }
 
@@ -145,6 +157,11 @@ impl Diagnostic {
             message: message.into(),
             help: None,
         }
+    }
+
+    /// A note at `path:line:column` that never fails a build.
+    pub fn info(path: impl Into<String>, line: u32, column: u32, code: Code, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Info, ..Self::warning(path, line, column, code, message) }
     }
 
     /// An error at `path:line:column`.

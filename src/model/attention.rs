@@ -24,11 +24,18 @@ pub struct Policy {
     pub stagnant_after: Span,
     /// Per collection (by index): overrides of the two above.
     pub collections: Vec<(Option<Span>, Option<Span>)>,
+    /// How long a standup blocker may stay open. Default 7 days.
+    pub stale_blocker_after: Span,
 }
 
 impl Default for Policy {
     fn default() -> Self {
-        Policy { review_every: Span::new().days(180), stagnant_after: Span::new().days(90), collections: Vec::new() }
+        Policy {
+            review_every: Span::new().days(180),
+            stagnant_after: Span::new().days(90),
+            collections: Vec::new(),
+            stale_blocker_after: Span::new().days(7),
+        }
     }
 }
 
@@ -79,13 +86,17 @@ pub fn rule_title(code: Code) -> &'static str {
         Code::BrokenLink => "Broken links",
         Code::DuplicateId => "Duplicate ids",
         Code::UnknownStatus => "Unknown statuses",
+        Code::OverdueAction => "Overdue action items",
+        Code::StaleBlocker => "Stale blockers",
         _ => "Other",
     }
 }
 
 /// The rules in the order the Needs-attention page shows them.
-pub const RULES: [Code; 9] = [
+pub const RULES: [Code; 11] = [
     Code::DeadlinePassed,
+    Code::OverdueAction,
+    Code::StaleBlocker,
     Code::ReviewOverdue,
     Code::RevisitDue,
     Code::Stagnant,

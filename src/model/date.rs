@@ -101,10 +101,17 @@ fn worded(s: &str) -> Option<Date> {
 }
 
 /// Finds a date written in a file or folder name: `2022-02-03-slug`, `20210315-slug`,
-/// `T-compiler Meeting Agenda 2022-09-15`, `2018-05-24-to-2018-10-30--archive` (the first wins).
+/// `T-compiler Meeting Agenda 2022-09-15`, `2018-05-24-to-2018-10-30--archive` (the first wins),
+/// and the unpadded `2017-10-6--all-hands`.
 pub fn date_in_name(name: &str) -> Option<Date> {
     let bytes = name.as_bytes();
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    // Length of a run of one or two digits at `i` that is not followed by a third.
+    let short = |i: usize| match (digit(i), digit(i + 1), digit(i + 2)) {
+        (true, true, false) => Some(2),
+        (true, false, _) => Some(1),
+        _ => None,
+    };
     for start in 0..bytes.len() {
         if start > 0 && bytes[start - 1].is_ascii_digit() {
             continue;
@@ -112,15 +119,12 @@ pub fn date_in_name(name: &str) -> Option<Date> {
         if (0..4).all(|k| digit(start + k)) {
             let sep = bytes.get(start + 4).copied();
             if matches!(sep, Some(b'-' | b'_' | b'.'))
-                && digit(start + 5)
-                && digit(start + 6)
-                && bytes.get(start + 7) == sep.as_ref()
-                && digit(start + 8)
-                && digit(start + 9)
-                && !digit(start + 10)
-                && let Some(d) = numeric(&name[start..start + 10].replace(['_', '.'], "-"))
+                && let Some(m) = short(start + 5)
+                && bytes.get(start + 5 + m) == sep.as_ref()
+                && let Some(d) = short(start + 6 + m)
+                && let Some(date) = numeric(&name[start..start + 6 + m + d].replace(['_', '.'], "-"))
             {
-                return Some(d);
+                return Some(date);
             }
             if (4..8).all(|k| digit(start + k))
                 && !digit(start + 8)
@@ -131,6 +135,76 @@ pub fn date_in_name(name: &str) -> Option<Date> {
         }
     }
     None
+}
+
+/// Whether a numeric date such as `03/04/2026` could be read day-first or month-first.
+pub fn is_ambiguous(raw: &str) -> bool {
+    let token = raw.trim().split_whitespace().next().unwrap_or("");
+    let parts: Vec<&str> = token.split(['/', '.', '-']).collect();
+    match parts.as_slice() {
+        [a, b, y] if y.len() != 1 && a.len() <= 2 && b.len() <= 2 => {
+            matches!((a.parse::<u8>(), b.parse::<u8>()), (Ok(a), Ok(b)) if a != b && (1..=12).contains(&a) && (1..=12).contains(&b))
+        }
+        _ => false,
+    }
+}
+
+/// `March 4`, `4 March`, `Mar 4th`: a month and day with no year, in `year`.
+fn month_day(words: &[&str], year: i16) -> Option<Date> {
+    match words {
+        [m, d, ..] if month_of(m).is_some() && day_of(d).is_some() => ymd(year.into(), month_of(m)?, day_of(d)?),
+        [d, m, ..] if day_of(d).is_some() && month_of(m).is_some() => ymd(year.into(), month_of(m)?, day_of(d)?),
+        _ => None,
+    }
+}
+
+/// Finds a date anywhere in a line of text, such as a heading (`IPFS All Hands Call 08 January
+/// 2018`, `Standup — 2026-03-04`, `Weekly sync, June 25, 2018`). With a `year` (from a folder
+/// such as `2026/Q1/`), a month and day without a year count too (`Standup March 4`).
+pub fn date_in_text(text: &str, year: Option<i16>) -> Option<Date> {
+    if let Some(d) = date_in_name(text) {
+        return Some(d);
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '—' | '–' | '|' | '*' | '_'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for i in 0..words.len() {
+        let rest = &words[i..];
+        let window = rest.iter().take(3).copied().collect::<Vec<_>>().join(" ");
+        if let Some(d) =
+            worded(&window).filter(|_| day_of(rest[0]).is_some() || rest.get(1).is_some_and(|w| day_of(w).is_some()))
+        {
+            return Some(d);
+        }
+        if rest[0].contains('/')
+            && let Some(d) = numeric(rest[0].trim_end_matches([',', '.', ':']))
+        {
+            return Some(d);
+        }
+    }
+    let year = year?;
+    (0..words.len()).find_map(|i| month_day(&words[i..], year))
+}
+
+/// A due date as action items write it: a whole date, or a month and day (`March 7`, `7 Mar`)
+/// taken as the first such day on or after about six months before `written` — so a note from
+/// December that says `due: Jan 10` means the next January.
+pub fn due_date(raw: &str, written: Option<Date>) -> Option<Date> {
+    if let Some(d) = parse_date(raw) {
+        return Some(d);
+    }
+    let written = written?;
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let d = month_day(&words, written.year()).or_else(|| {
+        // `3/7`: month first, as schedules write it.
+        let (m, d) = raw.trim().split_once('/')?;
+        ymd(written.year().into(), m.parse().ok()?, d.trim_end_matches([',', '.', ')']).parse().ok()?)
+    })?;
+    if d < written.checked_sub(jiff::Span::new().days(183)).ok()? {
+        return d.checked_add(jiff::Span::new().years(1)).ok();
+    }
+    Some(d)
 }
 
 /// Reads a duration: `90d`, `90 days`, `6 months`, `6mo`, `1y`, `2 weeks`, ISO `P6M`, or a bare
@@ -205,5 +279,42 @@ mod tests {
         assert_eq!(date_in_name("T-compiler Meeting Agenda 2022-09-15"), Some(date(2022, 9, 15)));
         assert_eq!(date_in_name("0005-use-postgres"), None);
         assert_eq!(date_in_name("43651-type-parameters"), None);
+        assert_eq!(date_in_name("2017-10-6--all-hands"), Some(date(2017, 10, 6)));
+        assert_eq!(date_in_name("T-compiler Meeting Agenda 2026-04-2"), Some(date(2026, 4, 2)));
+        assert_eq!(date_in_name("v2019-123-4"), None);
+    }
+
+    #[test]
+    fn dates_in_text() {
+        assert_eq!(date_in_text("IPFS All Hands Call 08 January 2018", None), Some(date(2018, 1, 8)));
+        assert_eq!(date_in_text("⚡️ⒿⓈ Core Dev Team Weekly Sync 🙌🏽 June 25, 2018", None), Some(date(2018, 6, 25)));
+        assert_eq!(date_in_text("Standup — 2026-03-04", None), Some(date(2026, 3, 4)));
+        assert_eq!(date_in_text("Sync of 04/03/2026", None), Some(date(2026, 3, 4)));
+        assert_eq!(date_in_text("Standup March 4", Some(2026)), Some(date(2026, 3, 4)));
+        assert_eq!(date_in_text("Standup March 4", None), None);
+        assert_eq!(date_in_text("Team sync", Some(2026)), None);
+        assert_eq!(date_in_text("Q2 2026 planning", None), None);
+    }
+
+    #[test]
+    fn ambiguous_dates() {
+        assert!(is_ambiguous("03/04/2026"));
+        assert!(is_ambiguous("3.4.26"));
+        assert!(!is_ambiguous("13/04/2026"));
+        assert!(!is_ambiguous("04/04/2026"));
+        assert!(!is_ambiguous("2026-03-04"));
+        assert!(!is_ambiguous("March 4, 2026"));
+    }
+
+    #[test]
+    fn due_dates() {
+        let written = Some(date(2026, 3, 2));
+        assert_eq!(due_date("2026-03-07", written), Some(date(2026, 3, 7)));
+        assert_eq!(due_date("March 7", written), Some(date(2026, 3, 7)));
+        assert_eq!(due_date("7 Mar", written), Some(date(2026, 3, 7)));
+        assert_eq!(due_date("3/7", written), Some(date(2026, 3, 7)));
+        assert_eq!(due_date("Jan 10", Some(date(2026, 12, 14))), Some(date(2027, 1, 10)));
+        assert_eq!(due_date("March 7", None), None);
+        assert_eq!(due_date("Friday", written), None);
     }
 }

@@ -14,6 +14,7 @@ use crate::load::{Loaded, SourceDoc};
 use crate::model::attention::{self, Finding};
 use crate::model::date::{date_in_name, parse_date};
 use crate::model::identity;
+use crate::model::standup::Notes;
 use crate::model::status::{ParsedStatus, parse_status};
 use crate::model::{DocId, DocKind, DocNumber, Status};
 use jiff::civil::Date;
@@ -172,6 +173,8 @@ pub struct Doc {
     pub git: Option<crate::load::git::FileHistory>,
     /// What needs attention, from the attention rules.
     pub findings: Vec<crate::model::attention::Finding>,
+    /// What a standup or meeting note says: entries, blockers, action items.
+    pub notes: Option<Box<Notes>>,
 }
 
 impl Doc {
@@ -215,6 +218,7 @@ impl Doc {
             title_range: None,
             git: None,
             findings: Vec::new(),
+            notes: None,
         }
     }
 }
@@ -250,8 +254,35 @@ pub struct Site {
     pub tags: BTreeMap<String, Tag>,
     /// People by slug.
     pub people: BTreeMap<String, Person>,
+    /// Other keys of people (`ana` for `Ana Silva`) → their slug.
+    pub aliases: BTreeMap<String, String>,
+    /// The standup archive: weeks, entries, blockers and action items.
+    pub archive: crate::model::archive::Archive,
     /// Diagnostics from loading and assembling, sorted.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Site {
+    /// The page slug of a person named in any of the ways they are written, when they have a
+    /// page.
+    pub fn person_slug(&self, name: &str) -> Option<&str> {
+        person_slug(&self.people, &self.aliases, name)
+    }
+}
+
+fn person_slug<'a>(
+    people: &'a BTreeMap<String, Person>,
+    aliases: &'a BTreeMap<String, String>,
+    name: &str,
+) -> Option<&'a str> {
+    let key = person_key(name);
+    let key = aliases.get(&key).map_or(key.as_str(), String::as_str);
+    people.get_key_value(key).map(|(k, _)| k.as_str())
+}
+
+/// How well a spelling names a person: a full name beats a capitalised one beats a handle.
+fn name_rank(name: &str) -> (bool, bool, bool) {
+    (name.contains(' '), name.chars().next().is_some_and(char::is_uppercase), !name.starts_with('@'))
 }
 
 /// The key under which an id mention is stored: `ADR-5`, `RFC-2094a`.
@@ -442,6 +473,8 @@ pub fn assemble(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) 
         assets,
         tags: BTreeMap::new(),
         people: BTreeMap::new(),
+        aliases: BTreeMap::new(),
+        archive: Default::default(),
         diagnostics: Vec::new(),
     };
     for (mut doc, _, _) in docs {
@@ -458,14 +491,29 @@ pub fn assemble(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) 
             }
         }
         for (role, name) in &doc.people {
-            let slug = crate::text::slugify(name.trim_start_matches('@'));
+            let slug = person_key(name);
             if slug.is_empty() {
                 continue;
             }
             let entry = site.people.entry(slug).or_insert_with(|| Person { name: name.clone(), roles: Vec::new() });
+            if name_rank(name) > name_rank(&entry.name) {
+                entry.name = name.clone();
+            }
             entry.roles.push((*role, doc.id.clone()));
         }
         site.docs.insert(doc.id.clone(), doc);
+    }
+    // `@ana` and `Ana` are `Ana Silva` when she is the only Ana with a full name.
+    let singles: Vec<String> = site.people.keys().filter(|k| !k.contains('-')).cloned().collect();
+    for single in singles {
+        let prefix = format!("{single}-");
+        let mut full = site.people.iter().filter(|(k, p)| k.starts_with(&prefix) && p.name.contains(' '));
+        if let (Some((target, _)), None) = (full.next(), full.next()) {
+            let target = target.clone();
+            let merged = site.people.remove(&single).expect("listed above");
+            site.people.get_mut(&target).expect("listed above").roles.extend(merged.roles);
+            site.aliases.insert(single, target);
+        }
     }
     for person in site.people.values_mut() {
         person.roles.sort_by(|a, b| (&a.1, a.0).cmp(&(&b.1, b.0)));
@@ -493,6 +541,18 @@ pub fn assemble(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) 
         let source = &site.docs[&f.doc].source;
         diagnostics.push(Diagnostic::warning(source, f.line, 1, f.code, &f.message).with_help(attention_help(f.code)));
     }
+    let (archive, archive_findings) = crate::model::archive::build(
+        &site.docs,
+        &|name| person_slug(&site.people, &site.aliases, name).map(str::to_string),
+        today,
+        policy.stale_blocker_after,
+    );
+    for f in &archive_findings {
+        let source = &site.docs[&f.doc].source;
+        diagnostics.push(Diagnostic::warning(source, f.line, 1, f.code, &f.message).with_help(attention_help(f.code)));
+    }
+    findings.extend(archive_findings);
+    site.archive = archive;
     let by_source: BTreeMap<&str, &DocId> = site.docs.values().map(|d| (d.source.as_str(), &d.id)).collect();
     for d in &diagnostics {
         if !matches!(d.code, Code::BrokenLink | Code::DuplicateId | Code::UnknownStatus) {
@@ -551,6 +611,8 @@ fn attention_help(code: Code) -> &'static str {
         Code::DeadlinePassed => "record the decision (accepted or rejected), or move the deadline",
         Code::Contradiction => "set its status to `superseded by …` its successor",
         Code::MissingSuccessor => "link the successor by relative path (`0007-x.md`) or id (`ADR-0007`)",
+        Code::OverdueAction => "do it and tick it (`- [x]`) in a later note, or write a new due date",
+        Code::StaleBlocker => "ask who can unblock them, or write `Blocked: none` in their next update",
         _ => "",
     }
 }
@@ -704,20 +766,35 @@ fn identify(
 
     let mut date = None;
     let mut date_raw = None;
+    let path_date = date_from_path(&src.source, &col.path);
     if let Some((_, at)) = &meta.date {
         date = parse_date(&at.value);
         if date.is_none() {
             date_raw = Some(at.value.clone());
             diags.push(bad_date(src, at));
+        } else if crate::model::date::is_ambiguous(&at.value) {
+            // `03/04/2026`: a date in the file name settles which reading is meant.
+            let swapped = date.and_then(|d| jiff::civil::Date::new(d.year(), d.day(), d.month()).ok());
+            match path_date {
+                Some(p) if Some(p) == date || Some(p) == swapped => date = Some(p),
+                _ => diags.push(ambiguous_date(src, at, date)),
+            }
         }
     }
     if date.is_none() {
-        date = date_from_path(&src.source, &col.path);
+        date = path_date;
     }
     if date.is_none()
         && let Some(d) = meta.dates.iter().find(|(k, _)| *k == DateKey::LastUpdated)
     {
         date = parse_date(&d.1.value);
+    }
+    let mut people = meta.people.clone();
+    let mut notes = None;
+    if col.kind == DocKind::Standup {
+        let (n, found) = read_notes(src, col, date, &title, &mut people);
+        date = date.or(found);
+        notes = Some(Box::new(n));
     }
     let dates = meta
         .dates
@@ -764,7 +841,7 @@ fn identify(
         status_line: meta.status.as_ref().filter(|s| s.file.is_none()).map_or(1, |s| s.line),
         date,
         date_raw,
-        people: meta.people.clone(),
+        people,
         tags,
         info: meta.info.iter().map(|(l, v)| (*l, crate::text::plain_inline(v))).collect(),
         dates,
@@ -778,8 +855,103 @@ fn identify(
         title_range,
         git: None,
         findings: Vec::new(),
+        notes,
     };
     (doc, parsed)
+}
+
+/// Reads a standup's entries, participants and action items; adds the people it names to
+/// `people` and returns the date it found (a `Date:` line, a heading or the title) for a document
+/// that had none.
+fn read_notes(
+    src: &SourceDoc,
+    col: &Collection,
+    date: Option<Date>,
+    title: &str,
+    people: &mut Vec<(Role, String)>,
+) -> (Notes, Option<Date>) {
+    let rel = src.source.strip_prefix(&col.path).unwrap_or(&src.source).trim_start_matches('/');
+    let year = year_from_path(rel);
+    let first_line = u32::try_from(src.text[..src.body_start].matches('\n').count() + 1).unwrap_or(1);
+    let author = people.iter().find(|(r, _)| matches!(r, Role::Author | Role::Owner)).map(|(_, p)| p.clone());
+    let mut notes = crate::model::standup::read(&src.text[src.body_start..], first_line, author.as_deref(), date, year);
+    let found =
+        if date.is_none() { notes.date.or_else(|| crate::model::date::date_in_text(title, year)) } else { None };
+    // One person's file, named by its path: `ana/2026-03-04.md`, `2026-03-04-ana.md`.
+    if let [only] = notes.entries.as_mut_slice()
+        && only.person.is_none()
+    {
+        only.person = person_from_path(rel);
+    }
+    let known = |people: &Vec<(Role, String)>, name: &str| {
+        let key = person_key(name);
+        people.iter().any(|(_, p)| person_key(p) == key)
+    };
+    for name in notes.entries.iter().filter_map(|e| e.person.clone()) {
+        if !known(people, &name) {
+            people.push((Role::Author, name));
+        }
+    }
+    for name in &notes.participants {
+        if !known(people, name) {
+            people.push((Role::Participant, name.clone()));
+        }
+    }
+    (notes, found)
+}
+
+/// The key a person is known by: `Ana`, `@ana` and `**Ana**` are one person, and
+/// `Alan Shaw (@alanshaw)` is `alanshaw`.
+pub fn person_key(name: &str) -> String {
+    let name = name.trim().trim_matches(['*', '_']);
+    if let Some((_, paren)) = name.split_once("(@") {
+        return crate::text::slugify(paren.trim_end_matches(')'));
+    }
+    crate::text::slugify(name.trim_start_matches('@'))
+}
+
+/// A four-digit year among the folders of a path inside its collection (`2026/Q1/…`).
+fn year_from_path(rel: &str) -> Option<i16> {
+    let (folders, _) = rel.rsplit_once('/')?;
+    folders.split('/').filter_map(|f| f.parse::<i16>().ok()).find(|y| (1970..=2100).contains(y))
+}
+
+/// The person a per-person standup file belongs to, from its path: the folder in
+/// `ana/2026-03-04.md`, or the word after the date in `2026-03-04-ana.md`.
+fn person_from_path(rel: &str) -> Option<String> {
+    let (folders, file) = rel.rsplit_once('/').map_or(("", rel), |(f, n)| (f, n));
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    let word = |w: &str| {
+        !w.is_empty()
+            && w.len() <= 30
+            && w.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '.'))
+            && w.chars().any(char::is_alphabetic)
+    };
+    if date_in_name(stem).is_some() {
+        let rest: String = stem.chars().skip_while(|c| c.is_ascii_digit() || matches!(c, '-' | '_' | '.')).collect();
+        let rest = rest.trim_matches(['-', '_']);
+        if word(rest) && crate::model::date::date_in_text(rest, Some(2000)).is_none() {
+            return Some(rest.to_string());
+        }
+    }
+    let folder = folders.rsplit('/').next().unwrap_or("");
+    let date_like = folder.chars().all(|c| c.is_ascii_digit())
+        || (folder.len() == 2 && folder.starts_with(['q', 'Q']))
+        || crate::model::date::date_in_text(&format!("{folder} 1"), Some(2000)).is_some();
+    (word(folder) && !date_like && date_in_name(stem).is_some()).then(|| folder.to_string())
+}
+
+fn ambiguous_date(src: &SourceDoc, at: &Located, read: Option<Date>) -> Diagnostic {
+    let file = at.file.clone().unwrap_or_else(|| src.source.clone());
+    let read = read.map_or(String::new(), |d| d.strftime("%-d %B %Y").to_string());
+    Diagnostic::info(
+        file,
+        at.line,
+        at.column,
+        Code::AmbiguousDate,
+        format!("`{}` could be day-first or month-first; read as {read} (day first)", at.value.trim()),
+    )
+    .with_help("write dates as YYYY-MM-DD, or put the date in the file name (`2026-03-04-ana.md`)")
 }
 
 fn bad_date(src: &SourceDoc, at: &Located) -> Diagnostic {

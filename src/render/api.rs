@@ -138,3 +138,123 @@ pub fn attention_json(site: &Site, today: jiff::civil::Date) -> String {
     json.push('\n');
     json
 }
+
+#[derive(Serialize)]
+struct StandupsApi<'a> {
+    version: u32,
+    today: String,
+    entries: Vec<ApiEntry<'a>>,
+    open_blockers: Vec<ApiBlocker<'a>>,
+    resolved_blockers: Vec<ApiBlocker<'a>>,
+    actions: Vec<ApiAction<'a>>,
+    undated: Vec<&'a str>,
+    indexes: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ApiEntry<'a> {
+    doc: &'a str,
+    url: String,
+    date: String,
+    person: Option<&'a str>,
+    person_slug: Option<&'a str>,
+    line: u32,
+    done: &'a [String],
+    doing: &'a [String],
+    blocker: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ApiBlocker<'a> {
+    person: &'a str,
+    name: &'a str,
+    text: &'a str,
+    since: String,
+    doc: &'a str,
+    url: String,
+    resolved_on: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ApiAction<'a> {
+    state: &'static str,
+    owner: Option<&'a str>,
+    owner_slug: Option<&'a str>,
+    text: &'a str,
+    due: Option<String>,
+    first_seen: Option<String>,
+    doc: &'a str,
+    url: String,
+    source: &'a str,
+    line: u32,
+}
+
+/// The JSON text of `api/standups.json`: every standup entry, the open and resolved blockers
+/// and the action items, as the archive pages show them.
+pub fn standups_json(site: &Site, today: jiff::civil::Date) -> String {
+    let a = &site.archive;
+    let notes = |id: &DocId| site.docs[id].notes.as_deref().expect("archive entries come from notes");
+    let entries = a
+        .entries
+        .iter()
+        .map(|r| {
+            let e = &notes(&r.doc).entries[r.index];
+            ApiEntry {
+                doc: &r.doc.0,
+                url: r.doc.page_path(),
+                date: r.date.to_string(),
+                person: e.person.as_deref(),
+                person_slug: r.person.as_deref(),
+                line: e.line,
+                done: &e.done,
+                doing: &e.doing,
+                blocker: e.blocker().map(|b| b.text()),
+            }
+        })
+        .collect();
+    fn blockers(list: &[crate::model::archive::Blocker]) -> Vec<ApiBlocker<'_>> {
+        list.iter()
+            .map(|b| ApiBlocker {
+                person: &b.person,
+                name: &b.name,
+                text: &b.text,
+                since: b.since.to_string(),
+                doc: &b.entry.doc.0,
+                url: b.entry.doc.page_path(),
+                resolved_on: b.resolved.as_ref().map(|r| r.date.to_string()),
+            })
+            .collect()
+    }
+    let actions = a
+        .actions
+        .iter()
+        .map(|x| {
+            let item = &notes(&x.doc).actions[x.index];
+            ApiAction {
+                state: x.state.as_str(),
+                owner: item.owner.as_deref(),
+                owner_slug: x.owner.as_deref(),
+                text: &item.text,
+                due: item.due.map(|d| d.to_string()),
+                first_seen: x.first_seen.map(|d| d.to_string()),
+                doc: &x.doc.0,
+                url: x.doc.page_path(),
+                source: &site.docs[&x.doc].source,
+                line: item.line,
+            }
+        })
+        .collect();
+    let api = StandupsApi {
+        version: 1,
+        today: today.to_string(),
+        entries,
+        open_blockers: blockers(&a.open_blockers),
+        resolved_blockers: blockers(&a.resolved_blockers),
+        actions,
+        undated: a.undated.iter().map(|d| d.0.as_str()).collect(),
+        indexes: a.indexes.iter().map(|d| d.0.as_str()).collect(),
+    };
+    let mut json = serde_json::to_string_pretty(&api).expect("serialising plain data cannot fail");
+    json.push('\n');
+    json
+}

@@ -123,6 +123,7 @@ pub fn render_site(
     staging.write("sitemap.xml", sitemap.as_bytes())?;
     staging.write("api/docs.json", crate::render::api::docs_json(site).as_bytes())?;
     staging.write("api/attention.json", crate::render::api::attention_json(site, opts.today).as_bytes())?;
+    staging.write("api/standups.json", crate::render::api::standups_json(site, opts.today).as_bytes())?;
     if only.is_some() {
         return Ok(pages);
     }
@@ -191,13 +192,10 @@ impl Ctx<'_> {
         for role in [Role::Decider, Role::Author, Role::Owner, Role::Consulted, Role::Informed, Role::Participant] {
             let items: Vec<MetaItem> = doc
                 .people_in(role)
-                .map(|p| {
-                    let slug = crate::text::slugify(p.trim_start_matches('@'));
-                    MetaItem {
-                        text: p.to_string(),
-                        href: (!slug.is_empty()).then(|| format!("people/{slug}.html")),
-                        url: None,
-                    }
+                .map(|p| MetaItem {
+                    text: p.to_string(),
+                    href: self.site.person_slug(p).map(|slug| format!("people/{slug}.html")),
+                    url: None,
                 })
                 .collect();
             if !items.is_empty() {
