@@ -204,6 +204,7 @@ fn render_options(opts: &BuildOptions, config: &Config) -> RenderOptions {
         edit_base: edit_base(&opts.dir, config),
         live_reload: opts.live_reload.clone(),
         today: opts.today,
+        stale_blocker_after: config.attention.stale_blocker_after,
     }
 }
 

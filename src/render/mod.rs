@@ -4,6 +4,7 @@
 //! sitemap and assets. Markdown is rendered per page with links rewritten relative to that page.
 
 pub mod api;
+mod archive;
 pub mod highlight;
 pub mod incremental;
 pub mod markdown;

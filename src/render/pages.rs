@@ -34,6 +34,8 @@ pub struct RenderOptions {
     pub live_reload: Option<String>,
     /// The date attention rules were evaluated against.
     pub today: jiff::civil::Date,
+    /// How long a standup blocker may stay open (for the stale mark on the blockers page).
+    pub stale_blocker_after: jiff::Span,
 }
 
 /// Which pages to render.
@@ -72,6 +74,9 @@ pub fn render_site(
         .filter(|(i, _)| site.docs.values().any(|d| d.collection == *i))
         .map(|(_, c)| (c.slug.clone(), c.name.clone()))
         .collect();
+    if site.docs.values().any(|d| d.kind == DocKind::Standup) {
+        nav.push(("archive".into(), "Archive".into()));
+    }
     nav.extend(
         [("timeline", "Timeline"), ("tags", "Tags"), ("people", "People"), ("attention", "Needs attention")]
             .map(|(s, l)| (s.to_string(), l.to_string())),
@@ -117,6 +122,15 @@ pub fn render_site(
         write(&format!("people/{slug}.html"), ctx.person(slug)?)?;
     }
     write("attention/index.html", ctx.attention()?)?;
+    if ctx.has_archive() {
+        write(crate::render::archive::ARCHIVE, ctx.archive_index()?)?;
+        write(crate::render::archive::BLOCKERS, ctx.blockers_page()?)?;
+        write(crate::render::archive::ACTIONS, ctx.actions_page()?)?;
+        for i in 0..site.archive.weeks.len() {
+            let (path, html) = ctx.week_page(i)?;
+            write(&path, html)?;
+        }
+    }
     write("search/index.html", ctx.search_page()?)?;
     write("404.html", ctx.not_found()?)?;
     let sitemap = ctx.sitemap()?;
@@ -138,16 +152,16 @@ pub fn render_site(
     Ok(pages)
 }
 
-struct Ctx<'a> {
-    site: &'a Site,
-    opts: &'a RenderOptions,
-    theme: &'a Theme,
+pub(super) struct Ctx<'a> {
+    pub(super) site: &'a Site,
+    pub(super) opts: &'a RenderOptions,
+    pub(super) theme: &'a Theme,
     /// `(slug, label)` of every navigation entry.
-    nav: Vec<(String, String)>,
+    pub(super) nav: Vec<(String, String)>,
 }
 
 impl Ctx<'_> {
-    fn layout(&self, page_path: &str, page_title: &str, section: &str) -> Layout {
+    pub(super) fn layout(&self, page_path: &str, page_title: &str, section: &str) -> Layout {
         let depth = page_path.matches('/').count();
         let nav = self
             .nav
@@ -169,7 +183,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn link(&self, id: &crate::model::DocId) -> Option<DocLink> {
+    pub(super) fn link(&self, id: &crate::model::DocId) -> Option<DocLink> {
         self.site.docs.get(id).map(DocLink::of)
     }
 
@@ -285,6 +299,7 @@ impl Ctx<'_> {
                 .collect(),
             edit_url: self.opts.edit_base.as_ref().map(|b| format!("{b}{}", doc.source.replace(' ', "%20"))),
             source: doc.source.clone(),
+            notes: self.notes_panel(doc),
         };
         self.theme.render("doc.html", &view)
     }
@@ -323,6 +338,27 @@ impl Ctx<'_> {
                 })
                 .collect(),
             attention_total: self.site.docs.values().map(|d| d.findings.len()).sum(),
+            standups: self.has_archive().then(|| {
+                let a = &self.site.archive;
+                StandupSummary {
+                    open_blockers: a.open_blockers.len(),
+                    overdue: a
+                        .actions
+                        .iter()
+                        .filter(|x| x.state == crate::model::archive::ActionState::Overdue)
+                        .count(),
+                    open_actions: a
+                        .actions
+                        .iter()
+                        .filter(|x| x.state != crate::model::archive::ActionState::Done)
+                        .count(),
+                    latest_week: a.weeks.last().map(|w| NavLink {
+                        href: crate::render::archive::week_path(w),
+                        label: format!("Week {}, {}", w.week, w.year),
+                        current: false,
+                    }),
+                }
+            }),
         };
         self.theme.render("home.html", &view)
     }
@@ -506,10 +542,14 @@ impl Ctx<'_> {
                 });
             }
         }
-        let view = ListPage {
+        let (blocker, actions, entries) = self.person_archive(slug);
+        let view = PersonPage {
             layout: self.layout(&format!("people/{slug}.html"), &person.name, "people"),
             heading: person.name.clone(),
             groups,
+            blocker,
+            actions,
+            entries,
         };
         self.theme.render("person.html", &view)
     }

@@ -17,7 +17,8 @@ macro_rules! embedded {
 /// Built-in templates, by name.
 const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "base.html", "components.html", "home.html", "collection.html", "doc.html", "timeline.html",
-    "tags.html", "tag.html", "people.html", "person.html", "attention.html", "search.html", "404.html", "sitemap.xml",
+    "tags.html", "tag.html", "people.html", "person.html", "attention.html", "search.html", "404.html", "sitemap.xml", "archive.html", "week.html", "blockers.html",
+    "actions.html",
 );
 
 /// Built-in static files, by path under `assets/`.
