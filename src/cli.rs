@@ -289,11 +289,16 @@ fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     for hit in &hits {
         let m = &hit.meta;
-        let status = m.status.map_or("no status", |s| s.as_str());
+        let status = m.status.map_or(m.kind.as_str(), |s| s.as_str());
         let id = m.display_id.as_deref().map(|i| format!("{i} ")).unwrap_or_default();
         let title = if color { format!("\x1b[1m{id}{}\x1b[0m", m.title) } else { format!("{id}{}", m.title) };
         let _ = writeln!(out, "{:>2}. [{status}] {title}", hit.rank);
-        let _ = writeln!(out, "    {}", dir.join(&m.source).display());
+        let mut line = dir.join(&m.source).display().to_string();
+        for part in m.date.iter().chain(std::iter::once(&m.people.join(", ")).filter(|p| !p.is_empty())) {
+            line.push_str(" · ");
+            line.push_str(part);
+        }
+        let _ = writeln!(out, "    {line}");
         let _ = writeln!(out, "    {}", highlight(&m.excerpt, &stems, color));
         if let Some(s) = &m.successor {
             let _ = writeln!(out, "    superseded by {}", s.title);

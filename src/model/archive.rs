@@ -129,10 +129,11 @@ fn is_folder_index(source: &str) -> bool {
     matches!(name.as_str(), "readme.md" | "_index.md" | "index.md" | "readme.markdown" | "_index.markdown")
 }
 
-/// Builds the archive and its findings. `slug` names a person by their page slug.
+/// Builds the archive and its findings. `person` gives the page slug and display name of a
+/// person as written, when they have a page.
 pub fn build(
     docs: &BTreeMap<DocId, Doc>,
-    slug: &dyn Fn(&str) -> Option<String>,
+    person: &dyn Fn(&str) -> Option<(String, String)>,
     today: Date,
     stale_after: Span,
 ) -> (Archive, Vec<Finding>) {
@@ -156,7 +157,7 @@ pub fn build(
                 doc: doc.id.clone(),
                 index,
                 date,
-                person: e.person.as_deref().and_then(slug),
+                person: e.person.as_deref().and_then(person).map(|(s, _)| s),
             });
         }
     }
@@ -176,16 +177,17 @@ pub fn build(
         }
     }
     let entry = |r: &EntryRef| &docs[&r.doc].notes.as_ref().expect("entries come from notes").entries[r.index];
-    for (person, entries) in by_person {
+    for (slug, entries) in by_person {
         let mut open: Option<Blocker> = None;
         for r in entries {
             let e = entry(r);
             match e.blocker() {
                 Some(b) => {
                     let since = open.as_ref().map_or(r.date, |o| o.since);
+                    let written = e.person.clone().unwrap_or_default();
                     open = Some(Blocker {
-                        person: person.to_string(),
-                        name: e.person.clone().unwrap_or_default(),
+                        person: slug.to_string(),
+                        name: person(&written).map_or(written, |(_, name)| name),
                         entry: r.clone(),
                         text: b.text(),
                         since,
@@ -241,7 +243,9 @@ pub fn build(
     }
     mentions.sort();
     let action = |id: &DocId, i: usize| &docs[id].notes.as_ref().expect("actions come from notes").actions[i];
-    let mut latest: BTreeMap<(Option<String>, String), (Option<Date>, &DocId, usize, Option<Date>)> = BTreeMap::new();
+    // (owner, words) → (date, document, index) of the latest mention, and the first mention's date.
+    type Mention<'a> = (Option<Date>, &'a DocId, usize, Option<Date>);
+    let mut latest: BTreeMap<(Option<String>, String), Mention> = BTreeMap::new();
     for (date, id, i) in mentions {
         let a = action(id, i);
         let owner = a.owner.as_deref().map(crate::model::site::person_key);
@@ -277,7 +281,7 @@ pub fn build(
         archive.actions.push(Action {
             doc: id.clone(),
             index,
-            owner: a.owner.as_deref().and_then(slug),
+            owner: a.owner.as_deref().and_then(person).map(|(s, _)| s),
             state,
             first_seen,
         });
@@ -311,8 +315,8 @@ mod tests {
         docs.into_iter().map(|d| (d.id.clone(), d)).collect()
     }
 
-    fn slug(name: &str) -> Option<String> {
-        Some(crate::model::site::person_key(name))
+    fn slug(name: &str) -> Option<(String, String)> {
+        Some((crate::model::site::person_key(name), name.to_string()))
     }
 
     #[test]

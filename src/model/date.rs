@@ -139,7 +139,7 @@ pub fn date_in_name(name: &str) -> Option<Date> {
 
 /// Whether a numeric date such as `03/04/2026` could be read day-first or month-first.
 pub fn is_ambiguous(raw: &str) -> bool {
-    let token = raw.trim().split_whitespace().next().unwrap_or("");
+    let token = raw.split_whitespace().next().unwrap_or("");
     let parts: Vec<&str> = token.split(['/', '.', '-']).collect();
     match parts.as_slice() {
         [a, b, y] if y.len() != 1 && a.len() <= 2 && b.len() <= 2 => {

@@ -543,7 +543,7 @@ pub fn assemble(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) 
     }
     let (archive, archive_findings) = crate::model::archive::build(
         &site.docs,
-        &|name| person_slug(&site.people, &site.aliases, name).map(str::to_string),
+        &|name| person_slug(&site.people, &site.aliases, name).map(|s| (s.to_string(), site.people[s].name.clone())),
         today,
         policy.stale_blocker_after,
     );
@@ -881,7 +881,11 @@ fn read_notes(
     if let [only] = notes.entries.as_mut_slice()
         && only.person.is_none()
     {
-        only.person = person_from_path(rel);
+        // A handle from a path (`ana`) reads as a name (`Ana`) until a fuller one turns up.
+        only.person = person_from_path(rel).map(|p| {
+            let mut chars = p.chars();
+            chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+        });
     }
     let known = |people: &Vec<(Role, String)>, name: &str| {
         let key = person_key(name);
@@ -951,7 +955,7 @@ fn ambiguous_date(src: &SourceDoc, at: &Located, read: Option<Date>) -> Diagnost
         Code::AmbiguousDate,
         format!("`{}` could be day-first or month-first; read as {read} (day first)", at.value.trim()),
     )
-    .with_help("write dates as YYYY-MM-DD, or put the date in the file name (`2026-03-04-ana.md`)")
+    .with_help("write dates as YYYY-MM-DD, or put the date in the file name (`2026-03-04-…`)")
 }
 
 fn bad_date(src: &SourceDoc, at: &Located) -> Diagnostic {

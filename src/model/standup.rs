@@ -121,7 +121,7 @@ fn label_of(text: &str) -> Option<Label> {
 }
 
 /// One person's entry: the three answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Entry {
     /// The person as written (`Ana`, `@ana`, `Alan Shaw (@alanshaw)`), `None` when the notes do
     /// not say whose they are.
@@ -153,7 +153,7 @@ impl Entry {
 }
 
 /// A Blocked section.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Blocked {
     /// Its lines, as plain text.
     pub lines: Vec<String>,
@@ -211,7 +211,7 @@ fn is_nothing(line: &str) -> bool {
 }
 
 /// An action item.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ActionItem {
     /// Who owes it, as written (`@alex`, `Ben`).
     pub owner: Option<String>,
@@ -230,7 +230,7 @@ pub struct ActionItem {
 }
 
 /// What one document of standups or meeting notes says.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Notes {
     /// One per person (or one for the whole document, in the per-person-file forms).
     pub entries: Vec<Entry>,
@@ -498,7 +498,7 @@ fn split_marker(raw: &str) -> (usize, bool, Option<bool>, &str) {
 fn split_label(t: &str) -> Option<(Label, String)> {
     let stripped = t.trim_start_matches(['*', '_']);
     let lead = t.len() - stripped.len();
-    let end = stripped.find(|c: char| matches!(c, ':' | '*' | '_')).unwrap_or(stripped.len());
+    let end = stripped.find([':', '*', '_']).unwrap_or(stripped.len());
     let name = &stripped[..end];
     if name.is_empty() || name.len() > 40 {
         return None;
@@ -671,20 +671,23 @@ fn action_item(raw: &str, line: u32, section: Option<Label>, written: Option<Dat
             owner = Some(who);
             body = head.trim().to_string();
         }
-    } else if let Some((head, _)) = trimmed.split_once(" to ").or_else(|| trimmed.split_once(" will "))
+    } else if let Some((head, tail)) = trimmed.split_once(" to ").or_else(|| trimmed.split_once(" will "))
         && !head.starts_with('@')
         && head.split_whitespace().count() <= 2
         && looks_like_name(head)
     {
         // `Ana to draft the FAQ`.
         owner = Some(head.to_string());
+        body = tail.to_string();
     }
     if owner.is_none()
         && let Some(c) = HANDLE.captures(&body)
     {
         owner = Some(format!("@{}", &c[1]));
         if let Some(rest) = body.trim().strip_prefix(&format!("@{}", &c[1])) {
-            body = rest.trim_start().to_string();
+            // `@alex to upgrade the runners`: the owner is shown apart from what they do.
+            let rest = rest.trim_start();
+            body = rest.strip_prefix("to ").or_else(|| rest.strip_prefix("will ")).unwrap_or(rest).to_string();
         }
     }
     let lower = body.to_lowercase();
@@ -833,7 +836,7 @@ mod tests {
         );
         assert_eq!(n.actions.len(), 2);
         assert_eq!(n.actions[0].owner.as_deref(), Some("@alex"));
-        assert_eq!(n.actions[0].text, "to upgrade the runners");
+        assert_eq!(n.actions[0].text, "upgrade the runners");
         assert_eq!(n.actions[0].due, Some(date(2026, 3, 7)));
         assert_eq!(n.actions[1].due, Some(date(2026, 3, 9)));
         assert_eq!(n.actions[1].column, 7);

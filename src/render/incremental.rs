@@ -33,6 +33,7 @@ fn display(doc: &Doc) -> u64 {
         &doc.people,
         &doc.findings,
         doc.kind,
+        &doc.notes,
     )
         .hash(&mut h);
     h.finish()

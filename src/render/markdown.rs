@@ -29,6 +29,10 @@ pub trait LinkRewriter {
     fn rewrite(&self, dest: &str) -> Rewrite;
     /// The URL and title of the document an id mention names, if it is in the site.
     fn mention(&self, prefix: &str, number: &DocNumber) -> Option<(String, String)>;
+    /// The URL of the page of the person an `@handle` names, if they have one.
+    fn person(&self, _handle: &str) -> Option<String> {
+        None
+    }
 }
 
 /// One entry of the table of contents.
@@ -215,30 +219,48 @@ fn code_block(lang: &str, text: &str, highlighter: &Highlighter) -> String {
     }
 }
 
-/// Splits a text event around id mentions that resolve, making each a link.
+/// Splits a text event around id mentions (`ADR-0005`) and `@handles` that resolve, making each
+/// a link.
 fn mention_links<'a>(text: CowStr<'a>, links: &dyn LinkRewriter) -> Vec<Event<'a>> {
-    let mut events = Vec::new();
-    let mut last = 0;
+    let mut found: Vec<(usize, usize, String)> = Vec::new();
     for c in ID_MENTION.captures_iter(&text) {
         let whole = c.get(0).expect("match");
         let number = DocNumber::parse(&format!("{}{}", &c[2], c.get(3).map_or("", |m| m.as_str())));
         let Some((url, title)) = number.and_then(|n| links.mention(&c[1], &n)) else { continue };
-        if whole.start() > last {
-            events.push(Event::Text(text[last..whole.start()].to_string().into()));
-        }
-        events.push(Event::InlineHtml(
-            format!(
-                "<a class=\"mention\" href=\"{}\" title=\"{}\">{}</a>",
-                escape_href(&url),
-                escape_html(&title),
-                escape_html(whole.as_str())
-            )
-            .into(),
-        ));
-        last = whole.end();
+        let html = format!(
+            "<a class=\"mention\" href=\"{}\" title=\"{}\">{}</a>",
+            escape_href(&url),
+            escape_html(&title),
+            escape_html(whole.as_str())
+        );
+        found.push((whole.start(), whole.end(), html));
     }
-    if last == 0 {
+    if text.contains('@') {
+        for handle in crate::model::standup::handles(&text) {
+            let Some(url) = links.person(handle) else { continue };
+            // `handles` borrows from `text`, so the offset is exact.
+            let start = handle.as_ptr() as usize - text.as_ptr() as usize - 1;
+            let end = start + 1 + handle.len();
+            let html =
+                format!("<a class=\"person-mention\" href=\"{}\">@{}</a>", escape_href(&url), escape_html(handle));
+            found.push((start, end, html));
+        }
+    }
+    if found.is_empty() {
         return vec![Event::Text(text)];
+    }
+    found.sort_by_key(|f| f.0);
+    let mut events = Vec::new();
+    let mut last = 0;
+    for (start, end, html) in found {
+        if start < last {
+            continue;
+        }
+        if start > last {
+            events.push(Event::Text(text[last..start].to_string().into()));
+        }
+        events.push(Event::InlineHtml(html.into()));
+        last = end;
     }
     if last < text.len() {
         events.push(Event::Text(text[last..].to_string().into()));

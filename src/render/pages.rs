@@ -658,4 +658,9 @@ impl LinkRewriter for PageLinks<'_> {
         }
         Some((relative_from(self.page_path, &id.page_path()), target.title.clone()))
     }
+
+    fn person(&self, handle: &str) -> Option<String> {
+        let slug = self.site.person_slug(handle)?;
+        Some(relative_from(self.page_path, &format!("people/{slug}.html")))
+    }
 }

@@ -39,6 +39,28 @@ pub struct SearchDoc {
     pub hash: u64,
 }
 
+/// Who a hit is by, for results: a standup's people, else the first of deciders, authors and
+/// owner that names anyone; three at most.
+fn attribution(doc: &Doc) -> Vec<String> {
+    use crate::model::site::Role;
+    let roles: &[Role] = if doc.kind == DocKind::Standup {
+        &[Role::Author, Role::Owner]
+    } else {
+        &[Role::Decider, Role::Author, Role::Owner]
+    };
+    let names: Vec<String> = roles
+        .iter()
+        .map(|r| doc.people_in(*r).map(str::to_string).collect::<Vec<_>>())
+        .find(|p| !p.is_empty())
+        .unwrap_or_default();
+    let more = names.len().saturating_sub(3);
+    let mut out: Vec<String> = names.into_iter().take(3).collect();
+    if more > 0 {
+        out.push(format!("+{more}"));
+    }
+    out
+}
+
 /// What a hit shows: the same fields in `adrsite search --json` and in the browser.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct HitMeta {
@@ -54,6 +76,9 @@ pub struct HitMeta {
     /// Date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Who: a standup's people, else the deciders, authors or owner (at most three).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<String>,
     /// Page URL relative to the site root.
     pub url: String,
     /// Source path relative to the site directory.
@@ -148,6 +173,7 @@ fn document(site: &Site, doc: &Doc, ord: u32) -> SearchDoc {
         kind: doc.kind,
         status: doc.status,
         date: doc.date.map(|d| d.to_string()),
+        people: attribution(doc),
         url: doc.id.page_path(),
         source: doc.source.clone(),
         excerpt: truncate(&excerpt, 240),

@@ -27,7 +27,7 @@ fn example_site_builds_with_no_warning() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("0 warnings, 0 errors (6 info)"), "the example's findings are on purpose, at info: {err}");
+    assert!(err.contains("0 warnings, 0 errors (8 info)"), "the example's findings are on purpose, at info: {err}");
     assert!(err.contains("info[contradiction]"), "{err}");
     assert!(err.contains("Built 36 documents into "), "{err}");
 }

@@ -9,4 +9,5 @@ mod output;
 mod pages;
 mod search;
 mod serve;
+mod standups;
 mod support;

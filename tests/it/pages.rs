@@ -35,7 +35,16 @@ fn example_site_builds_clean_and_every_relative_url_resolves() {
     codes.sort();
     assert_eq!(
         codes,
-        ["contradiction", "deadline-passed", "missing-successor", "review-overdue", "revisit-due", "stagnant"]
+        [
+            "contradiction",
+            "deadline-passed",
+            "missing-successor",
+            "overdue-action",
+            "review-overdue",
+            "revisit-due",
+            "stagnant",
+            "stale-blocker"
+        ]
     );
     assert!(site.report.diagnostics.iter().all(|d| d.severity == adrsite::diagnostic::Severity::Info));
     assert_eq!(unresolved_relative_urls(&site.out), Vec::<String>::new());

@@ -36,6 +36,7 @@ function hitElement(hit, terms) {
   title.append(hit.title);
   link.append(el('span', `badge badge-${status}`, label), ' ', title);
   if (hit.date) link.append(' ', el('time', '', hit.date));
+  if (hit.people && hit.people.length) link.append(' ', el('span', 'search-people', hit.people.join(', ')));
   link.append(highlighted(hit.excerpt, terms));
   if (hit.successor) link.append(el('span', 'search-successor', `Superseded by ${hit.successor.title}`));
   return link;
