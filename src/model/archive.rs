@@ -44,6 +44,8 @@ pub struct Blocker {
     pub resolved: Option<EntryRef>,
     /// 1-based line of the Blocked section in the latest entry.
     pub line: u32,
+    /// Open longer than the stale window (a `stale-blocker` finding).
+    pub stale: bool,
 }
 
 /// Where an action item stands.
@@ -118,6 +120,8 @@ pub struct Archive {
     pub actions: Vec<Action>,
     /// Standup documents that have no date.
     pub undated: Vec<DocId>,
+    /// Where each action item mentioned last stands, by document and index.
+    pub action_states: BTreeMap<(DocId, usize), ActionState>,
     /// Folder introductions (`README.md`, `_index.md`, `index.md`) among the notes: pages, but
     /// not notes of a day.
     pub indexes: Vec<DocId>,
@@ -193,6 +197,7 @@ pub fn build(
                         since,
                         resolved: None,
                         line: b.line,
+                        stale: false,
                     });
                 }
                 None => {
@@ -204,9 +209,10 @@ pub fn build(
                 }
             }
         }
-        if let Some(b) = open {
+        if let Some(mut b) = open {
             let days = (today - b.since).get_days();
-            if b.since.checked_add(stale_after).is_ok_and(|limit| today > limit) {
+            b.stale = b.since.checked_add(stale_after).is_ok_and(|limit| today > limit);
+            if b.stale {
                 findings.push(Finding {
                     code: Code::StaleBlocker,
                     doc: b.entry.doc.clone(),
@@ -286,6 +292,7 @@ pub fn build(
             first_seen,
         });
     }
+    archive.action_states = archive.actions.iter().map(|a| ((a.doc.clone(), a.index), a.state)).collect();
     archive.actions.sort_by(|x, y| {
         let (ax, ay) = (action(&x.doc, x.index), action(&y.doc, y.index));
         (x.state, ax.due.is_none(), ax.due, &x.doc, x.index).cmp(&(y.state, ay.due.is_none(), ay.due, &y.doc, y.index))
@@ -345,9 +352,11 @@ mod tests {
     #[test]
     fn stale_blocker_boundary() {
         let docs = site(vec![standup("s/1", date(2026, 3, 2), "Ana", "Blocked: VPN\n")]);
-        let at = |today| build(&docs, &slug, today, Span::new().days(7)).1;
-        assert!(at(date(2026, 3, 9)).is_empty());
-        let f = at(date(2026, 3, 10));
+        let at = |today| build(&docs, &slug, today, Span::new().days(7));
+        let (a, f) = at(date(2026, 3, 9));
+        assert!(f.is_empty() && !a.open_blockers[0].stale);
+        let (a, f) = at(date(2026, 3, 10));
+        assert!(a.open_blockers[0].stale);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].code, Code::StaleBlocker);
         assert_eq!(f[0].since, Some(date(2026, 3, 2)));

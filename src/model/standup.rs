@@ -146,9 +146,10 @@ impl Entry {
         self.blocked.as_ref().filter(|b| b.is_blocker())
     }
 
-    /// Whether it answers anything: notes alone (a meeting's `## Notes`) are not an entry.
+    /// Whether it answers anything: notes alone (a meeting's `## Notes`) and a template's empty
+    /// `@name` / `- Done:` / `- Blocked:` are not an entry.
     fn is_empty(&self) -> bool {
-        self.done.is_empty() && self.doing.is_empty() && self.blocked.is_none()
+        self.done.is_empty() && self.doing.is_empty() && self.blocker().is_none()
     }
 }
 
@@ -391,7 +392,8 @@ pub fn read(body: &str, first_line: u32, person: Option<&str>, date: Option<Date
         }
     }
     finish(entry.take(), &mut notes);
-    if !file_entry.is_empty() {
+    // A person's own file that only says "Blocked: none" still says they are not blocked.
+    if !file_entry.is_empty() || file_entry.blocked.is_some() {
         if file_entry.line == 0 {
             file_entry.line = first_line;
         }
@@ -447,6 +449,15 @@ fn clean_name(s: &str) -> String {
 
 fn looks_like_name(s: &str) -> bool {
     if s.is_empty() || s.len() > 40 || s.ends_with('?') || s.contains("...") || s.contains('…') {
+        return false;
+    }
+    // Headings over a team's updates, not people.
+    const SECTIONS: &[&str] = &[
+        "updates", "update", "status", "status updates", "team", "team updates", "general", "announcements",
+        "demos", "questions", "discussion", "summary", "highlights", "news", "intro", "introduction", "round",
+        "round of updates", "week update", "weekly update", "individual updates", "reports",
+    ];
+    if SECTIONS.contains(&s.to_lowercase().as_str()) {
         return false;
     }
     if let Some(handle) = s.strip_prefix('@') {
@@ -573,14 +584,15 @@ fn classify(body: &str) -> Vec<Line<'_>> {
             out.push(Line::Label { label, rest, indent: list.then_some(indent), level: None });
             continue;
         }
-        // `@ana`, `**Ana**`, `**@ana**`, `Ana:` alone on a line.
+        // `@ana`, `**Ana**`, `**@ana**`, `Ana:` alone on a line, or `- @ana` over nested answers.
         let whole_bold = text.len() > 4 && text.starts_with("**") && text.ends_with("**");
         let candidate = clean_name(text);
-        if !list
-            && check.is_none()
-            && (whole_bold || text.starts_with('@') || (text.ends_with(':') && !text.contains(' ')))
-            && looks_like_name(&candidate)
-        {
+        let shape = if list {
+            whole_bold || (text.starts_with('@') && !text.contains(' '))
+        } else {
+            whole_bold || text.starts_with('@') || (text.ends_with(':') && !text.contains(' '))
+        };
+        if check.is_none() && shape && looks_like_name(&candidate) {
             out.push(Line::Person { name: candidate, level: None });
             continue;
         }
@@ -774,6 +786,17 @@ mod tests {
     }
 
     #[test]
+    fn handles_as_list_items() {
+        // The shape of the IPFS browser-team notes: a list of people, answers nested under each.
+        let n = notes("### Updates\n\n- @lidel\n    - Done: reviews\n    - Next: the status page\n- @olizilla\n    - Blocked: CI\n\n## Attendees\n- @vmx\n- @ana\n");
+        let people: Vec<_> = n.entries.iter().map(|e| e.person.clone().unwrap()).collect();
+        assert_eq!(people, ["@lidel", "@olizilla"]);
+        assert_eq!(n.entries[0].doing, ["the status page"]);
+        assert_eq!(n.entries[1].blocker().unwrap().text(), "CI");
+        assert_eq!(n.participants, ["@vmx", "@ana"]);
+    }
+
+    #[test]
     fn heading_over_people_is_not_a_person() {
         let n = notes("## Team Updates\n\n### Ana\n- Progress: x\n");
         assert_eq!(n.entries.len(), 1);
@@ -852,6 +875,12 @@ mod tests {
         );
         assert_eq!(read_date("Date: 04/03/2026\n# Sync 2026-05-01\n"), Some(date(2026, 3, 4)));
         assert_eq!(read_date("# Future agenda\n\nSee the doc.\n"), None);
+    }
+
+    #[test]
+    fn template_leftovers_are_not_entries() {
+        let n = notes("@alanshaw\n- Done:\n  - x\n\n@name\n- Done:\n- Blocked:\n- Next:\n");
+        assert_eq!(n.entries.len(), 1);
     }
 
     #[test]

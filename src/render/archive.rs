@@ -75,21 +75,15 @@ impl Ctx<'_> {
 
     fn blocker_view(&self, b: &Blocker) -> BlockerView {
         let end = b.resolved.as_ref().map_or(self.opts.today, |r| r.date);
-        let stale = b.resolved.is_none()
-            && b.since.checked_add(self.site_policy_stale()).is_ok_and(|limit| self.opts.today > limit);
         BlockerView {
             person: self.person_link(&b.name),
             text: b.text.clone(),
             since: b.since.to_string(),
             days: (end - b.since).get_days(),
-            stale,
+            stale: b.stale,
             entry: DocLink::of(&self.site.docs[&b.entry.doc]),
             resolved: b.resolved.as_ref().map(|r| DocLink::of(&self.site.docs[&r.doc])),
         }
-    }
-
-    fn site_policy_stale(&self) -> jiff::Span {
-        self.opts.stale_blocker_after
     }
 
     /// Decisions and RFCs a note links to or mentions.
@@ -110,22 +104,23 @@ impl Ctx<'_> {
 
     fn week_of(&self, date: Date) -> Option<&Week> {
         let iso = date.iso_week_date();
-        self.site.archive.weeks.iter().find(|w| w.year == iso.year() && w.week == iso.week())
+        let weeks = &self.site.archive.weeks;
+        weeks.binary_search_by_key(&(iso.year(), iso.week()), |w| (w.year, w.week)).ok().map(|i| &weeks[i])
     }
 
     /// The panel above a standup's text.
     pub(super) fn notes_panel(&self, doc: &Doc) -> Option<NotesPanel> {
         let notes = doc.notes.as_ref()?;
-        let states: BTreeMap<usize, ActionState> =
-            self.site.archive.actions.iter().filter(|a| a.doc == doc.id).map(|a| (a.index, a.state)).collect();
         let actions = (0..notes.actions.len())
             .map(|i| {
                 // An item that a later note repeats is shown with its state as written here.
-                let state = states.get(&i).copied().unwrap_or(if notes.actions[i].done {
-                    ActionState::Done
-                } else {
-                    ActionState::Open
-                });
+                let state = self
+                    .site
+                    .archive
+                    .action_states
+                    .get(&(doc.id.clone(), i))
+                    .copied()
+                    .unwrap_or(if notes.actions[i].done { ActionState::Done } else { ActionState::Open });
                 self.action_view(doc, i, state)
             })
             .collect();
