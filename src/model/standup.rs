@@ -453,9 +453,28 @@ fn looks_like_name(s: &str) -> bool {
     }
     // Headings over a team's updates, not people.
     const SECTIONS: &[&str] = &[
-        "updates", "update", "status", "status updates", "team", "team updates", "general", "announcements",
-        "demos", "questions", "discussion", "summary", "highlights", "news", "intro", "introduction", "round",
-        "round of updates", "week update", "weekly update", "individual updates", "reports",
+        "updates",
+        "update",
+        "status",
+        "status updates",
+        "team",
+        "team updates",
+        "general",
+        "announcements",
+        "demos",
+        "questions",
+        "discussion",
+        "summary",
+        "highlights",
+        "news",
+        "intro",
+        "introduction",
+        "round",
+        "round of updates",
+        "week update",
+        "weekly update",
+        "individual updates",
+        "reports",
     ];
     if SECTIONS.contains(&s.to_lowercase().as_str()) {
         return false;
@@ -788,7 +807,9 @@ mod tests {
     #[test]
     fn handles_as_list_items() {
         // The shape of the IPFS browser-team notes: a list of people, answers nested under each.
-        let n = notes("### Updates\n\n- @lidel\n    - Done: reviews\n    - Next: the status page\n- @olizilla\n    - Blocked: CI\n\n## Attendees\n- @vmx\n- @ana\n");
+        let n = notes(
+            "### Updates\n\n- @lidel\n    - Done: reviews\n    - Next: the status page\n- @olizilla\n    - Blocked: CI\n\n## Attendees\n- @vmx\n- @ana\n",
+        );
         let people: Vec<_> = n.entries.iter().map(|e| e.person.clone().unwrap()).collect();
         assert_eq!(people, ["@lidel", "@olizilla"]);
         assert_eq!(n.entries[0].doing, ["the status page"]);
