@@ -201,7 +201,7 @@ fn render_options(opts: &BuildOptions, config: &Config) -> RenderOptions {
     RenderOptions {
         site_title: config.title.clone().unwrap_or_else(|| default_title(&opts.dir)),
         base_url: opts.base_url.clone().or(config.base_url.clone()).map(|u| u.trim_end_matches('/').to_string()),
-        edit_base: edit_base(&opts.dir, config),
+        edit_base: edit_base(&opts.dir, config, opts.git),
         live_reload: opts.live_reload.clone(),
         today: opts.today,
         stale_blocker_after: config.attention.stale_blocker_after,
@@ -363,19 +363,17 @@ fn default_title(dir: &Path) -> String {
 }
 
 /// `https://github.com/o/r/edit/BRANCH/PATH-OF-DIR-IN-REPO/`, when a repository is configured.
-fn edit_base(dir: &Path, config: &Config) -> Option<String> {
-    let repo = config.repository.as_ref()?;
-    let abs = normalise(dir);
-    let top = abs.ancestors().find(|a| a.join(".git").exists());
-    let prefix = top
-        .and_then(|t| abs.strip_prefix(t).ok())
-        .map(|p| p.components().map(|c| format!("{}/", c.as_os_str().to_string_lossy())).collect::<String>())
-        .unwrap_or_default();
-    let branch = config.branch.clone().or_else(|| {
-        let head = std::fs::read_to_string(top?.join(".git/HEAD")).ok()?;
-        head.trim().strip_prefix("ref: refs/heads/").map(str::to_string)
-    });
-    Some(format!("{repo}/edit/{}/{prefix}", branch.as_deref().unwrap_or("main")))
+fn edit_base(dir: &Path, config: &Config, use_git: bool) -> Option<String> {
+    let repo = config.repository.as_ref()?.trim_end_matches('/');
+    let place = if use_git { crate::load::git::checkout(dir) } else { None };
+    let prefix = place.as_ref().map(|p| p.prefix.clone()).unwrap_or_default();
+    // The configured branch, else the checked-out one, else the remote's default branch; when
+    // none is known (a detached checkout without a remote) `HEAD`, which GitHub resolves to the
+    // default branch, never a guessed `main` or `master`.
+    let branch = config.branch.clone().or_else(|| place.and_then(|p| p.branch)).unwrap_or_else(|| "HEAD".to_string());
+    // GitLab spells the edit route `/-/edit/`.
+    let route = if repo.contains("gitlab") { "-/edit" } else { "edit" };
+    Some(format!("{repo}/{route}/{branch}/{prefix}"))
 }
 
 /// Whether a diagnostic code is about the configuration rather than content.

@@ -43,6 +43,33 @@ impl GitHistory {
     }
 }
 
+/// Where the site directory sits in its git checkout.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Checkout {
+    /// The site directory's path inside the repository, `/`-terminated (empty at the top).
+    pub prefix: String,
+    /// The checked-out branch, else the remote's default branch (`origin/HEAD`).
+    pub branch: Option<String>,
+}
+
+/// The site directory's place in its repository and the branch edits should go to; `None`
+/// outside a repository or without git.
+pub fn checkout(dir: &Path) -> Option<Checkout> {
+    let git = |args: &[&str]| -> Option<String> {
+        let out = Command::new("git").arg("-C").arg(dir).args(args).output().ok()?;
+        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    };
+    let prefix = git(&["rev-parse", "--show-prefix"])?;
+    let branch = git(&["symbolic-ref", "--quiet", "--short", "HEAD"])
+        .or_else(|| {
+            // A detached checkout (CI checking out a commit): the branch the remote calls default.
+            git(&["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"])
+                .map(|r| r.trim_start_matches("origin/").to_string())
+        })
+        .filter(|b| !b.is_empty());
+    Some(Checkout { prefix, branch })
+}
+
 /// Reads the history of every file under `dir`.
 pub fn read_history(dir: &Path) -> GitHistory {
     let probe = Command::new("git").arg("-C").arg(dir).args(["rev-parse", "--is-shallow-repository"]).output();
@@ -122,5 +149,34 @@ mod tests {
     fn outside_a_repository_is_unavailable() {
         let tmp = tempfile::tempdir().unwrap();
         assert!(matches!(read_history(tmp.path()), GitHistory::Unavailable(_)));
+    }
+
+    fn git(dir: &Path, args: &[&str]) {
+        let ok = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(["-c", "user.name=T", "-c", "user.email=t@example.org"])
+            .args(args)
+            .output()
+            .unwrap()
+            .status
+            .success();
+        assert!(ok, "git {args:?}");
+    }
+
+    #[test]
+    fn checkout_knows_the_branch_and_the_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir(tmp.path().join("docs")).unwrap();
+        std::fs::write(tmp.path().join("docs/a.md"), "# A\n").unwrap();
+        git(tmp.path(), &["init", "-q", "-b", "trunk"]);
+        git(tmp.path(), &["add", "."]);
+        git(tmp.path(), &["commit", "-q", "-m", "a"]);
+        let place = checkout(&tmp.path().join("docs")).unwrap();
+        assert_eq!(place, Checkout { prefix: "docs/".into(), branch: Some("trunk".into()) });
+        // Detached, as CI checks out a commit: no branch is guessed.
+        git(tmp.path(), &["checkout", "-q", "--detach"]);
+        assert_eq!(checkout(tmp.path()).unwrap().branch, None);
+        assert_eq!(checkout(&tmp.path().join("docs")).unwrap().prefix, "docs/");
     }
 }

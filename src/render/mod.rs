@@ -9,6 +9,7 @@ pub mod highlight;
 pub mod incremental;
 pub mod markdown;
 pub mod pages;
+pub mod publish;
 pub mod theme;
 pub mod view;
 

@@ -91,12 +91,24 @@ pub fn render_site(
         None => site.docs.values().collect(),
         Some(ids) => ids.iter().filter_map(|id| site.docs.get(id)).collect(),
     };
+    let mermaid = std::sync::atomic::AtomicBool::new(false);
     docs.par_iter().try_for_each(|doc| -> anyhow::Result<()> {
-        let html = ctx.doc_page(doc, &highlighter).with_context(|| format!("rendering {}", doc.source))?;
+        let (html, has_mermaid) =
+            ctx.doc_page(doc, &highlighter).with_context(|| format!("rendering {}", doc.source))?;
         staging.write(&doc.id.page_path(), html.as_bytes())?;
+        if has_mermaid {
+            mermaid.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         tick();
         Ok(())
     })?;
+    // The diagram library (2.9 MB) is only written when a page needs it, also after an edit
+    // under `serve` that adds the first diagram.
+    if mermaid.load(std::sync::atomic::Ordering::Relaxed) && !theme.statics.contains_key(crate::render::theme::MERMAID)
+    {
+        staging
+            .write(&format!("assets/{}", crate::render::theme::MERMAID), &crate::render::theme::mermaid_library()?)?;
+    }
     let mut pages = docs.len();
     if !lists {
         return Ok(pages);
@@ -135,6 +147,13 @@ pub fn render_site(
     write("404.html", ctx.not_found()?)?;
     let sitemap = ctx.sitemap()?;
     staging.write("sitemap.xml", sitemap.as_bytes())?;
+    for (path, text) in crate::render::publish::feeds(site, theme, opts)? {
+        staging.write(&path, text.as_bytes())?;
+    }
+    for (path, text) in crate::render::publish::badges(site, theme)? {
+        staging.write(&path, text.as_bytes())?;
+    }
+    staging.write("llms.txt", crate::render::publish::llms_txt(site, theme, opts)?.as_bytes())?;
     staging.write("api/docs.json", crate::render::api::docs_json(site).as_bytes())?;
     staging.write("api/attention.json", crate::render::api::attention_json(site, opts.today).as_bytes())?;
     staging.write("api/standups.json", crate::render::api::standups_json(site, opts.today).as_bytes())?;
@@ -180,6 +199,7 @@ impl Ctx<'_> {
             canonical: self.opts.base_url.as_ref().map(|b| format!("{b}/{}", page_path.trim_end_matches("index.html"))),
             live_reload: self.opts.live_reload.clone(),
             version: env!("CARGO_PKG_VERSION"),
+            mermaid: false,
         }
     }
 
@@ -187,7 +207,8 @@ impl Ctx<'_> {
         self.site.docs.get(id).map(DocLink::of)
     }
 
-    fn doc_page(&self, doc: &Doc, highlighter: &Highlighter) -> anyhow::Result<String> {
+    /// A document's page, and whether it has a Mermaid diagram.
+    fn doc_page(&self, doc: &Doc, highlighter: &Highlighter) -> anyhow::Result<(String, bool)> {
         let page_path = doc.id.page_path();
         let body = match doc.title_range {
             Some((start, end)) => format!("{}{}", &doc.text[doc.body_start..start], &doc.text[end..]),
@@ -275,8 +296,10 @@ impl Ctx<'_> {
                 None => relations.push(RelationGroup { label: rel.kind.label(), docs: vec![link] }),
             }
         }
+        let mut layout = self.layout(&page_path, &doc.title, &col.slug);
+        layout.mermaid = rendered.has_mermaid;
         let view = DocPage {
-            layout: self.layout(&page_path, &doc.title, &col.slug),
+            layout,
             id: doc.id.0.clone(),
             kind: doc.kind,
             kind_label: doc.kind.label(),
@@ -298,10 +321,11 @@ impl Ctx<'_> {
                 .map(|f| Notice { code: f.code.as_str(), message: f.message.clone() })
                 .collect(),
             edit_url: self.opts.edit_base.as_ref().map(|b| format!("{b}{}", doc.source.replace(' ', "%20"))),
+            badge_embed: self.badge_embed(doc),
             source: doc.source.clone(),
             notes: self.notes_panel(doc),
         };
-        self.theme.render("doc.html", &view)
+        Ok((self.theme.render("doc.html", &view)?, rendered.has_mermaid))
     }
 
     fn home(&self) -> anyhow::Result<String> {
@@ -600,6 +624,19 @@ impl Ctx<'_> {
         }
         layout.canonical = None;
         self.theme.render("404.html", &ListPage { layout, heading: "Page not found".into(), groups: Vec::new() })
+    }
+
+    /// The Markdown that embeds a document's badge in a README, when the site's URL is known
+    /// (a relative image would not resolve from another repository).
+    fn badge_embed(&self, doc: &Doc) -> Option<BadgeEmbed> {
+        let base = self.opts.base_url.as_ref()?;
+        if !crate::render::publish::has_badge(doc) {
+            return None;
+        }
+        let image = format!("{base}/{}", crate::render::publish::badge_path(doc));
+        let page = format!("{base}/{}", doc.id.page_path());
+        let alt = doc.display_id.clone().unwrap_or_else(|| doc.title.clone());
+        Some(BadgeEmbed { markdown: format!("[![{alt}]({image})]({page})"), image })
     }
 
     fn sitemap(&self) -> anyhow::Result<String> {

@@ -18,11 +18,26 @@ macro_rules! embedded {
 const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "base.html", "components.html", "home.html", "collection.html", "doc.html", "timeline.html",
     "tags.html", "tag.html", "people.html", "person.html", "attention.html", "search.html", "404.html", "sitemap.xml", "archive.html", "week.html", "blockers.html",
-    "actions.html",
+    "actions.html", "feed.xml", "badge.svg", "llms.txt",
 );
 
 /// Built-in static files, by path under `assets/`.
-const STATIC: &[(&str, &str)] = embedded!("static": "style.css", "search-ui.js");
+const STATIC: &[(&str, &str)] = embedded!("static": "style.css", "search-ui.js", "mermaid-init.js");
+
+/// File name of the Mermaid library under `assets/`.
+pub const MERMAID: &str = "mermaid.tiny.js";
+
+/// Mermaid's browser bundle (`@mermaid-js/tiny`, MIT), gzipped: it is written only into sites
+/// whose pages have a diagram, so it costs the binary 0.8 MB and other sites nothing.
+const MERMAID_GZ: &[u8] = include_bytes!("../../themes/default/vendor/mermaid.tiny.js.gz");
+
+/// The Mermaid library, inflated.
+pub fn mermaid_library() -> anyhow::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut out = Vec::with_capacity(3 << 20);
+    flate2::read::GzDecoder::new(MERMAID_GZ).read_to_end(&mut out).context("inflating the Mermaid library")?;
+    Ok(out)
+}
 
 /// Templates and static files for one build.
 pub struct Theme {
@@ -63,6 +78,8 @@ impl Theme {
             }
         }
         let mut tera = tera::Tera::default();
+        // Badges are XML too: a title with `<` or `&` must not break them.
+        tera.autoescape_on([".html", ".htm", ".xml", ".svg"]);
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
             .map_err(|e| anyhow::anyhow!("{e}"))
             .context("loading the theme's templates")?;

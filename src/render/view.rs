@@ -128,6 +128,8 @@ pub struct Layout {
     pub live_reload: Option<String>,
     /// adrsite's version, for the footer.
     pub version: &'static str,
+    /// Whether the page has a Mermaid diagram, so that only such pages load the library.
+    pub mermaid: bool,
 }
 
 /// A labelled row of the metadata panel; items may link.
@@ -209,6 +211,8 @@ pub struct DocPage {
     pub notices: Vec<Notice>,
     /// Edit-on-GitHub URL.
     pub edit_url: Option<String>,
+    /// How to embed the document's status badge elsewhere.
+    pub badge_embed: Option<BadgeEmbed>,
     /// Source path relative to the site directory.
     pub source: String,
     /// What a standup or meeting note says, for notes.
@@ -409,6 +413,15 @@ pub struct IndexPage {
     pub heading: String,
     /// Entries.
     pub entries: Vec<IndexEntry>,
+}
+
+/// A status badge to embed in a README.
+#[derive(Clone, Debug, Serialize)]
+pub struct BadgeEmbed {
+    /// Absolute URL of the SVG.
+    pub image: String,
+    /// Markdown linking the badge to the page.
+    pub markdown: String,
 }
 
 /// The sitemap.

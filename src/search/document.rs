@@ -41,7 +41,7 @@ pub struct SearchDoc {
 
 /// Who a hit is by, for results: a standup's people, else the first of deciders, authors and
 /// owner that names anyone; three at most.
-fn attribution(doc: &Doc) -> Vec<String> {
+pub fn attribution(doc: &Doc) -> Vec<String> {
     use crate::model::site::Role;
     let roles: &[Role] = if doc.kind == DocKind::Standup {
         &[Role::Author, Role::Owner]
@@ -138,6 +138,15 @@ fn current_successor<'a>(site: &'a Site, doc: &Doc) -> Option<&'a Doc> {
 /// Every document of the site, in site order.
 pub fn documents(site: &Site) -> Vec<SearchDoc> {
     site.docs.values().enumerate().map(|(ord, doc)| document(site, doc, ord as u32)).collect()
+}
+
+/// The short excerpt shown for a document in search hits and feeds: its TL;DR, else the first
+/// sentence of its decision, else its first paragraph; at most 240 characters.
+pub fn excerpt(doc: &Doc) -> String {
+    let text = extract(&doc.text[doc.body_start..]);
+    let excerpt =
+        text.summary.clone().or_else(|| first_sentence(&text.decision)).unwrap_or_else(|| text.first_paragraph.clone());
+    truncate(&excerpt, 240)
 }
 
 fn document(site: &Site, doc: &Doc, ord: u32) -> SearchDoc {
