@@ -29,6 +29,57 @@ enum Command {
     Search(SearchArgs),
     /// Preview the site with live reload: rebuilds on every save, shows errors in the browser
     Serve(ServeArgs),
+    /// Start the next document from its template: adrsite new adr "Use PostgreSQL"
+    New(NewArgs),
+    /// Set a repository up: adrsite.toml, templates, .gitignore and the GitHub Pages workflow
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(override_usage = "adrsite new [OPTIONS] <KIND> <TITLE>")]
+struct NewArgs {
+    /// adr, rfc, handbook, standup or meeting; or a collection's folder (docs/adr) when the site
+    /// has several of a kind
+    kind: String,
+    /// The title
+    title: String,
+    /// The site directory
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    dir: PathBuf,
+    /// The document this one replaces (ADR-0005, 5, or its file); its status is set to superseded
+    #[arg(long, value_name = "ID")]
+    supersedes: Option<String>,
+    /// The document this one amends; it gains an "Amended by" link
+    #[arg(long, value_name = "ID")]
+    amends: Option<String>,
+    /// Status to start with [default: proposed for an ADR, draft for an RFC]
+    #[arg(long, value_name = "STATUS")]
+    status: Option<String>,
+    /// A tag (repeat for more)
+    #[arg(long = "tag", value_name = "TAG")]
+    tags: Vec<String>,
+    /// Date the document with this day instead of the clock
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    today: Option<Date>,
+    /// Do not ask git for your name or for numbers used earlier in the folder's history
+    #[arg(long)]
+    no_git: bool,
+}
+
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// The repository (or the folder in it that holds the documents); created when missing
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+    /// Replace files that already exist
+    #[arg(long)]
+    force: bool,
+    /// Date the first decision with this day instead of the clock
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    today: Option<Date>,
+    /// Do not ask git for the branch, the remote or the repository's top folder
+    #[arg(long)]
+    no_git: bool,
 }
 
 #[derive(Debug, Args)]
@@ -185,6 +236,54 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 open: args.open,
                 watcher: args.watcher,
             })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New(args) => {
+            let created = crate::author::new::run(&crate::author::new::NewOptions {
+                dir: args.dir.clone(),
+                kind: args.kind,
+                title: args.title,
+                supersedes: args.supersedes,
+                amends: args.amends,
+                status: args.status,
+                tags: args.tags,
+                today: today(args.today)?,
+                git: !args.no_git,
+            })?;
+            let mut err = std::io::stderr().lock();
+            for source in &created.edited {
+                let _ = writeln!(err, "updated {}", args.dir.join(source).display());
+            }
+            for note in &created.notes {
+                let _ = writeln!(err, "note: {note}");
+            }
+            // The new file alone on stdout, so that `$EDITOR "$(adrsite new adr …)"` works.
+            let _ = writeln!(std::io::stdout(), "{}", args.dir.join(&created.path).display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init(args) => {
+            let done = crate::author::init::run(&crate::author::init::InitOptions {
+                dir: args.dir.clone(),
+                force: args.force,
+                today: today(args.today)?,
+                git: !args.no_git,
+            })?;
+            let mut err = std::io::stderr().lock();
+            for c in &done.collections {
+                let _ = writeln!(err, "found {c}");
+            }
+            for w in &done.written {
+                let _ = writeln!(err, "wrote {}", args.dir.join(w).display());
+            }
+            for k in &done.kept {
+                let _ = writeln!(err, "kept {} (it exists; --force replaces it)", args.dir.join(k).display());
+            }
+            let _ = writeln!(
+                err,
+                "\nNext:\n  adrsite serve {dir}             preview the site with live reload\n  adrsite new adr \"Title\"        start the next decision\n  git add -A && git commit -m \"Publish decisions with adrsite\" && git push\nThen, once, in the repository's Settings → Pages, set Source to \"GitHub Actions\".\nEvery push to `{}` publishes the site.",
+                done.branch,
+                dir = args.dir.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Check(common) => {

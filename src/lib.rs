@@ -10,8 +10,11 @@
 //! render    (markdown, highlighting, templates)                    -> pages in an OutputSink
 //! write     (staging directory swapped into place)
 //! ```
+//!
+//! [`author`] holds the commands that write into the repository instead: `init` and `new`.
 #![warn(missing_docs)]
 
+pub mod author;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

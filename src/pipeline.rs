@@ -128,6 +128,14 @@ pub fn check(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     Ok(BuildReport::of(&site, start, stages, notes, 0, None))
 }
 
+/// Reads and assembles the site without rendering anything (for `new`, which needs to know the
+/// collections, their documents and their numbers).
+pub fn read_site(opts: &BuildOptions) -> anyhow::Result<(Site, Config)> {
+    let (mut stages, mut notes) = (Vec::new(), Vec::new());
+    let (site, config, _) = prepare(opts, &mut stages, &mut notes, None)?;
+    Ok((site, config))
+}
+
 /// Builds the site into OUT (atomically replacing it).
 pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     build_full(opts, None).map(|(report, _)| report)
@@ -357,7 +365,8 @@ fn normalise(p: &Path) -> PathBuf {
     out
 }
 
-fn default_title(dir: &Path) -> String {
+/// The site title when none is configured: the directory's name.
+pub fn default_title(dir: &Path) -> String {
     let name = normalise(dir).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     if name.is_empty() { "Decision log".into() } else { crate::text::title_from_name(&name) }
 }

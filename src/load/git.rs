@@ -5,6 +5,10 @@
 //! first and the last commit that touched it and the last author — or the reason it is not
 //! available (git missing, not a repository). A shallow clone is detected: its dates are not
 //! trusted, because the oldest commit it has is not when files were created.
+//!
+//! Also the few other questions adrsite asks git, each one process: where the site sits in its
+//! checkout and which branch edits go to ([`checkout`]), and, for `adrsite new`, every path a
+//! folder ever had ([`paths_in_history`]) and who is writing ([`user_name`]).
 
 use jiff::civil::Date;
 use std::collections::BTreeMap;
@@ -126,6 +130,43 @@ pub fn parse_log(text: &str) -> BTreeMap<String, FileHistory> {
         }
     }
     files
+}
+
+/// Every path `folder` (relative to `dir`) ever had in any branch's history, deleted and renamed
+/// files included, relative to `folder`; empty outside a repository. For `adrsite new`, which
+/// never reuses a number.
+pub fn paths_in_history(dir: &Path, folder: &str) -> Vec<String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "core.quotepath=off",
+            "log",
+            "--all",
+            "--format=",
+            "--name-only",
+            "--no-renames",
+            "--relative",
+            "--",
+        ])
+        .arg(if folder.is_empty() { "." } else { folder })
+        .output();
+    match out {
+        Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(|l| l.strip_prefix(&format!("{folder}/")).unwrap_or(l).to_string())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// git's `user.name`, for deciders, authors and owners.
+pub fn user_name(dir: &Path) -> Option<String> {
+    let out = Command::new("git").arg("-C").arg(dir).args(["config", "user.name"]).output().ok()?;
+    let name = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    (out.status.success() && !name.is_empty()).then_some(name)
 }
 
 #[cfg(test)]

@@ -23,6 +23,9 @@ struct ApiDoc<'a> {
     status: Option<crate::model::Status>,
     status_raw: Option<&'a str>,
     date: Option<String>,
+    /// Named dates (deadline, review dates) as ISO dates, or as written when not a date.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    dates: BTreeMap<&'static str, String>,
     people: BTreeMap<Role, Vec<&'a str>>,
     tags: &'a [String],
     source: &'a str,
@@ -39,6 +42,19 @@ struct ApiGit<'a> {
     created: String,
     changed: String,
     author: &'a str,
+}
+
+/// The JSON name of a named date.
+fn date_key(key: crate::load::meta::DateKey) -> &'static str {
+    use crate::load::meta::DateKey;
+    match key {
+        DateKey::Deadline => "deadline",
+        DateKey::CommentsBy => "comments_by",
+        DateKey::ReviewBy => "review_by",
+        DateKey::LastReviewed => "last_reviewed",
+        DateKey::ReviewEvery => "review_every",
+        DateKey::LastUpdated => "last_updated",
+    }
 }
 
 /// The JSON text of `api/docs.json`.
@@ -71,6 +87,11 @@ pub fn docs_json(site: &Site) -> String {
                 status: d.status,
                 status_raw: d.status_label.as_deref(),
                 date: d.date.map(|x| x.to_string()),
+                dates: d
+                    .dates
+                    .iter()
+                    .map(|n| (date_key(n.key), n.date.map_or_else(|| n.raw.clone(), |x| x.to_string())))
+                    .collect(),
                 people,
                 tags: &d.tags,
                 source: &d.source,

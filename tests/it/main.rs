@@ -2,11 +2,13 @@
 //! output, and every shared corpus.
 
 mod attention;
+mod authoring;
 mod cli;
 mod corpora;
 mod dialects;
 mod output;
 mod pages;
+mod publish;
 mod search;
 mod serve;
 mod standups;

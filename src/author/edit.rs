@@ -1,0 +1,265 @@
+//! Small, targeted edits to an existing document: set its status, add a relation line. Every
+//! other byte of the file is kept — line endings, front-matter order, comments — so that the diff
+//! of `adrsite new --supersedes` shows exactly what changed.
+//!
+//! Input: the document text. Output: the edited text, or why the edit was not possible.
+
+use crate::author::style::{self, MetaStyle};
+
+/// The relation line a document gets, in its own dialect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    /// `Supersedes [..](..)`.
+    Supersedes,
+    /// `Amends [..](..)`.
+    Amends,
+    /// `Amended by [..](..)`.
+    AmendedBy,
+}
+
+impl Relation {
+    fn label(self) -> &'static str {
+        match self {
+            Relation::Supersedes => "Supersedes",
+            Relation::Amends => "Amends",
+            Relation::AmendedBy => "Amended by",
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Relation::Supersedes => "supersedes",
+            Relation::Amends => "amends",
+            Relation::AmendedBy => "amended-by",
+        }
+    }
+}
+
+/// The text as lines with their endings, and the newline the file uses.
+fn lines(text: &str) -> (Vec<String>, &'static str) {
+    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    (text.split_inclusive('\n').map(str::to_string).collect(), nl)
+}
+
+/// Where the front matter's closing fence is (line index), if the file has front matter.
+fn front_close(ls: &[String]) -> Option<usize> {
+    let open = ls.first()?.trim_end();
+    if open != "---" && open != "+++" {
+        return None;
+    }
+    ls.iter().enumerate().skip(1).find(|(_, l)| l.trim_end() == open).map(|(i, _)| i)
+}
+
+fn key_of(line: &str) -> Option<(String, usize)> {
+    // `status: x`, `* Status: x`, `- **Status**: x`, `status = "x"`: the key and where its
+    // value starts.
+    let trimmed = line.trim_start();
+    let indent = line.len() - trimmed.len();
+    let body = trimmed.strip_prefix(['*', '-', '+']).map_or(trimmed, |r| r.strip_prefix(' ').unwrap_or(r));
+    let marker = trimmed.len() - body.len();
+    let bare = body.trim_start_matches(['*', '_']);
+    let emph = body.len() - bare.len();
+    let end = bare.find([':', '='])?;
+    let key = bare[..end].trim_end_matches(['*', '_']).trim();
+    if key.is_empty() || key.len() > 30 {
+        return None;
+    }
+    let mut value_start = indent + marker + emph + end + 1;
+    let rest = &line[value_start..];
+    let rest_trimmed = rest.trim_start_matches(['*', '_']);
+    value_start += rest.len() - rest_trimmed.len();
+    value_start += rest_trimmed.len() - rest_trimmed.trim_start().len();
+    Some((key.to_lowercase(), value_start))
+}
+
+fn ending(line: &str) -> &str {
+    let body = line.trim_end_matches(['\n', '\r']);
+    &line[body.len()..]
+}
+
+/// Sets the document's status to `value` wherever it states one: a front-matter key, a status
+/// bullet or line, a table row or the paragraph of a `## Status` section. A document with no
+/// status gets one in its dialect.
+pub fn set_status(text: &str, value: &str) -> String {
+    let (mut ls, nl) = lines(text);
+    let close = front_close(&ls);
+    let toml = ls.first().is_some_and(|l| l.trim_end() == "+++");
+    // Front matter.
+    if let Some(close) = close {
+        for l in ls.iter_mut().take(close).skip(1) {
+            if let Some((key, start)) = key_of(l)
+                && key == "status"
+            {
+                let v = if toml { style::toml_value(value) } else { style::yaml_value(value) };
+                *l = format!("{}{v}{}", &l[..start], ending(l));
+                return ls.concat();
+            }
+        }
+    }
+    let body_start = close.map_or(0, |c| c + 1);
+    let mut in_fence = false;
+    for i in body_start..ls.len() {
+        let t = ls[i].trim();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_fence = !in_fence;
+        }
+        if in_fence {
+            continue;
+        }
+        // A `## Status` section: replace its first paragraph.
+        if t.starts_with('#') && t.trim_start_matches('#').trim().eq_ignore_ascii_case("status") {
+            let mut j = i + 1;
+            while j < ls.len() && ls[j].trim().is_empty() {
+                j += 1;
+            }
+            let mut k = j;
+            while k < ls.len() && !ls[k].trim().is_empty() && !ls[k].trim_start().starts_with('#') {
+                k += 1;
+            }
+            if j < k {
+                ls.splice(j..k, [format!("{value}{nl}")]);
+            } else {
+                ls.insert(j.min(ls.len()), format!("{nl}{value}{nl}"));
+            }
+            return ls.concat();
+        }
+        // `* Status: accepted`, `Status: accepted`.
+        if let Some((key, start)) = key_of(&ls[i])
+            && key == "status"
+            && !t.starts_with('|')
+        {
+            ls[i] = format!("{}{value}{}", &ls[i][..start], ending(&ls[i]));
+            return ls.concat();
+        }
+        // `| Status | Accepted |`.
+        let cells: Vec<&str> = t.split('|').map(str::trim).collect();
+        if t.starts_with('|') && cells.len() >= 4 && cells[1].trim_matches(['*', '_']).eq_ignore_ascii_case("status") {
+            let line = &ls[i];
+            let first = line.find('|').unwrap_or(0);
+            let second = first + 1 + line[first + 1..].find('|').unwrap_or(0);
+            let third = second + 1 + line[second + 1..].find('|').unwrap_or(0);
+            ls[i] = format!("{} {value} {}", &line[..=second], &line[third..]);
+            return ls.concat();
+        }
+    }
+    // No status yet: add one.
+    if let Some(close) = close {
+        let line = if toml {
+            format!("status = {}{nl}", style::toml_value(value))
+        } else {
+            format!("status: {}{nl}", style::yaml_value(value))
+        };
+        ls.insert(close, line);
+        return ls.concat();
+    }
+    insert_after_title(&mut ls, nl, format!("Status: {value}{nl}"));
+    ls.concat()
+}
+
+/// Inserts `line` as a paragraph after the H1 (or at the top when there is none).
+fn insert_after_title(ls: &mut Vec<String>, nl: &str, line: String) {
+    match ls.iter().position(|l| l.starts_with("# ")) {
+        Some(i) => {
+            ls.insert(i + 1, format!("{nl}{line}"));
+        }
+        None => ls.insert(0, format!("{line}{nl}")),
+    }
+}
+
+/// Adds a relation to another document (`link` is a Markdown link) in the document's dialect:
+/// a front-matter key, a bullet beside the status bullet, or a line in the `## Status` section
+/// as adr-tools writes it.
+pub fn add_relation(text: &str, relation: Relation, link: &str) -> String {
+    let (mut ls, nl) = lines(text);
+    let close = front_close(&ls);
+    let (meta, _) = style::detect_one(text);
+    match meta {
+        Some(MetaStyle::Yaml | MetaStyle::Toml) if close.is_some() => {
+            let close = close.expect("checked");
+            let toml = ls[0].trim_end() == "+++";
+            let line = if toml {
+                format!("{} = {}{nl}", relation.key().replace('-', "_"), style::toml_value(link))
+            } else {
+                format!("{}: {}{nl}", relation.key(), style::yaml_value(link))
+            };
+            ls.insert(close, line);
+        }
+        Some(MetaStyle::Bullets(c)) => {
+            let at = ls
+                .iter()
+                .position(|l| key_of(l).is_some_and(|(k, _)| k == "status") && l.trim_start().starts_with(c))
+                .map_or(0, |i| i + 1);
+            ls.insert(at, format!("{c} {}: {link}{nl}", relation.label()));
+        }
+        Some(MetaStyle::Nygard)
+            if let Some(i) = ls.iter().position(|l| {
+                let t = l.trim();
+                t.starts_with('#') && t.trim_start_matches('#').trim().eq_ignore_ascii_case("status")
+            }) =>
+        {
+            // After the section's last non-blank line.
+            let mut end = i + 1;
+            let mut last = i;
+            while end < ls.len() && !ls[end].trim_start().starts_with('#') {
+                if !ls[end].trim().is_empty() {
+                    last = end;
+                }
+                end += 1;
+            }
+            if !ls[last].ends_with('\n') {
+                ls[last].push_str(nl);
+            }
+            ls.insert(last + 1, format!("{nl}{} {link}{nl}", relation.label()));
+        }
+        _ => insert_after_title(&mut ls, nl, format!("{} {link}{nl}", relation.label())),
+    }
+    ls.concat()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LINK: &str = "[10. Use Y](0010-use-y.md)";
+
+    #[test]
+    fn nygard_status_paragraph_is_replaced_and_relations_follow_it() {
+        let text = "# 5. Use X\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n";
+        let edited = set_status(text, &format!("Superseded by {LINK}"));
+        assert_eq!(edited, text.replace("\nAccepted\n", &format!("\nSuperseded by {LINK}\n")));
+        let amended = add_relation(text, Relation::AmendedBy, LINK);
+        assert!(amended.contains(&format!("## Status\n\nAccepted\n\nAmended by {LINK}\n\n## Context")), "{amended}");
+    }
+
+    #[test]
+    fn front_matter_keeps_its_other_keys_and_comments() {
+        let text = "---\n# comment\nstatus: accepted # was proposed\ndate: 2020-01-01\n---\n# Use X\n";
+        let edited = set_status(text, "superseded by [ADR-0010](0010-use-y.md)");
+        assert_eq!(
+            edited,
+            "---\n# comment\nstatus: superseded by [ADR-0010](0010-use-y.md)\ndate: 2020-01-01\n---\n# Use X\n"
+        );
+        let none = "---\nparent: Decisions\n---\n# Use X\n";
+        assert_eq!(set_status(none, "accepted"), "---\nparent: Decisions\nstatus: accepted\n---\n# Use X\n");
+        let rel = add_relation(none, Relation::Supersedes, "[ADR-0001](0001-x.md)");
+        assert_eq!(rel, "---\nparent: Decisions\nsupersedes: \"[ADR-0001](0001-x.md)\"\n---\n# Use X\n");
+    }
+
+    #[test]
+    fn bullets_rows_and_crlf() {
+        let text = "# Use X\r\n\r\n* Status: accepted\r\n* Date: 2020-01-01\r\n";
+        let edited = set_status(text, "superseded by [ADR-0010](0010-use-y.md)");
+        assert_eq!(
+            edited,
+            "# Use X\r\n\r\n* Status: superseded by [ADR-0010](0010-use-y.md)\r\n* Date: 2020-01-01\r\n"
+        );
+        let rel = add_relation(text, Relation::AmendedBy, LINK);
+        assert!(rel.contains(&format!("* Status: accepted\r\n* Amended by: {LINK}\r\n* Date")), "{rel:?}");
+        let bold = "# Use X\n\n- **Status**: Accepted\n";
+        assert_eq!(set_status(bold, "Superseded"), "# Use X\n\n- **Status**: Superseded\n");
+        let table = "# Use X\n\n| Status | Accepted |\n|---|---|\n";
+        assert_eq!(set_status(table, "Superseded"), "# Use X\n\n| Status | Superseded |\n|---|---|\n");
+        let bare = "# Use X\n\nBody.\n";
+        assert_eq!(set_status(bare, "Superseded"), "# Use X\n\nStatus: Superseded\n\nBody.\n");
+    }
+}
