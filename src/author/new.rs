@@ -188,10 +188,10 @@ pub fn run(opts: &NewOptions) -> anyhow::Result<Created> {
         edits.push((old.source.clone(), edited));
     }
 
+    if !folder.is_empty() && !opts.dir.join(&folder).exists() {
+        notes.push(format!("created the folder {folder} for {}", template.kind().plural().to_lowercase()));
+    }
     if let Some(parent) = abs.parent() {
-        if !parent.exists() {
-            notes.push(format!("created the folder {}", parent.strip_prefix(&opts.dir).unwrap_or(parent).display()));
-        }
         std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
     }
     write_new(&abs, &text)?;

@@ -266,6 +266,16 @@ fn init_in_an_empty_repository_then_build() {
     assert!(workflow.contains("fetch-depth: 0") && workflow.contains("branches: [trunk]"), "{workflow}");
     assert!(workflow.contains("--base-url \"${{ steps.pages.outputs.base_url }}\""), "{workflow}");
     assert!(workflow.contains("cargo install --locked --git"), "{workflow}");
+    // GitHub's own workflow schema accepts it.
+    let validator = project("tests/browser/node_modules/.bin/action-validator");
+    assert!(validator.is_file(), "run `npm ci --prefix tests/browser` first (bash .ci/run does)");
+    let checked = Command::new(validator).arg(dir.join(".github/workflows/adrsite.yml")).output().unwrap();
+    assert!(
+        checked.status.success() && checked.stdout.is_empty(),
+        "the workflow fails GitHub's schema: {}{}",
+        String::from_utf8_lossy(&checked.stdout),
+        String::from_utf8_lossy(&checked.stderr)
+    );
     assert_eq!(read(dir, ".gitignore"), "# adrsite: the built site and the search cache\n/_site/\n/.adrsite-cache/\n");
 
     // Nothing is replaced a second time, unless forced.
