@@ -278,6 +278,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for k in &done.kept {
                 let _ = writeln!(err, "kept {} (it exists; --force replaces it)", args.dir.join(k).display());
             }
+            for note in &done.notes {
+                let _ = writeln!(err, "note: {note}");
+            }
             let _ = writeln!(
                 err,
                 "\nNext:\n  adrsite serve {dir}             preview the site with live reload\n  adrsite new adr \"Title\"        start the next decision\n  git add -A && git commit -m \"Publish decisions with adrsite\" && git push\nThen, once, in the repository's Settings → Pages, set Source to \"GitHub Actions\".\nEvery push to `{}` publishes the site.",

@@ -72,6 +72,23 @@ fn key_of(line: &str) -> Option<(String, usize)> {
     Some((key.to_lowercase(), value_start))
 }
 
+/// A `# comment` after a front-matter value (outside quotes), with the space before it.
+fn trailing_comment(value: &str) -> &str {
+    let body = value.trim_end_matches(['\n', '\r']);
+    let mut quote = None;
+    for (i, c) in body.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '#') if i > 0 && body[..i].ends_with([' ', '\t']) => {
+                return &body[body[..i].trim_end().len()..];
+            }
+            _ => {}
+        }
+    }
+    ""
+}
+
 fn ending(line: &str) -> &str {
     let body = line.trim_end_matches(['\n', '\r']);
     &line[body.len()..]
@@ -81,18 +98,39 @@ fn ending(line: &str) -> &str {
 /// bullet or line, a table row or the paragraph of a `## Status` section. A document with no
 /// status gets one in its dialect.
 pub fn set_status(text: &str, value: &str) -> String {
+    set_field(text, &["status"], value, Insert::Anywhere).unwrap_or_else(|| text.to_string())
+}
+
+/// Where [`set_field`] may add a field the document does not have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Insert {
+    /// Nowhere: only replace.
+    Never,
+    /// Into front matter, when the document has some.
+    FrontMatter,
+    /// Into front matter, else as a line under the title.
+    Anywhere,
+}
+
+/// Sets the field named by any of `keys` (lowercase, as written: `status`, `start date`) to
+/// `value`: a front-matter key, a bullet or `Key:` line, a table row, or the paragraph of a
+/// section with that heading. `None` when the document has no such field and `insert` does not
+/// allow adding one.
+pub fn set_field(text: &str, keys: &[&str], value: &str, insert: Insert) -> Option<String> {
     let (mut ls, nl) = lines(text);
     let close = front_close(&ls);
     let toml = ls.first().is_some_and(|l| l.trim_end() == "+++");
+    let wanted = |k: &str| keys.contains(&k.trim());
     // Front matter.
     if let Some(close) = close {
         for l in ls.iter_mut().take(close).skip(1) {
             if let Some((key, start)) = key_of(l)
-                && key == "status"
+                && wanted(&key.replace(['-', '_'], " "))
             {
                 let v = if toml { style::toml_value(value) } else { style::yaml_value(value) };
-                *l = format!("{}{v}{}", &l[..start], ending(l));
-                return ls.concat();
+                let comment = trailing_comment(&l[start..]);
+                *l = format!("{}{v}{comment}{}", &l[..start], ending(l));
+                return Some(ls.concat());
             }
         }
     }
@@ -107,7 +145,7 @@ pub fn set_status(text: &str, value: &str) -> String {
             continue;
         }
         // A `## Status` section: replace its first paragraph.
-        if t.starts_with('#') && t.trim_start_matches('#').trim().eq_ignore_ascii_case("status") {
+        if t.starts_with("##") && wanted(&t.trim_start_matches('#').trim().to_lowercase()) {
             let mut j = i + 1;
             while j < ls.len() && ls[j].trim().is_empty() {
                 j += 1;
@@ -121,39 +159,47 @@ pub fn set_status(text: &str, value: &str) -> String {
             } else {
                 ls.insert(j.min(ls.len()), format!("{nl}{value}{nl}"));
             }
-            return ls.concat();
+            return Some(ls.concat());
         }
         // `* Status: accepted`, `Status: accepted`.
         if let Some((key, start)) = key_of(&ls[i])
-            && key == "status"
+            && wanted(&key)
             && !t.starts_with('|')
         {
             ls[i] = format!("{}{value}{}", &ls[i][..start], ending(&ls[i]));
-            return ls.concat();
+            return Some(ls.concat());
         }
         // `| Status | Accepted |`.
         let cells: Vec<&str> = t.split('|').map(str::trim).collect();
-        if t.starts_with('|') && cells.len() >= 4 && cells[1].trim_matches(['*', '_']).eq_ignore_ascii_case("status") {
+        if t.starts_with('|') && cells.len() >= 4 && wanted(&cells[1].trim_matches(['*', '_']).to_lowercase()) {
             let line = &ls[i];
             let first = line.find('|').unwrap_or(0);
             let second = first + 1 + line[first + 1..].find('|').unwrap_or(0);
             let third = second + 1 + line[second + 1..].find('|').unwrap_or(0);
             ls[i] = format!("{} {value} {}", &line[..=second], &line[third..]);
-            return ls.concat();
+            return Some(ls.concat());
         }
     }
-    // No status yet: add one.
+    if insert == Insert::Never {
+        return None;
+    }
+    let key = keys[0];
     if let Some(close) = close {
         let line = if toml {
-            format!("status = {}{nl}", style::toml_value(value))
+            format!("{} = {}{nl}", key.replace(' ', "_"), style::toml_value(value))
         } else {
-            format!("status: {}{nl}", style::yaml_value(value))
+            format!("{}: {}{nl}", key.replace(' ', "-"), style::yaml_value(value))
         };
         ls.insert(close, line);
-        return ls.concat();
+        return Some(ls.concat());
     }
-    insert_after_title(&mut ls, nl, format!("Status: {value}{nl}"));
-    ls.concat()
+    if insert == Insert::FrontMatter {
+        return None;
+    }
+    let mut label = key.to_string();
+    label[..1].make_ascii_uppercase();
+    insert_after_title(&mut ls, nl, format!("{label}: {value}{nl}"));
+    Some(ls.concat())
 }
 
 /// Inserts `line` as a paragraph after the H1 (or at the top when there is none).
@@ -237,8 +283,10 @@ mod tests {
         let edited = set_status(text, "superseded by [ADR-0010](0010-use-y.md)");
         assert_eq!(
             edited,
-            "---\n# comment\nstatus: superseded by [ADR-0010](0010-use-y.md)\ndate: 2020-01-01\n---\n# Use X\n"
+            "---\n# comment\nstatus: superseded by [ADR-0010](0010-use-y.md) # was proposed\ndate: 2020-01-01\n---\n# Use X\n"
         );
+        let quoted = "---\nstatus: \"accepted # really\"  # note\n---\n";
+        assert_eq!(set_status(quoted, "deprecated"), "---\nstatus: deprecated  # note\n---\n");
         let none = "---\nparent: Decisions\n---\n# Use X\n";
         assert_eq!(set_status(none, "accepted"), "---\nparent: Decisions\nstatus: accepted\n---\n# Use X\n");
         let rel = add_relation(none, Relation::Supersedes, "[ADR-0001](0001-x.md)");

@@ -43,6 +43,8 @@ pub struct Initialized {
     pub first_decision: Option<String>,
     /// The branch the workflow publishes.
     pub branch: String,
+    /// Things to know (a collection's own template is used instead of a new one).
+    pub notes: Vec<String>,
 }
 
 /// Where adrsite is installed from in CI: this package's repository.
@@ -141,6 +143,15 @@ pub fn run(opts: &InitOptions) -> anyhow::Result<Initialized> {
     put(dir, "adrsite.toml", &toml, opts.force, &mut done)?;
 
     for t in Template::ALL {
+        // A collection with its own template keeps it: `new` fills that one in.
+        let own = match (t, cols.iter().find(|c| c.kind == t.kind())) {
+            (Template::Adr | Template::Rfc, Some(c)) => crate::author::native::find(dir, &c.path),
+            _ => None,
+        };
+        if let Some((path, _)) = own {
+            done.notes.push(format!("`adrsite new {}` fills in the collection's own template, {path}", t.name()));
+            continue;
+        }
         let texts: Vec<String> = match cols.iter().find(|c| c.kind == t.kind()) {
             Some(c) => inv
                 .markdown

@@ -4,6 +4,7 @@
 
 pub mod edit;
 pub mod init;
+pub mod native;
 pub mod new;
 pub mod scheme;
 pub mod style;

@@ -6,6 +6,7 @@
 //! that says what to do (an unknown kind, an ambiguous collection, an id that names nothing).
 
 use crate::author::edit::{self, Relation};
+use crate::author::native;
 use crate::author::scheme::{self, Naming, Scheme};
 use crate::author::style::{self, Style, TitleStyle};
 use crate::author::template::{self, Template, Values};
@@ -144,12 +145,29 @@ pub fn run(opts: &NewOptions) -> anyhow::Result<Created> {
         comments_by: (opts.today + jiff::Span::new().days(7)).to_string(),
         deadline: (opts.today + jiff::Span::new().days(14)).to_string(),
     };
+    // The team's adrsite template, else the collection's own (`template.md`), else built in.
     let custom = opts.dir.join(".adrsite/templates").join(format!("{}.md", template.name()));
-    let (name, text) = match std::fs::read_to_string(&custom) {
-        Ok(t) => (custom.display().to_string(), t),
-        Err(_) => (format!("built-in {} template", template.name()), template.text(&style)),
+    let native = match template {
+        Template::Adr | Template::Rfc if col.is_some() => native::find(&opts.dir, &folder),
+        _ => None,
     };
-    let mut text = template::render(&name, &text, &values)?;
+    let mut text = match (std::fs::read_to_string(&custom), native) {
+        (Ok(t), _) => template::render(&custom.display().to_string(), &t, &values)?,
+        (Err(_), Some((_, t))) => native::fill(
+            &t,
+            &style,
+            &native::Fill {
+                title,
+                number: (!number_text.is_empty()).then_some(number_text.as_str()),
+                status: (!values.status.is_empty()).then_some(values.status.as_str()),
+                date: &values.date,
+                author: (values.author != "TBD").then_some(values.author.as_str()),
+            },
+        ),
+        (Err(_), None) => {
+            template::render(&format!("built-in {} template", template.name()), &template.text(&style), &values)?
+        }
+    };
 
     // The link text other documents use for the new one.
     let prefix = col.as_ref().and_then(|(_, c)| c.id_prefix.clone());

@@ -65,14 +65,16 @@ fn new_follows_each_corpus_scheme_and_supersedes_in_both_files() {
             "madr",
             "ADR-0013",
             "docs/decisions/0019-use-postgresql.md",
-            "---\nstatus: proposed\ndate: 2026-11-21\ndecision-makers: TBD\nsupersedes: \"[ADR-0013](0013-use-yaml-front-matter-for-meta-data.md)\"\n---\n\n# Use PostgreSQL\n",
+            // MADR's own adr-template.md, filled in: its comments kept, the fields added.
+            "title: Use PostgreSQL\n\n# These are optional elements. Feel free to remove any of them.\n",
             "docs/decisions/0013-use-yaml-front-matter-for-meta-data.md",
         ),
         (
             "log4brains",
             "20201103-use-lunr-for-search",
             "docs/adr/20261121-use-postgresql.md",
-            "# Use PostgreSQL\n\n- Status: proposed\n- Supersedes: [Use Lunr for search](20201103-use-lunr-for-search.md)\n- Date: 2026-11-21\n- Deciders: TBD\n",
+            // Log4brains' own template.md, filled in.
+            "# Use PostgreSQL\n\n- Status: proposed\n- Supersedes: [Use Lunr for search](20201103-use-lunr-for-search.md)\n- Deciders: [list everyone involved in the decision] <!-- optional -->\n- Date: 2026-11-21\n",
             "docs/adr/20201103-use-lunr-for-search.md",
         ),
         (
@@ -90,7 +92,11 @@ fn new_follows_each_corpus_scheme_and_supersedes_in_both_files() {
         let path = new(dir, &["adr", "Use PostgreSQL", "--supersedes", old_id]);
         assert_eq!(&path, expected, "{corpus}");
         let text = read(dir, &path);
-        assert!(text.starts_with(head), "{corpus}: the head is in the corpus's dialect:\n{text}");
+        assert!(text.contains(head), "{corpus}: the head is in the corpus's dialect:\n{text}");
+        if *corpus == "madr" {
+            assert!(text.contains("status: proposed\ndate: 2026-11-21\nsupersedes: \"[ADR-0013](0013-use-yaml-front-matter-for-meta-data.md)\"\n---\n"), "{text}");
+            assert!(text.contains("\n# Use PostgreSQL\n"), "{text}");
+        }
 
         // The old document changed in one place: its status line, or a status added to front
         // matter that had none.
@@ -386,4 +392,26 @@ fn init_in_a_folder_of_the_repository() {
     assert!(workflow.contains("run: adrsite build docs --out _site --base-url"), "{workflow}");
     assert!(!dir.join("docs/.github").exists());
     assert!(!dir.join("docs/docs/decisions").exists(), "docs/adr is the decision log");
+}
+
+/// A collection with its own template keeps it: `init` writes no adrsite template for that kind,
+/// and `new` fills the collection's one in.
+#[test]
+fn init_keeps_a_collections_own_template() {
+    let tmp = corpus_copy("compliantkubernetes-adr");
+    let dir = tmp.path();
+    let out = adrsite(dir, &["init", "--today", "2026-11-21", "--no-git"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("note: `adrsite new adr` fills in the collection's own template, docs/adr/template.md"),
+        "{err}"
+    );
+    assert!(!dir.join(".adrsite/templates/adr.md").exists());
+    assert!(dir.join(".adrsite/templates/rfc.md").exists());
+    let path = new(dir, &["adr", "Use Thanos"]);
+    assert_eq!(path, "docs/adr/0057-use-thanos.md");
+    let text = read(dir, &path);
+    assert!(text.starts_with("# Use Thanos\n\n- Status: proposed\n- Deciders: [list everyone involved in the decision] <!-- optional -->\n- Date: 2026-11-21\n"), "{text}");
+    assert!(text.contains("## Context and Problem Statement"), "the template's sections: {text}");
 }
