@@ -37,6 +37,20 @@ export function launch() {
   });
 }
 
+/**
+ * Collects page errors and failed requests into `errors`. A request aborted because the page
+ * navigated away (net::ERR_ABORTED, e.g. a lazily loaded script when a result is opened) is not a
+ * failure of the site; a missing file (404) still is.
+ */
+export function watchErrors(page, errors) {
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('requestfailed', (r) => {
+    const reason = r.failure()?.errorText || '';
+    if (!reason.includes('ERR_ABORTED')) errors.push(`request failed: ${r.url()} (${reason})`);
+  });
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()}: ${r.url()}`); });
+}
+
 export function check(cond, message) {
   if (!cond) throw new Error(message);
 }

@@ -3,7 +3,7 @@
 // loopback), no library on pages without a diagram, and status badges that the browser decodes
 // as SVG images.
 // Usage: node published.mjs SITE_DIR
-import { serveStatic, launch, check } from './common.mjs';
+import { serveStatic, launch, check, watchErrors } from './common.mjs';
 
 const [site] = process.argv.slice(2);
 const server = await serveStatic(site);
@@ -12,8 +12,7 @@ try {
   const page = await browser.newPage();
   const errors = [];
   const outside = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  watchErrors(page, errors);
   page.on('request', (r) => { if (!r.url().startsWith('http://127.0.0.1:')) outside.push(r.url()); });
 
   await page.goto(server.url + 'decisions/0009-use-a-transactional-outbox-for-parcel-events.html');

@@ -1,7 +1,7 @@
 // Loads a built site over HTTP on loopback under a sub-path, types a question into the search box
 // and expects the right decision first; then opens it with the keyboard.
 // Usage: node search.mjs SITE_DIR "QUESTION" "EXPECTED TITLE"
-import { serveStatic, launch, check } from './common.mjs';
+import { serveStatic, launch, check, watchErrors } from './common.mjs';
 
 const [site, question, expected] = process.argv.slice(2);
 const server = await serveStatic(site);
@@ -9,8 +9,7 @@ const browser = await launch();
 try {
   const page = await browser.newPage();
   const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  watchErrors(page, errors);
   await page.goto(server.url + 'index.html');
   await page.keyboard.press('/');
   check(await page.evaluate(() => document.activeElement?.name === 'q'), 'the / shortcut focuses the search box');
