@@ -281,11 +281,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for note in &done.notes {
                 let _ = writeln!(err, "note: {note}");
             }
+            let serve = format!("adrsite serve {}", args.dir.display());
             let _ = writeln!(
                 err,
-                "\nNext:\n  adrsite serve {dir}             preview the site with live reload\n  adrsite new adr \"Title\"        start the next decision\n  git add -A && git commit -m \"Publish decisions with adrsite\" && git push\nThen, once, in the repository's Settings → Pages, set Source to \"GitHub Actions\".\nEvery push to `{}` publishes the site.",
-                done.branch,
-                dir = args.dir.display()
+                "\nNext:\n  {serve:<28} preview the site with live reload\n  {:<28} start the next decision\n  git add -A && git commit -m \"Publish decisions with adrsite\" && git push\nThen, once, in the repository's Settings → Pages, set Source to \"GitHub Actions\".\nEvery push to `{}` publishes the site.",
+                "adrsite new adr \"Title\"", done.branch,
             );
             Ok(ExitCode::SUCCESS)
         }

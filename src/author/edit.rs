@@ -220,8 +220,7 @@ pub fn add_relation(text: &str, relation: Relation, link: &str) -> String {
     let close = front_close(&ls);
     let (meta, _) = style::detect_one(text);
     match meta {
-        Some(MetaStyle::Yaml | MetaStyle::Toml) if close.is_some() => {
-            let close = close.expect("checked");
+        Some(MetaStyle::Yaml | MetaStyle::Toml) if let Some(close) = close => {
             let toml = ls[0].trim_end() == "+++";
             let line = if toml {
                 format!("{} = {}{nl}", relation.key().replace('-', "_"), style::toml_value(link))

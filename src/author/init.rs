@@ -15,7 +15,6 @@ use crate::model::DocKind;
 use anyhow::Context as _;
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// What `adrsite init` was asked for.
 #[derive(Clone, Debug)]
@@ -53,19 +52,25 @@ pub const INSTALL_FROM: &str = env!("CARGO_PKG_REPOSITORY");
 /// Sets the repository up.
 pub fn run(opts: &InitOptions) -> anyhow::Result<Initialized> {
     let dir = &opts.dir;
+    if dir.exists() && !dir.is_dir() {
+        anyhow::bail!(
+            "{} is a file, not a folder\n  = help: pass the repository's folder: adrsite init path/to/repo",
+            dir.display()
+        );
+    }
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let mut done = Initialized::default();
-    let git = |args: &[&str]| -> Option<String> {
-        if !opts.git {
-            return None;
-        }
-        let out = Command::new("git").arg("-C").arg(dir).args(args).output().ok()?;
-        let s = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        (out.status.success() && !s.is_empty()).then_some(s)
+    let git = |args: &[&str]| {
+        if opts.git { crate::load::git::ask(dir, args).filter(|s| !s.is_empty()) } else { None }
     };
     let top = git(&["rev-parse", "--show-toplevel"]).map(PathBuf::from);
     let prefix = git(&["rev-parse", "--show-prefix"]).unwrap_or_default();
-    let branch = crate::load::git::checkout(dir).and_then(|c| c.branch).unwrap_or_else(|| "main".to_string());
+    let branch = opts
+        .git
+        .then(|| crate::load::git::checkout(dir))
+        .flatten()
+        .and_then(|c| c.branch)
+        .unwrap_or_else(|| "main".to_string());
     let repository = git(&["remote", "get-url", "origin"]).and_then(|u| web_url(&u));
 
     // Collections as adrsite finds them without configuration.

@@ -94,11 +94,7 @@ pub fn run(opts: &NewOptions) -> anyhow::Result<Created> {
         .filter_map(|d| scheme::number_of(&scheme.naming, &rel(d)).or(d.number.as_ref().map(|n| u64::from(n.value))))
         .collect();
     let number = scheme::next_number(&scheme.naming, &current, &history);
-    let mut slug = crate::text::slugify(title);
-    if slug.len() > 60 {
-        let cut = slug[..60].rfind('-').unwrap_or(60);
-        slug.truncate(cut);
-    }
+    let slug = file_slug(title);
     let sub = subfolder(&rels, &scheme, opts.today);
     let file = scheme::file_name(&scheme, number, &slug, opts.today);
     let path = [folder.as_str(), sub.as_str(), file.as_str()]
@@ -142,8 +138,8 @@ pub fn run(opts: &NewOptions) -> anyhow::Result<Created> {
         author: author.unwrap_or_else(|| "TBD".to_string()),
         tags: opts.tags.join(", "),
         tag_list: opts.tags.clone(),
-        comments_by: (opts.today + jiff::Span::new().days(7)).to_string(),
-        deadline: (opts.today + jiff::Span::new().days(14)).to_string(),
+        comments_by: in_days(opts.today, 7),
+        deadline: in_days(opts.today, 14),
     };
     // The team's adrsite template, else the collection's own (`template.md`), else built in.
     let custom = opts.dir.join(".adrsite/templates").join(format!("{}.md", template.name()));
@@ -300,6 +296,26 @@ fn choose(site: &Site, kind: &str, notes: &mut Vec<String>) -> anyhow::Result<(T
     )
 }
 
+/// The title as a file-name slug of at most 60 bytes, cut at a word where it can be (and never
+/// inside a character: `ü` is two bytes).
+fn file_slug(title: &str) -> String {
+    let mut slug = crate::text::slugify(title);
+    if slug.len() > 60 {
+        let mut end = 60;
+        while !slug.is_char_boundary(end) {
+            end -= 1;
+        }
+        let cut = slug[..end].rfind('-').filter(|c| *c > 0).unwrap_or(end);
+        slug.truncate(cut);
+    }
+    slug
+}
+
+/// `days` after `today`, ISO; today itself at the end of the calendar (`--today 9999-12-31`).
+fn in_days(today: Date, days: i64) -> String {
+    today.checked_add(jiff::Span::new().days(days)).unwrap_or(today).to_string()
+}
+
 /// The deepest folder holding all of `paths`.
 fn common_dir<'a>(paths: impl Iterator<Item = &'a str>) -> String {
     let mut common: Option<Vec<&str>> = None;
@@ -454,6 +470,15 @@ mod tests {
         assert_eq!(subfolder(&rels, &s, date(2026, 11, 21)), "2026/Q4");
         let flat = vec!["0001-a.md".to_string(), "x/0002-b.md".to_string()];
         assert_eq!(subfolder(&flat, &s, date(2026, 11, 21)), "");
+    }
+
+    #[test]
+    fn long_titles_are_cut_at_a_word_and_never_inside_a_character() {
+        let odd = format!("a{}", "ä".repeat(50));
+        let slug = file_slug(&odd);
+        assert!(slug.len() <= 60 && odd.starts_with(&slug), "{slug}");
+        assert_eq!(file_slug(&format!("use {} now", "x".repeat(70))), "use");
+        assert_eq!(file_slug("Use PostgreSQL"), "use-postgresql");
     }
 
     #[test]

@@ -123,10 +123,8 @@ impl Template {
 
     /// The whole template text for a collection written in `style`.
     pub fn text(self, style: &Style) -> String {
-        let title = style.title_line("{{ title }}", Some("{{ number }}"));
-        // The numbered H1 of adr-tools needs the number without padding, which only the render
-        // knows; a placeholder keeps the template readable.
-        let title = title.replace("# {{ number }}.", "# {{ number_short }}.");
+        // A numbered H1 (adr-tools: `# 12. Title`) carries the number without its padding.
+        let title = style.title_line("{{ title }}", Some("{{ number_short }}"));
         let mut text = style.header(&title, &self.fields());
         text.push('\n');
         text.push_str(self.body());

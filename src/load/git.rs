@@ -59,10 +59,7 @@ pub struct Checkout {
 /// The site directory's place in its repository and the branch edits should go to; `None`
 /// outside a repository or without git.
 pub fn checkout(dir: &Path) -> Option<Checkout> {
-    let git = |args: &[&str]| -> Option<String> {
-        let out = Command::new("git").arg("-C").arg(dir).args(args).output().ok()?;
-        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
-    };
+    let git = |args: &[&str]| ask(dir, args);
     let prefix = git(&["rev-parse", "--show-prefix"])?;
     let branch = git(&["symbolic-ref", "--quiet", "--short", "HEAD"])
         .or_else(|| {
@@ -164,9 +161,14 @@ pub fn paths_in_history(dir: &Path, folder: &str) -> Vec<String> {
 
 /// git's `user.name`, for deciders, authors and owners.
 pub fn user_name(dir: &Path) -> Option<String> {
-    let out = Command::new("git").arg("-C").arg(dir).args(["config", "user.name"]).output().ok()?;
-    let name = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    (out.status.success() && !name.is_empty()).then_some(name)
+    ask(dir, &["config", "user.name"]).filter(|n| !n.is_empty())
+}
+
+/// git's answer to a one-line question asked in `dir` (`rev-parse --show-prefix`), trimmed;
+/// `None` when git is missing or says no.
+pub fn ask(dir: &Path, args: &[&str]) -> Option<String> {
+    let out = Command::new("git").arg("-C").arg(dir).args(args).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
 #[cfg(test)]

@@ -633,10 +633,14 @@ impl Ctx<'_> {
         if !crate::render::publish::has_badge(doc) {
             return None;
         }
-        let image = format!("{base}/{}", crate::render::publish::badge_path(doc));
+        let badge = crate::render::publish::badge_path(doc);
         let page = format!("{base}/{}", doc.id.page_path());
         let alt = doc.display_id.clone().unwrap_or_else(|| doc.title.clone());
-        Some(BadgeEmbed { markdown: format!("[![{alt}]({image})]({page})"), image })
+        Some(BadgeEmbed {
+            markdown: format!("[![{alt}]({base}/{badge})]({page})"),
+            // The preview on the page itself loads the site's own copy, also offline.
+            image: format!("{}{badge}", "../".repeat(doc.id.page_path().matches('/').count())),
+        })
     }
 
     fn sitemap(&self) -> anyhow::Result<String> {

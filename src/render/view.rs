@@ -418,7 +418,7 @@ pub struct IndexPage {
 /// A status badge to embed in a README.
 #[derive(Clone, Debug, Serialize)]
 pub struct BadgeEmbed {
-    /// Absolute URL of the SVG.
+    /// The SVG, relative to the page (for the preview).
     pub image: String,
     /// Markdown linking the badge to the page.
     pub markdown: String,
