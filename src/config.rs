@@ -5,9 +5,10 @@
 //! A file that is not TOML at all is an operational error (exit code 2).
 
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
-use crate::model::status::CustomStatuses;
-use crate::model::{DocKind, Status};
+use crate::vocab::CustomStatuses;
+use crate::vocab::{DocKind, Status};
 use anyhow::Context as _;
+use jiff::Span;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -144,8 +145,8 @@ pub struct Config {
 
 impl Config {
     /// The attention policy, with per-collection overrides in the order of `collections`.
-    pub fn policy(&self) -> crate::model::attention::Policy {
-        crate::model::attention::Policy {
+    pub fn policy(&self) -> Policy {
+        Policy {
             review_every: self.attention.review_every,
             stagnant_after: self.attention.stagnant_after,
             collections: self.collections.iter().map(|c| (c.review_every, c.stagnant_after)).collect(),
@@ -350,7 +351,7 @@ impl Config {
 /// Parses an optional duration value, reporting a bad one.
 fn duration(text: &str, key: &str, value: Option<&str>, diags: &mut Vec<Diagnostic>) -> Option<jiff::Span> {
     let value = value?;
-    let span = crate::model::date::parse_duration(value);
+    let span = crate::date::parse_duration(value);
     if span.is_none() {
         diags.push(
             Diagnostic::error(
@@ -410,6 +411,42 @@ fn key_line(text: &str, key: &str) -> u32 {
 /// The line on which a string value appears (1 when not found).
 fn value_line(text: &str, value: &str) -> u32 {
     text.lines().position(|l| l.contains(&format!("\"{value}\""))).map_or(1, |i| i as u32 + 1)
+}
+
+/// How long things may wait before they need attention.
+#[derive(Clone, Debug)]
+pub struct Policy {
+    /// Review interval of handbook pages without their own `review_every`. Default 180 days.
+    pub review_every: Span,
+    /// How long a proposal or draft may sit unchanged. Default 90 days.
+    pub stagnant_after: Span,
+    /// Per collection (by index): overrides of the two above.
+    pub collections: Vec<(Option<Span>, Option<Span>)>,
+    /// How long a standup blocker may stay open. Default 7 days.
+    pub stale_blocker_after: Span,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            review_every: Span::new().days(180),
+            stagnant_after: Span::new().days(90),
+            collections: Vec::new(),
+            stale_blocker_after: Span::new().days(7),
+        }
+    }
+}
+
+impl Policy {
+    /// The review interval of handbook pages in the collection at `collection`.
+    pub fn review_every_in(&self, collection: usize) -> Span {
+        self.collections.get(collection).and_then(|c| c.0).unwrap_or(self.review_every)
+    }
+
+    /// The stagnation window of proposals in the collection at `collection`.
+    pub fn stagnant_after_in(&self, collection: usize) -> Span {
+        self.collections.get(collection).and_then(|c| c.1).unwrap_or(self.stagnant_after)
+    }
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@
 pub mod author;
 pub mod cli;
 pub mod config;
+pub mod date;
 pub mod diagnostic;
 pub mod load;
 pub mod model;
@@ -26,5 +27,6 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod text;
+pub mod vocab;
 
 pub use pipeline::{BuildOptions, BuildReport, build, check};

@@ -112,6 +112,16 @@ pub fn escape_href(s: &str) -> String {
     out
 }
 
+/// A stable hash of a string (FNV-1a), so ids map to the same value in every run.
+pub fn stable_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,7 @@ use crate::author::template::Template;
 use crate::author::workflow::Workflow;
 use crate::config::Config;
 use crate::load::discover::{self, Origin};
-use crate::model::DocKind;
+use crate::vocab::DocKind;
 use anyhow::Context as _;
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};

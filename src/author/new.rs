@@ -11,8 +11,9 @@ use crate::author::scheme::{self, Naming, Scheme};
 use crate::author::style::{self, Style, TitleStyle};
 use crate::author::template::{self, Template, Values};
 use crate::load::discover::Collection;
-use crate::model::{Doc, DocKind, Site};
+use crate::model::{Doc, Site};
 use crate::pipeline::{self, BuildOptions};
+use crate::vocab::DocKind;
 use anyhow::{Context as _, bail};
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
@@ -121,7 +122,7 @@ pub fn run(opts: &NewOptions) -> anyhow::Result<Created> {
         status = format!("{}{}", first.to_uppercase(), &status[first.len_utf8()..]);
     }
     if let Some(s) = &opts.status {
-        let parsed = crate::model::status::parse_status(s, &config.statuses);
+        let parsed = crate::load::status::parse_status(s, &config.statuses);
         if parsed.status.is_none() {
             let hint = parsed.suggestion.map(|w| format!("; did you mean `{w}`?")).unwrap_or_default();
             notes.push(format!("`{s}` is not a status adrsite knows{hint} It is written as given."));
@@ -406,7 +407,7 @@ fn resolve<'a>(site: &'a Site, collection: Option<usize>, arg: &str) -> anyhow::
         return Ok(doc);
     }
     let by_id: Vec<&Doc> = match crate::model::identity::parse_id_reference(arg)
-        .or_else(|| crate::model::DocNumber::parse(arg).map(|n| (None, n)))
+        .or_else(|| crate::vocab::DocNumber::parse(arg).map(|n| (None, n)))
     {
         Some((prefix, number)) => {
             let matching: Vec<&Doc> = site

@@ -7,7 +7,7 @@
 //! writes these texts to `.adrsite/templates/`, where a team edits them; [`render`] fills one in.
 
 use crate::author::style::{Field, Style};
-use crate::model::DocKind;
+use crate::vocab::DocKind;
 
 /// A built-in template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

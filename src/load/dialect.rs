@@ -14,7 +14,7 @@
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::front_matter::FieldValue;
 use crate::load::meta::{Key, Located, RawMeta, canonical_key, classify};
-use crate::model::site::RelationKind;
+use crate::vocab::RelationKind;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -261,7 +261,7 @@ fn relation_line(line: &str) -> Option<(RelationKind, String)> {
 fn add_relations(meta: &mut RawMeta, kind: RelationKind, rest: &str, (_, line): (usize, u32)) {
     let mut targets: Vec<String> = LINK_DEST.captures_iter(rest).map(|c| c[1].to_string()).collect();
     if targets.is_empty()
-        && let Some(t) = crate::model::status::reference_target(rest)
+        && let Some(t) = crate::load::status::reference_target(rest)
     {
         targets.push(t);
     }
@@ -280,7 +280,7 @@ fn title_status(heading: &str, (_, line): (usize, u32), meta: &mut RawMeta) {
                 depth -= 1;
                 if depth == 0 {
                     let inner = &heading[1..i];
-                    if crate::model::status::parse_status(inner, &Default::default()).status.is_some() {
+                    if crate::load::status::parse_status(inner, &Default::default()).status.is_some() {
                         set(meta, Key::Status, inner, (0, line));
                     }
                     return;
@@ -319,7 +319,7 @@ pub fn strip_title_status(title: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::site::Role;
+    use crate::vocab::Role;
 
     fn scan(text: &str) -> (RawMeta, BodyScan) {
         let mut meta = RawMeta::default();

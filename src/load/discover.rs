@@ -7,7 +7,7 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::DocKind;
+use crate::vocab::DocKind;
 use anyhow::Context as _;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -7,7 +7,8 @@
 //! assemble stage parses statuses, dates and numbers.
 
 use crate::load::front_matter::FieldValue;
-use crate::model::site::{RelationKind, Role};
+use crate::vocab::DateKey;
+use crate::vocab::{RelationKind, Role};
 
 /// A raw value and where it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,37 +21,6 @@ pub struct Located {
     pub column: u32,
     /// The file it came from when that is not the document itself (a `kep.yaml` sidecar).
     pub file: Option<String>,
-}
-
-/// Named dates and durations kept for attention rules and the metadata panel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DateKey {
-    /// A decision deadline.
-    Deadline,
-    /// Comments are welcome until this date.
-    CommentsBy,
-    /// Review or revisit the decision by this date.
-    ReviewBy,
-    /// The page was last reviewed on this date.
-    LastReviewed,
-    /// How often the page should be reviewed (`90d`, `6 months`).
-    ReviewEvery,
-    /// The date of the last update.
-    LastUpdated,
-}
-
-impl DateKey {
-    /// The label shown in the metadata panel.
-    pub fn label(self) -> &'static str {
-        match self {
-            DateKey::Deadline => "Decision deadline",
-            DateKey::CommentsBy => "Comments by",
-            DateKey::ReviewBy => "Review by",
-            DateKey::LastReviewed => "Last reviewed",
-            DateKey::ReviewEvery => "Review every",
-            DateKey::LastUpdated => "Last updated",
-        }
-    }
 }
 
 /// What a metadata key means, whatever its spelling.

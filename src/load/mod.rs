@@ -12,10 +12,12 @@ pub mod front_matter;
 pub mod git;
 pub mod meta;
 pub mod scan;
+pub mod standup;
+pub mod status;
 
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::DocKind;
+use crate::vocab::DocKind;
 use anyhow::Context as _;
 use discover::{Collection, Inventory};
 use meta::{Key, Located, RawMeta};

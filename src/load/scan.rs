@@ -4,8 +4,8 @@
 //! `src`/`href` attributes in raw HTML) and every id mention (`ADR-0005`, `RFC 2094`) outside code
 //! and outside link text. The assemble stage resolves them; the render stage rewrites them.
 
-use crate::model::DocNumber;
 use crate::text::{ID_MENTION, markdown_options};
+use crate::vocab::DocNumber;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use regex::Regex;
 use std::sync::LazyLock;

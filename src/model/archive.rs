@@ -1,15 +1,16 @@
 //! The standup archive across documents: entries by week and by person, open blockers and
 //! action items.
 //!
-//! Input: the site's documents (their [`Notes`](crate::model::standup::Notes) and dates), a way
+//! Input: the site's documents (their [`Notes`](crate::load::standup::Notes) and dates), a way
 //! to name people by their page slug, `today` and how long a blocker may stay open. Output: an
 //! [`Archive`] and the `overdue-action` and `stale-blocker` findings. Like the attention rules it
 //! is a pure function of its inputs, so the same `today` gives the same archive.
 
+use crate::date::describe_duration;
 use crate::diagnostic::Code;
+use crate::model::Doc;
 use crate::model::attention::Finding;
-use crate::model::date::describe_duration;
-use crate::model::{Doc, DocId, DocKind};
+use crate::vocab::{DocId, DocKind};
 use jiff::Span;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
@@ -308,7 +309,7 @@ fn normalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::standup::read;
+    use crate::load::standup::read;
     use jiff::civil::date;
 
     fn standup(id: &str, day: Date, person: &str, body: &str) -> Doc {

@@ -5,49 +5,17 @@
 //! inputs — nothing reads the clock — so a finding appears exactly when `today` passes its date
 //! and never disappears as `today` advances.
 
+use crate::config::Policy;
+use crate::date::{describe_duration, parse_duration};
 use crate::diagnostic::Code;
-use crate::load::meta::DateKey;
-use crate::model::date::{describe_duration, parse_duration};
-use crate::model::site::{Doc, RelationKind, Role};
-use crate::model::{DocId, DocKind, Status};
+use crate::model::site::Doc;
+use crate::vocab::DateKey;
+use crate::vocab::{DocId, DocKind, Status};
+use crate::vocab::{RelationKind, Role};
 use jiff::Span;
 use jiff::civil::Date;
 use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// How long things may wait before they need attention.
-#[derive(Clone, Debug)]
-pub struct Policy {
-    /// Review interval of handbook pages without their own `review_every`. Default 180 days.
-    pub review_every: Span,
-    /// How long a proposal or draft may sit unchanged. Default 90 days.
-    pub stagnant_after: Span,
-    /// Per collection (by index): overrides of the two above.
-    pub collections: Vec<(Option<Span>, Option<Span>)>,
-    /// How long a standup blocker may stay open. Default 7 days.
-    pub stale_blocker_after: Span,
-}
-
-impl Default for Policy {
-    fn default() -> Self {
-        Policy {
-            review_every: Span::new().days(180),
-            stagnant_after: Span::new().days(90),
-            collections: Vec::new(),
-            stale_blocker_after: Span::new().days(7),
-        }
-    }
-}
-
-impl Policy {
-    fn review_every(&self, collection: usize) -> Span {
-        self.collections.get(collection).and_then(|c| c.0).unwrap_or(self.review_every)
-    }
-
-    fn stagnant_after(&self, collection: usize) -> Span {
-        self.collections.get(collection).and_then(|c| c.1).unwrap_or(self.stagnant_after)
-    }
-}
 
 /// One thing that needs attention.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -73,39 +41,6 @@ fn serialize_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok,
         None => s.serialize_none(),
     }
 }
-
-/// The title of a rule, for headings.
-pub fn rule_title(code: Code) -> &'static str {
-    match code {
-        Code::ReviewOverdue => "Due for review",
-        Code::RevisitDue => "Due to be revisited",
-        Code::Stagnant => "Stagnant proposals",
-        Code::DeadlinePassed => "Decision deadline passed",
-        Code::Contradiction => "Contradictions",
-        Code::MissingSuccessor => "Successor not found",
-        Code::BrokenLink => "Broken links",
-        Code::DuplicateId => "Duplicate ids",
-        Code::UnknownStatus => "Unknown statuses",
-        Code::OverdueAction => "Overdue action items",
-        Code::StaleBlocker => "Stale blockers",
-        _ => "Other",
-    }
-}
-
-/// The rules in the order the Needs-attention page shows them.
-pub const RULES: [Code; 11] = [
-    Code::DeadlinePassed,
-    Code::OverdueAction,
-    Code::StaleBlocker,
-    Code::ReviewOverdue,
-    Code::RevisitDue,
-    Code::Stagnant,
-    Code::Contradiction,
-    Code::MissingSuccessor,
-    Code::BrokenLink,
-    Code::DuplicateId,
-    Code::UnknownStatus,
-];
 
 fn named(doc: &Doc, key: DateKey) -> Option<(&crate::model::site::NamedDate, u32)> {
     doc.dates.iter().find(|d| d.key == key).map(|d| (d, d.line))
@@ -143,7 +78,7 @@ pub fn evaluate(doc: &Doc, docs: &BTreeMap<DocId, Doc>, today: Date, policy: &Po
         let explicit = named(doc, DateKey::ReviewBy).and_then(|(d, line)| d.date.map(|x| (x, line)));
         let interval = named(doc, DateKey::ReviewEvery)
             .and_then(|(d, _)| parse_duration(&d.raw))
-            .unwrap_or_else(|| policy.review_every(doc.collection));
+            .unwrap_or_else(|| policy.review_every_in(doc.collection));
         let due = match explicit {
             Some((d, line)) => Some((d, line, String::new())),
             None => match named(doc, DateKey::LastReviewed).and_then(|(d, line)| d.date.map(|x| (x, line))) {
@@ -201,7 +136,7 @@ pub fn evaluate(doc: &Doc, docs: &BTreeMap<DocId, Doc>, today: Date, policy: &Po
             .and_then(|(d, _)| d.date)
             .or_else(|| doc.git.as_ref().map(|g| g.changed))
             .or(doc.date);
-        let window = policy.stagnant_after(doc.collection);
+        let window = policy.stagnant_after_in(doc.collection);
         if let Some(last) = last
             && today > add(last, window)
         {
@@ -267,7 +202,8 @@ pub fn evaluate(doc: &Doc, docs: &BTreeMap<DocId, Doc>, today: Date, policy: &Po
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::site::{NamedDate, Relation};
+    use crate::model::site::NamedDate;
+    use crate::vocab::Relation;
     use jiff::civil::date;
 
     fn doc(id: &str, kind: DocKind, status: Option<Status>) -> Doc {
@@ -275,7 +211,7 @@ mod tests {
     }
 
     fn with_date(mut d: Doc, key: DateKey, raw: &str) -> Doc {
-        d.dates.push(NamedDate { key, raw: raw.into(), date: crate::model::date::parse_date(raw), line: 3 });
+        d.dates.push(NamedDate { key, raw: raw.into(), date: crate::date::parse_date(raw), line: 3 });
         d
     }
 

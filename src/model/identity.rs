@@ -4,7 +4,7 @@
 //! assemble stage makes slugs unique and builds the id index.
 
 use crate::load::dialect::strip_title_status;
-use crate::model::DocNumber;
+use crate::vocab::DocNumber;
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -4,7 +4,7 @@
 //! the site. Output: a [`LinkTarget`]. Paths resolve exactly as a case-sensitive file system would;
 //! a near miss becomes a hint, not a silent fix.
 
-use crate::model::DocId;
+use crate::vocab::DocId;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where a link goes.

@@ -5,15 +5,12 @@
 //! reads the clock or the file system.
 
 pub mod archive;
+pub mod assemble;
 pub mod attention;
-pub mod date;
-pub mod doc;
 pub mod identity;
 pub mod links;
 pub mod site;
-pub mod standup;
-pub mod status;
 
-pub use doc::{DocId, DocKind, DocNumber};
-pub use site::{Doc, LinkTarget, Relation, RelationKind, Site, assemble};
-pub use status::Status;
+pub use assemble::assemble;
+pub use links::LinkTarget;
+pub use site::{Doc, Site};

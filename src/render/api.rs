@@ -2,8 +2,10 @@
 //!
 //! Input: the [`Site`]. Output: deterministic, pretty-printed JSON (format version 1).
 
-use crate::model::site::{LinkTarget, Role};
-use crate::model::{DocId, Site};
+use crate::model::Site;
+use crate::model::site::LinkTarget;
+use crate::vocab::DocId;
+use crate::vocab::Role;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -16,11 +18,11 @@ struct Api<'a> {
 #[derive(Serialize)]
 struct ApiDoc<'a> {
     id: &'a str,
-    kind: crate::model::DocKind,
+    kind: crate::vocab::DocKind,
     number: Option<String>,
     display_id: Option<&'a str>,
     title: &'a str,
-    status: Option<crate::model::Status>,
+    status: Option<crate::vocab::Status>,
     status_raw: Option<&'a str>,
     date: Option<String>,
     /// Named dates (deadline, review dates) as ISO dates, or as written when not a date.
@@ -30,7 +32,7 @@ struct ApiDoc<'a> {
     tags: &'a [String],
     source: &'a str,
     url: String,
-    relations: &'a [crate::model::Relation],
+    relations: &'a [crate::vocab::Relation],
     links_out: Vec<&'a DocId>,
     links_in: &'a [DocId],
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -45,8 +47,8 @@ struct ApiGit<'a> {
 }
 
 /// The JSON name of a named date.
-fn date_key(key: crate::load::meta::DateKey) -> &'static str {
-    use crate::load::meta::DateKey;
+fn date_key(key: crate::vocab::DateKey) -> &'static str {
+    use crate::vocab::DateKey;
     match key {
         DateKey::Deadline => "deadline",
         DateKey::CommentsBy => "comments_by",

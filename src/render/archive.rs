@@ -5,25 +5,21 @@
 //! through the page context. Output: typed views rendered with the theme's `archive*.html`
 //! templates. Every URL is relative to the site root, as everywhere else.
 
+use crate::date::describe_duration;
+use crate::load::standup::Entry;
 use crate::model::archive::{Action, ActionState, Blocker, EntryRef, Week};
-use crate::model::date::describe_duration;
-use crate::model::standup::Entry;
-use crate::model::{Doc, DocId, DocKind, LinkTarget};
-use crate::render::pages::Ctx;
+use crate::model::{Doc, LinkTarget};
+use crate::render::context::Ctx;
 use crate::render::view::*;
+use crate::vocab::Route;
+use crate::vocab::route::ARCHIVE;
+use crate::vocab::{DocId, DocKind};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 
-/// Pages of the archive, relative to the site root.
-pub const ARCHIVE: &str = "archive/index.html";
-/// The open-blockers page.
-pub const BLOCKERS: &str = "archive/blockers.html";
-/// The action-items page.
-pub const ACTIONS: &str = "archive/actions.html";
-
 /// The page of a week.
 pub fn week_path(week: &Week) -> String {
-    format!("archive/{}.html", week.slug())
+    Route::Week(&week.slug()).path()
 }
 
 impl Ctx<'_> {
@@ -31,7 +27,7 @@ impl Ctx<'_> {
         let slug = self.site.person_slug(name);
         PersonLink {
             name: slug.and_then(|s| self.site.people.get(s)).map_or_else(|| name.to_string(), |p| p.name.clone()),
-            href: slug.map(|s| format!("people/{s}.html")),
+            href: slug.map(|s| Route::Person(s).path()),
         }
     }
 
@@ -186,7 +182,7 @@ impl Ctx<'_> {
         }
         years.reverse();
         let view = ArchivePage {
-            layout: self.layout(ARCHIVE, "Standup archive", "archive"),
+            layout: self.layout(&Route::Section(ARCHIVE).path(), "Standup archive", ARCHIVE),
             years,
             notes: archive.weeks.iter().map(|w| w.docs.len()).sum(),
             entries: archive.entries.len(),
@@ -241,7 +237,7 @@ impl Ctx<'_> {
             |w: &Week| NavLink { href: week_path(w), label: format!("Week {}, {}", w.week, w.year), current: false };
         let heading = format!("Week {}, {}", week.week, week.year);
         let view = WeekPage {
-            layout: self.layout(&path, &heading, "archive"),
+            layout: self.layout(&path, &heading, ARCHIVE),
             heading,
             range,
             previous: index.checked_sub(1).map(|i| nav(&weeks[i])),
@@ -254,7 +250,7 @@ impl Ctx<'_> {
     pub(super) fn blockers_page(&self) -> anyhow::Result<String> {
         let archive = &self.site.archive;
         let view = BlockersPage {
-            layout: self.layout(BLOCKERS, "Open blockers", "archive"),
+            layout: self.layout(&Route::Blockers.path(), "Open blockers", ARCHIVE),
             today: self.opts.today.to_string(),
             stale_after: describe_duration(&self.opts.stale_blocker_after),
             open: archive.open_blockers.iter().map(|b| self.blocker_view(b)).collect(),
@@ -301,7 +297,7 @@ impl Ctx<'_> {
             .collect();
         overdue_items.sort_by_key(|a| std::cmp::Reverse(a.late_days));
         let view = ActionsPage {
-            layout: self.layout(ACTIONS, "Action items", "archive"),
+            layout: self.layout(&Route::Actions.path(), "Action items", ARCHIVE),
             today: self.opts.today.to_string(),
             overdue: overdue_items.len(),
             open: archive.actions.iter().filter(|a| a.state != ActionState::Done).count(),

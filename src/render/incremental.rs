@@ -7,8 +7,9 @@
 //! build is simpler and safer.
 
 use crate::model::site::LinkTarget;
-use crate::model::{Doc, DocId, Site};
+use crate::model::{Doc, Site};
 use crate::render::PageSet;
+use crate::vocab::DocId;
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 

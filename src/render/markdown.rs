@@ -5,9 +5,9 @@
 //! ids, so existing `#anchor` links keep working), highlighted code, rewritten links, id mentions
 //! turned into links, broken links marked instead of left dangling — and the table of contents.
 
-use crate::model::DocNumber;
 use crate::render::highlight::Highlighter;
 use crate::text::{ID_MENTION, escape_href, escape_html, heading_anchor, markdown_options};
+use crate::vocab::DocNumber;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -236,7 +236,7 @@ fn mention_links<'a>(text: CowStr<'a>, links: &dyn LinkRewriter) -> Vec<Event<'a
         found.push((whole.start(), whole.end(), html));
     }
     if text.contains('@') {
-        for handle in crate::model::standup::handles(&text) {
+        for handle in crate::load::standup::handles(&text) {
             let Some(url) = links.person(handle) else { continue };
             // `handles` borrows from `text`, so the offset is exact.
             let start = handle.as_ptr() as usize - text.as_ptr() as usize - 1;

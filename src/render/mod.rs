@@ -5,13 +5,18 @@
 
 pub mod api;
 mod archive;
+mod archive_view;
+mod context;
+mod doc_page;
 pub mod highlight;
 pub mod incremental;
+mod lists;
 pub mod markdown;
 pub mod pages;
 pub mod publish;
 pub mod theme;
 pub mod view;
 
-pub use pages::{PageSet, RenderOptions, render_site};
+pub use context::{PageSet, RenderOptions};
+pub use pages::render_site;
 pub use theme::Theme;

@@ -5,9 +5,11 @@
 //! the theme's `feed.xml`, `badge.svg` and `llms.txt` templates, as `(path, text)` pairs for the
 //! output sink. Every list is sorted, so the same site gives byte-identical files.
 
-use crate::model::{Doc, Site, Status};
-use crate::render::pages::RenderOptions;
+use crate::model::{Doc, Site};
+use crate::render::context::RenderOptions;
 use crate::render::theme::Theme;
+use crate::vocab::Route;
+use crate::vocab::Status;
 use serde::Serialize;
 
 /// How many entries a feed keeps: enough for a reader that polls weekly, small enough to fetch.
@@ -129,11 +131,6 @@ pub fn status_color(status: Option<Status>) -> &'static str {
     }
 }
 
-/// Where a document's badge is written: `badges/<page id>.svg`.
-pub fn badge_path(doc: &Doc) -> String {
-    format!("badges/{}.svg", doc.id.0)
-}
-
 /// Whether a document gets a status badge: every ADR and RFC, and other pages that state a
 /// status.
 pub fn has_badge(doc: &Doc) -> bool {
@@ -145,13 +142,17 @@ fn badge_label(doc: &Doc) -> String {
     doc.display_id.clone().unwrap_or_else(|| doc.kind.label().to_string())
 }
 
-/// Every badge file: one per document that has a status, one with counts per collection.
-pub fn badges(site: &Site, theme: &Theme) -> anyhow::Result<Vec<(String, String)>> {
+/// Every badge file: one with counts per collection and, when the site's base URL is known, one
+/// per document that has a status. A document's badge is only ever used from another page (a
+/// README embeds it by absolute URL, offered on the document's page when the URL is known), so
+/// without a base URL nothing could link to it and thousands of files would be written for
+/// nothing.
+pub fn badges(site: &Site, theme: &Theme, opts: &RenderOptions) -> anyhow::Result<Vec<(String, String)>> {
     let mut out = Vec::new();
-    for doc in site.docs.values().filter(|d| has_badge(d)) {
+    for doc in site.docs.values().filter(|d| opts.base_url.is_some() && has_badge(d)) {
         let message = doc.status.map_or("no status", |s| s.as_str());
         let svg = theme.render("badge.svg", &BadgeSvg::new(&badge_label(doc), message, status_color(doc.status)))?;
-        out.push((badge_path(doc), svg));
+        out.push((Route::DocBadge(&doc.id).path(), svg));
     }
     for (i, col) in site.collections.iter().enumerate() {
         let docs: Vec<&Doc> = site.docs.values().filter(|d| d.collection == i).collect();
@@ -161,7 +162,7 @@ pub fn badges(site: &Site, theme: &Theme) -> anyhow::Result<Vec<(String, String)
         let open = docs.iter().filter(|d| matches!(d.status, Some(Status::Proposed | Status::Draft))).count();
         let message = if open > 0 { format!("{} · {open} open", docs.len()) } else { docs.len().to_string() };
         let svg = theme.render("badge.svg", &BadgeSvg::new(&col.name, &message, "#0969da"))?;
-        out.push((format!("badges/{}.svg", col.slug), svg));
+        out.push((Route::CollectionBadge(&col.slug).path(), svg));
     }
     Ok(out)
 }
@@ -191,15 +192,15 @@ fn url(opts: &RenderOptions, depth: usize, path: &str) -> String {
 /// collection.
 pub fn feeds(site: &Site, theme: &Theme, opts: &RenderOptions) -> anyhow::Result<Vec<(String, String)>> {
     let mut out = Vec::new();
-    let all = feed(site, opts, "feed.xml", &opts.site_title, "index.html", |d| d.kind.is_decision());
-    out.push(("feed.xml".to_string(), theme.render("feed.xml", &all)?));
+    let all = feed(site, opts, &Route::Feed.path(), &opts.site_title, &Route::Home.path(), |d| d.kind.is_decision());
+    out.push((Route::Feed.path(), theme.render("feed.xml", &all)?));
     for (i, col) in site.collections.iter().enumerate() {
         if !site.docs.values().any(|d| d.collection == i) {
             continue;
         }
-        let path = format!("{}/feed.xml", col.slug);
+        let path = Route::CollectionFeed(&col.slug).path();
         let title = format!("{} · {}", col.name, opts.site_title);
-        let f = feed(site, opts, &path, &title, &format!("{}/index.html", col.slug), |d| d.collection == i);
+        let f = feed(site, opts, &path, &title, &Route::Section(&col.slug).path(), |d| d.collection == i);
         out.push((path, theme.render("feed.xml", &f)?));
     }
     Ok(out)
@@ -335,8 +336,8 @@ pub fn llms_txt(site: &Site, theme: &Theme, opts: &RenderOptions) -> anyhow::Res
     let view = LlmsTxt {
         title: opts.site_title.clone(),
         sections,
-        api: url(opts, 0, "api/docs.json"),
-        search: url(opts, 0, "search/index.html"),
+        api: url(opts, 0, &Route::Api("docs").path()),
+        search: url(opts, 0, &Route::Section(crate::vocab::route::SEARCH).path()),
         in_force,
         open,
     };

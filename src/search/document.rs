@@ -6,7 +6,8 @@
 //! the decision's first sentence, else the first paragraph) and a content hash that decides
 //! whether the index must re-read it.
 
-use crate::model::{Doc, DocKind, Site, Status};
+use crate::model::{Doc, Site};
+use crate::vocab::{DocKind, Status};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::Serialize;
 
@@ -42,7 +43,7 @@ pub struct SearchDoc {
 /// Who a hit is by, for results: a standup's people, else the first of deciders, authors and
 /// owner that names anyone; three at most.
 pub fn attribution(doc: &Doc) -> Vec<String> {
-    use crate::model::site::Role;
+    use crate::vocab::Role;
     let roles: &[Role] = if doc.kind == DocKind::Standup {
         &[Role::Author, Role::Owner]
     } else {
@@ -195,7 +196,7 @@ fn document(site: &Site, doc: &Doc, ord: u32) -> SearchDoc {
     let tags_text = doc.tags.join(" ");
     let people = doc.people.iter().map(|(_, p)| p.as_str()).collect::<Vec<_>>().join(" ");
     let boost = boost(doc.kind, doc.status);
-    let hash = crate::search::engine::stable_hash(&format!(
+    let hash = crate::text::stable_hash(&format!(
         "{}\u{0}{title}\u{0}{}\u{0}{}\u{0}{}\u{0}{tags_text}\u{0}{people}\u{0}{}\u{0}{boost}",
         doc.id,
         text.headings,

@@ -9,6 +9,7 @@
 //!   that queries are analysed by lookup, identically everywhere.
 
 use crate::search::document::SearchDoc;
+use crate::text::stable_hash;
 use anyhow::Context as _;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -75,16 +76,6 @@ fn schema() -> Schema {
     b.add_text_field("surface", surface);
     b.add_text_field("filter", STRING);
     b.build()
-}
-
-/// A stable hash of a string (FNV-1a), so ids map to the same value in every run.
-pub fn stable_hash(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.as_bytes() {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
 }
 
 impl Engine {

@@ -102,6 +102,10 @@ fn canonical_urls_only_with_a_base_url() {
     let local = build(&project("example-site"));
     assert!(!local.file("decisions/0002-use-postgresql-as-the-primary-database.html").contains("rel=\"canonical\""));
     assert!(!local.file("llms.txt").contains("https://parcelwise"), "relative links without a base URL");
+    // Without a URL no README could embed a document's badge, so none is written; the
+    // collections' count badges still are.
+    assert!(!local.out.join("badges/decisions/0002-use-postgresql-as-the-primary-database.svg").exists());
+    assert!(local.out.join("badges/decisions.svg").is_file());
 }
 
 /// The library is written once, only for sites with a diagram, and loaded only by pages that
@@ -127,7 +131,9 @@ fn mermaid_renders_and_badges_decode_in_a_real_browser() {
         project("tests/browser/node_modules").is_dir(),
         "run `npm ci --prefix tests/browser` first (bash .ci/run does)"
     );
-    let site = build(&project("example-site"));
-    let out = Command::new("node").arg(project("tests/browser/published.mjs")).arg(&site.out).output().unwrap();
+    // Per-document badges are written for a site whose URL is known (only then can a README
+    // embed one).
+    let (_tmp, site) = published();
+    let out = Command::new("node").arg(project("tests/browser/published.mjs")).arg(&site).output().unwrap();
     assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
 }

@@ -1,4 +1,7 @@
-//! The identity of a document: its kind, its site-wide id and its number.
+//! What a document is and how it is named: its kind, its site-wide id and its number.
+//!
+//! Input: nothing of the crate. Output: the [`DocKind`], [`DocId`] and [`DocNumber`] every stage
+//! speaks of.
 
 use serde::Serialize;
 use std::fmt;
@@ -91,7 +94,7 @@ pub struct DocId(pub String);
 impl DocId {
     /// The page path relative to the site root.
     pub fn page_path(&self) -> String {
-        format!("{}.html", self.0)
+        crate::vocab::Route::Doc(self).path()
     }
 }
 

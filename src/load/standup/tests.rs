@@ -1,0 +1,165 @@
+//! The reader on every shape of standup and meeting notes.
+
+use super::*;
+use jiff::civil::date;
+
+fn notes(body: &str) -> Notes {
+    read(body, 1, None, Some(date(2026, 3, 4)), None)
+}
+
+#[test]
+fn per_person_file_with_headings() {
+    let n = read(
+        "## Yesterday\n- shipped the importer\n\n## Today\n- review ADR-0012\n\n## Blockers\n- none\n",
+        5,
+        Some("Ana"),
+        None,
+        None,
+    );
+    assert_eq!(n.entries.len(), 1);
+    let e = &n.entries[0];
+    assert_eq!(e.person.as_deref(), Some("Ana"));
+    assert_eq!(e.done, ["shipped the importer"]);
+    assert_eq!(e.doing, ["review ADR-0012"]);
+    assert!(e.blocked.is_some() && e.blocker().is_none());
+    assert_eq!(e.line, 5);
+}
+
+#[test]
+fn sections_per_person_three_ways() {
+    let body = "# Standup 2026-03-04\n\n## Ana\n### Done\n- a\n### Blocked\n- waiting on the VPN\n\n\
+                ## @ben\n**Yesterday:** b\n**Today:** c\n**Blockers:** n/a\n\n\
+                **Chloe**\n\nShipped: d\nWorking on: e\nHelp needed: staging is down\n";
+    let n = notes(body);
+    let people: Vec<_> = n.entries.iter().map(|e| e.person.clone().unwrap()).collect();
+    assert_eq!(people, ["Ana", "@ben", "Chloe"]);
+    assert_eq!(n.entries[0].blocker().unwrap().text(), "waiting on the VPN");
+    assert_eq!(n.entries[0].anchor.as_deref(), Some("ana"));
+    assert!(n.entries[1].blocker().is_none());
+    assert_eq!(n.entries[1].doing, ["c"]);
+    assert_eq!(n.entries[2].done, ["d"]);
+    assert_eq!(n.entries[2].blocker().unwrap().text(), "staging is down");
+}
+
+#[test]
+fn list_labels_under_handles() {
+    // The shape of the IPFS weekly notes.
+    let body = "### Week Update\n\n@alanshaw\n  - Done:\n    - Investigated [#5146](https://x)\n  - Blocked:\n    - `null`\n  - Next:\n    - Finish tests\n\n@vmx\n - Done:\n   - GraphSync\n - Blocked: No\n - Next:\n   - Reviews\n\n@fsdiogo\n- Done:\n    - errors\n- Blocked:\n    - the CI is red\n- Next:\n    - codes\n\n### Questions\n- none\n";
+    let n = notes(body);
+    let people: Vec<_> = n.entries.iter().map(|e| e.person.clone().unwrap()).collect();
+    assert_eq!(people, ["alanshaw", "vmx", "fsdiogo"].map(|p| format!("@{p}")));
+    assert_eq!(n.entries[0].done, ["Investigated #5146"]);
+    assert!(n.entries[0].blocker().is_none());
+    assert!(n.entries[1].blocker().is_none());
+    assert_eq!(n.entries[2].blocker().unwrap().text(), "the CI is red");
+    assert_eq!(n.entries[2].doing, ["codes"]);
+}
+
+#[test]
+fn handles_as_list_items() {
+    // The shape of the IPFS browser-team notes: a list of people, answers nested under each.
+    let n = notes(
+        "### Updates\n\n- @lidel\n    - Done: reviews\n    - Next: the status page\n- @olizilla\n    - Blocked: CI\n\n## Attendees\n- @vmx\n- @ana\n",
+    );
+    let people: Vec<_> = n.entries.iter().map(|e| e.person.clone().unwrap()).collect();
+    assert_eq!(people, ["@lidel", "@olizilla"]);
+    assert_eq!(n.entries[0].doing, ["the status page"]);
+    assert_eq!(n.entries[1].blocker().unwrap().text(), "CI");
+    assert_eq!(n.participants, ["@vmx", "@ana"]);
+}
+
+#[test]
+fn heading_over_people_is_not_a_person() {
+    let n = notes("## Team Updates\n\n### Ana\n- Progress: x\n");
+    assert_eq!(n.entries.len(), 1);
+    assert_eq!(n.entries[0].person.as_deref(), Some("Ana"));
+    assert_eq!(n.entries[0].done, ["x"]);
+}
+
+#[test]
+fn section_name_families() {
+    for (done, doing, blocked) in [
+        ("Yesterday", "Today", "Blocked"),
+        ("Done", "Doing", "Blockers"),
+        ("Shipped", "Working on", "Blockers"),
+        ("Progress", "Plans", "Help needed"),
+    ] {
+        let n = read(&format!("## {done}\nx\n## {doing}\ny\n## {blocked}\nz\n## Notes\nw\n"), 1, None, None, None);
+        let e = &n.entries[0];
+        assert_eq!((e.done.as_slice(), e.doing.as_slice()), (&["x".to_string()][..], &["y".to_string()][..]));
+        assert_eq!(e.blocker().map(Blocked::text).as_deref(), Some("z"));
+        assert_eq!(e.notes, ["w"]);
+    }
+}
+
+#[test]
+fn nothing_is_not_a_blocker() {
+    for none in ["none", "None.", "n/a", "N/A", "`null`", "No", "-", "nothing blocking", "_None_"] {
+        let n = read(&format!("Blocked: {none}\n"), 1, None, None, None);
+        assert!(n.entries[0].blocker().is_none(), "{none}");
+    }
+    let n = read("## Blockers\n\n## Notes\nfine\n", 1, None, None, None);
+    assert!(n.entries[0].blocked.is_some() && n.entries[0].blocker().is_none());
+}
+
+#[test]
+fn meeting_notes() {
+    let body = "**Date:** March 4, 2026\n**Attendees:** @ana, Ben Okafor, **Chloe**\n\n## Agenda\n- retries\n\n## Decisions\n- Adopt RFC-0002 as written\n\n## Action items\n- [ ] @ben: write the migration plan (due: March 7)\n- [x] Chloe: book the room\n- Ana to draft the FAQ by 2026-03-10\n- Action: rotate keys — @chloe, due 2026-03-20\n";
+    let n = read(body, 1, None, None, None);
+    assert_eq!(n.date, Some(date(2026, 3, 4)));
+    assert_eq!(n.participants, ["@ana", "Ben Okafor", "Chloe"]);
+    assert_eq!(n.decisions, ["Adopt RFC-0002 as written"]);
+    assert!(n.entries.is_empty());
+    let a = &n.actions;
+    assert_eq!(a.len(), 4, "{a:#?}");
+    assert_eq!(
+        (a[0].owner.as_deref(), a[0].text.as_str(), a[0].due, a[0].done),
+        (Some("@ben"), "write the migration plan", Some(date(2026, 3, 7)), false)
+    );
+    assert_eq!((a[1].owner.as_deref(), a[1].text.as_str(), a[1].done), (Some("Chloe"), "book the room", true));
+    assert_eq!(a[2].due, Some(date(2026, 3, 10)));
+    assert_eq!(
+        (a[3].owner.as_deref(), a[3].text.as_str(), a[3].due),
+        (Some("@chloe"), "rotate keys", Some(date(2026, 3, 20)))
+    );
+}
+
+#[test]
+fn action_items_anywhere() {
+    let n = notes(
+        "Some text.\n\n@alex to upgrade the runners by 2026-03-07\n- [ ] @dana: renew the cert (due: March 9)\n- [ ] a personal todo\n",
+    );
+    assert_eq!(n.actions.len(), 2);
+    assert_eq!(n.actions[0].owner.as_deref(), Some("@alex"));
+    assert_eq!(n.actions[0].text, "upgrade the runners");
+    assert_eq!(n.actions[0].due, Some(date(2026, 3, 7)));
+    assert_eq!(n.actions[1].due, Some(date(2026, 3, 9)));
+    assert_eq!(n.actions[1].column, 7);
+}
+
+#[test]
+fn dates_from_headings_and_opening_lines() {
+    let read_date = |body| read(body, 1, None, None, Some(2026)).date;
+    assert_eq!(read_date("# Standup March 4\n"), Some(date(2026, 3, 4)));
+    assert_eq!(read_date("# Review\n\n*Issues snapshot collected on 2025-07-17T12:25:42Z*\n"), Some(date(2025, 7, 17)));
+    assert_eq!(read_date("Date: 04/03/2026\n# Sync 2026-05-01\n"), Some(date(2026, 3, 4)));
+    assert_eq!(read_date("# Future agenda\n\nSee the doc.\n"), None);
+}
+
+#[test]
+fn template_leftovers_are_not_entries() {
+    let n = notes("@alanshaw\n- Done:\n  - x\n\n@name\n- Done:\n- Blocked:\n- Next:\n");
+    assert_eq!(n.entries.len(), 1);
+}
+
+#[test]
+fn code_and_comments_are_skipped() {
+    let n = notes("```\nBlocked: fake\n```\n<!-- Blocked: also fake -->\n");
+    assert!(n.entries.is_empty());
+}
+
+#[test]
+fn handles_not_emails() {
+    let found: Vec<_> = handles("ping @ana and a@b.com, (@ben)").collect();
+    assert_eq!(found, ["ana", "ben"]);
+}

@@ -1,0 +1,293 @@
+//! The identify pass: each source document's id, number, title, status, dates and people.
+//!
+//! Input: one [`SourceDoc`], its collection and the config. Output: the document's identity as a
+//! [`Doc`] without links, relations or findings (later passes add those), its parsed status (for
+//! the successor it may name) and the problems found while reading its metadata.
+
+use crate::config::Config;
+use crate::date::{date_in_name, parse_date};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::load::SourceDoc;
+use crate::load::discover::Collection;
+use crate::load::meta::Located;
+use crate::load::status::{ParsedStatus, parse_status};
+use crate::model::assemble::notes::read_notes;
+use crate::model::identity;
+use crate::model::site::{Doc, NamedDate};
+use crate::vocab::{DateKey, DocId, DocKind, DocNumber, Role};
+use jiff::civil::Date;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Unique ids for every document, in source order so that suffixes (`-2`) are deterministic.
+pub(super) fn allocate_ids(sources: &[SourceDoc], collections: &[Collection]) -> Vec<String> {
+    let mut taken = BTreeSet::new();
+    sources
+        .iter()
+        .map(|src| {
+            let col = &collections[src.collection];
+            let mut id = format!("{}/{}", col.slug, identity::page_slug(&src.source, &col.path));
+            if taken.contains(&id) {
+                let base = id.clone();
+                let mut n = 2;
+                while taken.contains(&format!("{base}-{n}")) {
+                    n += 1;
+                }
+                id = format!("{base}-{n}");
+            }
+            taken.insert(id.clone());
+            id
+        })
+        .collect()
+}
+
+/// Works out a document's identity and normalised metadata.
+pub(super) fn identify(
+    src: &SourceDoc,
+    col: &Collection,
+    config: &Config,
+    id: String,
+    diags: &mut Vec<Diagnostic>,
+) -> (Doc, Option<ParsedStatus>) {
+    let meta = &src.meta;
+
+    let heading = src.title_heading.as_ref();
+    let heading_title = heading.and_then(|h| identity::title_from_heading(&h.text));
+    let mut number = None;
+    if col.kind.is_decision() {
+        number = meta
+            .number
+            .as_ref()
+            .and_then(|n| {
+                DocNumber::parse(n.value.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-' || c == ' '))
+            })
+            .or_else(|| identity::number_from_name(&src.source))
+            .or_else(|| {
+                heading
+                    .and_then(|h| identity::split_heading_number(crate::load::dialect::strip_title_status(&h.text)).0)
+            });
+    }
+    let display_id = match (&number, &col.id_prefix) {
+        (Some(n), Some(prefix)) => Some(format!("{prefix}-{}", n.display())),
+        _ => None,
+    };
+
+    let front_title = meta.title.as_ref().map(|t| crate::text::plain_inline(&t.value)).filter(|t| !t.is_empty());
+    let mut title_range = None;
+    let title = match (&front_title, &heading_title) {
+        (Some(t), Some(h)) => {
+            if t.eq_ignore_ascii_case(h) {
+                title_range = heading.map(|h| (h.start, h.end));
+            }
+            t.clone()
+        }
+        (Some(t), None) => t.clone(),
+        (None, Some(h)) => {
+            title_range = heading.map(|h| (h.start, h.end));
+            h.clone()
+        }
+        (None, None) => fallback_title(src, col.kind),
+    };
+
+    let parsed = meta.status.as_ref().map(|s| parse_status(&s.value, &config.statuses));
+    let mut status = None;
+    let mut status_label = None;
+    if let (Some(p), Some(at)) = (&parsed, &meta.status) {
+        status = p.status;
+        if !p.label.is_empty() {
+            status_label = Some(short_label(&p.label));
+        }
+        let file = at.file.clone().unwrap_or_else(|| src.source.clone());
+        if p.placeholder {
+            diags.push(
+                Diagnostic::warning(
+                    file,
+                    at.line,
+                    at.column,
+                    Code::UnknownStatus,
+                    format!("status `{}` is a template placeholder", p.label),
+                )
+                .with_help("replace it with one status, such as `accepted`"),
+            );
+            status_label = None;
+        } else if p.status.is_none() {
+            let help = match p.suggestion {
+                Some(s) => format!(
+                    "did you mean `{s}`? or map this label in adrsite.toml: [statuses] \"{}\" = \"accepted\"",
+                    p.label.to_lowercase()
+                ),
+                None => format!(
+                    "use a known status (accepted, proposed, rejected, deprecated, superseded, draft, …) or map it in adrsite.toml: [statuses] \"{}\" = \"accepted\"",
+                    p.label.to_lowercase()
+                ),
+            };
+            diags.push(
+                Diagnostic::warning(
+                    file,
+                    at.line,
+                    at.column,
+                    Code::UnknownStatus,
+                    format!("unknown status `{}`", p.label),
+                )
+                .with_help(help),
+            );
+        }
+    }
+
+    let mut date = None;
+    let mut date_raw = None;
+    let path_date = date_from_path(&src.source, &col.path);
+    if let Some((_, at)) = &meta.date {
+        date = parse_date(&at.value);
+        if date.is_none() {
+            date_raw = Some(at.value.clone());
+            diags.push(bad_date(src, at));
+        } else if crate::date::is_ambiguous(&at.value) {
+            // `03/04/2026`: a date in the file name settles which reading is meant.
+            let swapped = date.and_then(|d| jiff::civil::Date::new(d.year(), d.day(), d.month()).ok());
+            match path_date {
+                Some(p) if Some(p) == date || Some(p) == swapped => date = Some(p),
+                _ => diags.push(ambiguous_date(src, at, date)),
+            }
+        }
+    }
+    if date.is_none() {
+        date = path_date;
+    }
+    if date.is_none()
+        && let Some(d) = meta.dates.iter().find(|(k, _)| *k == DateKey::LastUpdated)
+    {
+        date = parse_date(&d.1.value);
+    }
+    let mut people = meta.people.clone();
+    let mut notes = None;
+    if col.kind == DocKind::Standup {
+        let (n, found) = read_notes(src, col, date, &title, &mut people);
+        date = date.or(found);
+        notes = Some(Box::new(n));
+    }
+    let dates = meta
+        .dates
+        .iter()
+        .map(|(key, at)| {
+            let parsed = if *key == DateKey::ReviewEvery { None } else { parse_date(&at.value) };
+            if *key == DateKey::ReviewEvery {
+                if crate::date::parse_duration(&at.value).is_none() {
+                    let file = at.file.clone().unwrap_or_else(|| src.source.clone());
+                    diags.push(
+                        Diagnostic::warning(
+                            file,
+                            at.line,
+                            at.column,
+                            Code::BadDate,
+                            format!("`{}` is not a duration", at.value),
+                        )
+                        .with_help("write a review interval as `90d`, `6 months` or `1y`"),
+                    );
+                }
+            } else if parsed.is_none() {
+                diags.push(bad_date(src, at));
+            }
+            NamedDate { key: *key, raw: at.value.clone(), date: parsed, line: at.line }
+        })
+        .collect();
+
+    let mut tags: Vec<String> = Vec::new();
+    for t in &meta.tags {
+        if !tags.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+            tags.push(t.clone());
+        }
+    }
+    let doc = Doc {
+        id: DocId(id),
+        source: src.source.clone(),
+        collection: src.collection,
+        kind: col.kind,
+        number,
+        display_id,
+        title,
+        status,
+        status_label,
+        status_line: meta.status.as_ref().filter(|s| s.file.is_none()).map_or(1, |s| s.line),
+        date,
+        date_raw,
+        people,
+        tags,
+        info: meta.info.iter().map(|(l, v)| (*l, crate::text::plain_inline(v))).collect(),
+        dates,
+        relations: Vec::new(),
+        unresolved_successor: None,
+        links: BTreeMap::new(),
+        mentions: BTreeMap::new(),
+        backlinks: Vec::new(),
+        text: src.text.clone(),
+        body_start: src.body_start,
+        title_range,
+        git: None,
+        findings: Vec::new(),
+        notes,
+    };
+    (doc, parsed)
+}
+
+fn ambiguous_date(src: &SourceDoc, at: &Located, read: Option<Date>) -> Diagnostic {
+    let file = at.file.clone().unwrap_or_else(|| src.source.clone());
+    let read = read.map_or(String::new(), |d| d.strftime("%-d %B %Y").to_string());
+    Diagnostic::info(
+        file,
+        at.line,
+        at.column,
+        Code::AmbiguousDate,
+        format!("`{}` could be day-first or month-first; read as {read} (day first)", at.value.trim()),
+    )
+    .with_help("write dates as YYYY-MM-DD, or put the date in the file name (`2026-03-04-…`)")
+}
+
+fn bad_date(src: &SourceDoc, at: &Located) -> Diagnostic {
+    let file = at.file.clone().unwrap_or_else(|| src.source.clone());
+    Diagnostic::warning(
+        file,
+        at.line,
+        at.column,
+        Code::BadDate,
+        format!("`{}` is not a date adrsite can read", at.value),
+    )
+    .with_help("write dates as YYYY-MM-DD; the text is shown as written")
+}
+
+/// A status label short enough for a badge: the first clause, without links or explanations.
+fn short_label(label: &str) -> String {
+    let first = label.split(['(', '\n', '.']).next().unwrap_or(label).trim();
+    let first = if first.is_empty() { label } else { first };
+    if first.chars().count() > 40 { first.chars().take(40).collect::<String>() + "…" } else { first.to_string() }
+}
+
+/// A date in the file name, else in a folder name inside the collection.
+fn date_from_path(source: &str, collection_path: &str) -> Option<Date> {
+    let rel = source.strip_prefix(collection_path).unwrap_or(source);
+    rel.rsplit('/').find_map(date_in_name)
+}
+
+fn fallback_title(src: &SourceDoc, kind: DocKind) -> String {
+    let stem = identity::naming_stem(&src.source);
+    // A file name of one word (`2094-nll`) says less than the RFC's `Feature Name`.
+    let from_name = crate::text::title_from_name(stem);
+    if !from_name.contains(' ')
+        && let Some((_, name)) = src.meta.info.iter().find(|(l, _)| *l == "Feature name")
+    {
+        let name = crate::text::plain_inline(name);
+        if !name.is_empty() && !name.contains('[') {
+            return name;
+        }
+    }
+    if kind == DocKind::Standup
+        && let Some((_, who)) = src.meta.people.iter().find(|(r, _)| matches!(r, Role::Author | Role::Owner))
+    {
+        let when =
+            src.meta.date.as_ref().map(|(_, d)| d.value.clone()).or_else(|| date_in_name(stem).map(|d| d.to_string()));
+        return match when {
+            Some(d) => format!("{who} — {d}"),
+            None => who.clone(),
+        };
+    }
+    from_name
+}

@@ -1,0 +1,64 @@
+//! The index pass: what references can be resolved against.
+//!
+//! Input: the identified documents and the non-document files. Output: an [`Index`] of source
+//! paths, ids (`ADR-5`) and file stems, each pointing at a document, and a `duplicate-id` problem
+//! for every document whose id another one already has.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::load::SourceDoc;
+use crate::load::discover::Collection;
+use crate::load::status::ParsedStatus;
+use crate::model::assemble::Problem;
+use crate::model::identity;
+use crate::model::links::PathIndex;
+use crate::model::site::{Doc, mention_key};
+use crate::vocab::DocId;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Where references go.
+pub(super) struct Index {
+    /// Source paths and files.
+    pub paths: PathIndex,
+    /// `ADR-5` → the first document with that id.
+    pub ids: BTreeMap<String, DocId>,
+    /// Lowercase file stems → the first document with that stem.
+    pub stems: BTreeMap<String, DocId>,
+}
+
+/// Indexes `docs` (in source order, so the first of two duplicates wins everywhere).
+pub(super) fn index_of(
+    docs: &[(Doc, SourceDoc, Option<ParsedStatus>)],
+    collections: &[Collection],
+    files: BTreeSet<String>,
+) -> (Index, Vec<Problem>) {
+    let mut index =
+        Index { paths: PathIndex { docs: BTreeMap::new(), files }, ids: BTreeMap::new(), stems: BTreeMap::new() };
+    let mut problems = Vec::new();
+    let mut id_sources: BTreeMap<String, String> = BTreeMap::new();
+    let mut by_source: Vec<usize> = (0..docs.len()).collect();
+    by_source.sort_by(|&a, &b| docs[a].0.source.cmp(&docs[b].0.source));
+    for &i in &by_source {
+        let (doc, src, _) = &docs[i];
+        index.paths.docs.insert(doc.source.clone(), doc.id.clone());
+        index.stems.entry(identity::naming_stem(&doc.source).to_lowercase()).or_insert_with(|| doc.id.clone());
+        if let (Some(n), Some(prefix)) = (&doc.number, &collections[doc.collection].id_prefix) {
+            let key = mention_key(prefix, n);
+            if let Some(first) = id_sources.get(&key) {
+                let line = src.meta.number.as_ref().map_or(1, |n| n.line);
+                let diagnostic = Diagnostic::warning(
+                    &doc.source,
+                    line,
+                    1,
+                    Code::DuplicateId,
+                    format!("{} is also the id of {first}", doc.display_id.as_deref().unwrap_or(&key)),
+                )
+                .with_help("give each document its own number; references by id go to the first one");
+                problems.push(Problem { doc: Some(doc.id.clone()), diagnostic });
+            } else {
+                id_sources.insert(key.clone(), doc.source.clone());
+                index.ids.insert(key, doc.id.clone());
+            }
+        }
+    }
+    (index, problems)
+}

@@ -1,0 +1,162 @@
+//! The resolve pass: every link, id mention and declared relation of a document, resolved.
+//!
+//! Input: the identified documents and the [`Index`]. Output: each document's `links`,
+//! `mentions` and unresolved successor filled in, and per document the assets it links to, the
+//! relation edges it declares, the documents it refers to and a `broken-link` problem for every
+//! reference that goes nowhere. Documents resolve independently, in parallel.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::load::SourceDoc;
+use crate::load::meta::Located;
+use crate::load::status::ParsedStatus;
+use crate::model::assemble::Problem;
+use crate::model::assemble::index::Index;
+use crate::model::identity;
+use crate::model::links::{LinkTarget, PathIndex};
+use crate::model::site::{Doc, mention_key};
+use crate::vocab::{DocId, DocNumber, RelationKind};
+use rayon::prelude::*;
+
+/// What one document's references resolved to, besides what is kept on the document.
+#[derive(Default)]
+pub(super) struct Resolved {
+    /// Files linked to, copied into the output.
+    pub assets: Vec<String>,
+    /// Relations declared by this document: `(from, kind, to)`.
+    pub edges: Vec<(DocId, RelationKind, DocId)>,
+    /// Links and mentions: `(from, to)`.
+    pub refs: Vec<(DocId, DocId)>,
+    /// References that go nowhere.
+    pub problems: Vec<Problem>,
+}
+
+/// Resolves the references of every document.
+pub(super) fn resolve(
+    docs: &mut [(Doc, SourceDoc, Option<ParsedStatus>)],
+    collections: &[crate::load::discover::Collection],
+    index: &Index,
+) -> Vec<Resolved> {
+    docs.par_iter_mut()
+        .map(|(doc, src, parsed)| {
+            let mut out = Resolved::default();
+            for link in &src.links {
+                if doc.links.contains_key(&link.dest) {
+                    if matches!(doc.links[&link.dest], LinkTarget::Broken) {
+                        report_broken(&index.paths, doc, src, link, &mut out.problems);
+                    }
+                    continue;
+                }
+                let target = index.paths.resolve(&doc.source, &link.dest);
+                match &target {
+                    LinkTarget::Doc(to, _) => out.refs.push((doc.id.clone(), to.clone())),
+                    LinkTarget::Asset(path, _) => {
+                        out.assets.push(path.clone());
+                    }
+                    LinkTarget::Broken => report_broken(&index.paths, doc, src, link, &mut out.problems),
+                    LinkTarget::External => {}
+                }
+                doc.links.insert(link.dest.clone(), target);
+            }
+            let own_prefix = collections[doc.collection].id_prefix.clone();
+            for m in &src.mentions {
+                let key = mention_key(&m.prefix, &m.number);
+                let bare = mention_key(&m.prefix, &DocNumber { suffix: None, ..m.number.clone() });
+                if let Some(to) = index.ids.get(&key).or_else(|| index.ids.get(&bare)) {
+                    out.refs.push((doc.id.clone(), to.clone()));
+                    doc.mentions.insert(key, to.clone());
+                }
+            }
+            let mut declared: Vec<(RelationKind, Located)> = src.meta.relations.clone();
+            if let Some(successor) = parsed.as_ref().and_then(|p| p.successor.clone()) {
+                let at = src.meta.status.clone().expect("a parsed status comes from a located status");
+                declared.push((RelationKind::SupersededBy, Located { value: successor, ..at }));
+            }
+            for (kind, at) in declared {
+                match resolve_reference(index, own_prefix.as_deref(), &doc.source, &at.value) {
+                    Some(to) if to != doc.id => out.edges.push((doc.id.clone(), kind, to)),
+                    Some(_) => {}
+                    None => {
+                        if kind == RelationKind::SupersededBy {
+                            doc.unresolved_successor.get_or_insert_with(|| at.value.clone());
+                        }
+                        if at.value.contains("://") || kind == RelationKind::SupersededBy {
+                            // A relation to a document in another repository is legitimate, and a
+                            // missing successor is reported by its own rule.
+                            continue;
+                        }
+                        let file = at.file.clone().unwrap_or_else(|| doc.source.clone());
+                        out.problems.push(Problem {
+                            doc: Some(doc.id.clone()),
+                            diagnostic: Diagnostic::warning(
+                                file,
+                                at.line,
+                                at.column,
+                                Code::BrokenLink,
+                                format!(
+                                    "{} `{}`, which is not a document in this site",
+                                    kind.label().to_lowercase(),
+                                    at.value
+                                ),
+                            )
+                            .with_help(
+                                "refer to the other document by relative path (`0007-x.md`) or by id (`ADR-0007`)",
+                            ),
+                        });
+                    }
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+fn report_broken(
+    paths: &PathIndex,
+    doc: &Doc,
+    src: &SourceDoc,
+    link: &crate::load::scan::RawLink,
+    problems: &mut Vec<Problem>,
+) {
+    let (line, col) = crate::diagnostic::line_col(&src.text, link.offset);
+    let what = if link.image { "image" } else { "link" };
+    let help = paths
+        .suggest(&doc.source, &link.dest)
+        .unwrap_or_else(|| "the target is not in the site directory; fix the path or link to an absolute URL".into());
+    problems.push(Problem {
+        doc: Some(doc.id.clone()),
+        diagnostic: Diagnostic::warning(
+            &doc.source,
+            line,
+            col,
+            Code::BrokenLink,
+            format!("{what} target `{}` does not exist", link.dest),
+        )
+        .with_help(help),
+    });
+}
+
+/// Resolves a relation reference: a relative path, an id (`ADR-0019`, `#33`), an absolute URL
+/// ending in a document's file name, or a bare file stem.
+fn resolve_reference(index: &Index, own_prefix: Option<&str>, from: &str, reference: &str) -> Option<DocId> {
+    let reference = reference.trim().trim_matches(['"', '\'', '`']);
+    if let Some((prefix, number)) = identity::parse_id_reference(reference) {
+        let prefix = prefix.or_else(|| own_prefix.map(str::to_string))?;
+        return index.ids.get(&mention_key(&prefix, &number)).cloned();
+    }
+    if reference.contains("://") {
+        let path = reference.split(['#', '?']).next().unwrap_or(reference).trim_end_matches('/');
+        let last = path.rsplit('/').next().unwrap_or(path);
+        let stem = last.trim_end_matches(".md");
+        return index.stems.get(&stem.to_lowercase()).cloned();
+    }
+    let resolved = if reference.starts_with('/') {
+        index.paths.resolve_from_root(reference)
+    } else {
+        index.paths.resolve(from, reference)
+    };
+    if let LinkTarget::Doc(id, _) = resolved {
+        return Some(id);
+    }
+    let last = reference.trim_end_matches('/').rsplit('/').next().unwrap_or(reference);
+    index.stems.get(&last.trim_end_matches(".md").to_lowercase()).cloned()
+}

@@ -1,0 +1,319 @@
+//! The list pages: home, collection indexes, timeline, tags, people, needs attention, search,
+//! not found and the sitemap.
+//!
+//! Input: the [`Site`] through the render context. Output: each page's HTML.
+
+use crate::model::Doc;
+use crate::render::context::Ctx;
+use crate::render::view::*;
+use crate::vocab::route::{ATTENTION, PEOPLE, SEARCH, TAGS, TIMELINE};
+use crate::vocab::{DocKind, Role, Route, Status, rule};
+use std::collections::BTreeMap;
+
+impl Ctx<'_> {
+    pub(crate) fn home(&self) -> anyhow::Result<String> {
+        let mut decisions: Vec<&Doc> =
+            self.site.docs.values().filter(|d| d.kind.is_decision() && d.date.is_some()).collect();
+        decisions.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+        let collections = self
+            .site
+            .collections
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let count = self.site.docs.values().filter(|d| d.collection == i).count();
+                (count > 0).then(|| CollectionCard {
+                    href: Route::Section(&c.slug).path(),
+                    name: c.name.clone(),
+                    kind_label: c.kind.plural(),
+                    path: c.path.clone(),
+                    count,
+                })
+            })
+            .collect();
+        let view = HomePage {
+            layout: self.layout(&Route::Home.path(), &self.opts.site_title, "home"),
+            kinds: kind_summaries(self.site),
+            latest: decisions.iter().take(10).map(|d| DocLink::of(d)).collect(),
+            collections,
+            total: self.site.docs.len(),
+            attention: rule::RULES
+                .iter()
+                .filter_map(|rule| {
+                    let count =
+                        self.site.docs.values().flat_map(|d| &d.findings).filter(|f| f.code == rule.code).count();
+                    (count > 0).then(|| RuleCount { code: rule.code.as_str(), title: rule.title, count })
+                })
+                .collect(),
+            attention_total: self.site.docs.values().map(|d| d.findings.len()).sum(),
+            standups: self.has_archive().then(|| {
+                let a = &self.site.archive;
+                StandupSummary {
+                    open_blockers: a.open_blockers.len(),
+                    overdue: a
+                        .actions
+                        .iter()
+                        .filter(|x| x.state == crate::model::archive::ActionState::Overdue)
+                        .count(),
+                    open_actions: a
+                        .actions
+                        .iter()
+                        .filter(|x| x.state != crate::model::archive::ActionState::Done)
+                        .count(),
+                    latest_week: a.weeks.last().map(|w| NavLink {
+                        href: crate::render::archive::week_path(w),
+                        label: format!("Week {}, {}", w.week, w.year),
+                        current: false,
+                    }),
+                }
+            }),
+        };
+        self.theme.render("home.html", &view)
+    }
+
+    pub(crate) fn collection(&self, index: usize) -> anyhow::Result<Option<(String, String)>> {
+        let col = &self.site.collections[index];
+        let mut docs: Vec<&Doc> = self.site.docs.values().filter(|d| d.collection == index).collect();
+        if docs.is_empty() {
+            return Ok(None);
+        }
+        let groups = match col.kind {
+            DocKind::Adr | DocKind::Rfc => {
+                docs.sort_by(|a, b| {
+                    let key =
+                        |d: &Doc| (d.number.as_ref().map(|n| (n.value, n.suffix)), d.date, d.title.to_lowercase());
+                    key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+                });
+                let mut groups: Vec<Group> = Status::ALL
+                    .iter()
+                    .filter_map(|s| {
+                        let in_group: Vec<DocLink> =
+                            docs.iter().filter(|d| d.status == Some(*s)).map(|d| DocLink::of(d)).collect();
+                        (!in_group.is_empty()).then(|| Group {
+                            label: s.label().into(),
+                            anchor: s.as_str().into(),
+                            badge: Some(Badge::group(*s)),
+                            docs: in_group,
+                        })
+                    })
+                    .collect();
+                let rest: Vec<DocLink> = docs.iter().filter(|d| d.status.is_none()).map(|d| DocLink::of(d)).collect();
+                if !rest.is_empty() {
+                    groups.push(Group {
+                        label: "No recognised status".into(),
+                        anchor: "no-status".into(),
+                        badge: None,
+                        docs: rest,
+                    });
+                }
+                groups
+            }
+            DocKind::Standup => {
+                docs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+                let mut groups: Vec<Group> = Vec::new();
+                for d in docs {
+                    let label = d.date.map_or("Undated".to_string(), |x| x.strftime("%B %Y").to_string());
+                    match groups.last_mut() {
+                        Some(g) if g.label == label => g.docs.push(DocLink::of(d)),
+                        _ => groups.push(Group {
+                            anchor: crate::text::slugify(&label),
+                            label,
+                            badge: None,
+                            docs: vec![DocLink::of(d)],
+                        }),
+                    }
+                }
+                groups
+            }
+            DocKind::Handbook => {
+                let mut by_folder: BTreeMap<String, Vec<&Doc>> = BTreeMap::new();
+                for d in docs {
+                    let rel = d.source.strip_prefix(&col.path).unwrap_or(&d.source).trim_start_matches('/');
+                    let folder = rel.rsplit_once('/').map_or("", |(f, _)| f);
+                    let folder =
+                        if crate::model::identity::naming_stem(&d.source) == folder.rsplit('/').next().unwrap_or("") {
+                            folder.rsplit_once('/').map_or("", |(f, _)| f)
+                        } else {
+                            folder
+                        };
+                    by_folder.entry(folder.to_string()).or_default().push(d);
+                }
+                by_folder
+                    .into_iter()
+                    .map(|(folder, mut docs)| {
+                        docs.sort_by(|a, b| {
+                            a.title.to_lowercase().cmp(&b.title.to_lowercase()).then_with(|| a.id.cmp(&b.id))
+                        });
+                        let label = if folder.is_empty() { "Pages".to_string() } else { folder.clone() };
+                        Group {
+                            anchor: crate::text::slugify(&label),
+                            label,
+                            badge: None,
+                            docs: docs.iter().map(|d| DocLink::of(d)).collect(),
+                        }
+                    })
+                    .collect()
+            }
+        };
+        let path = Route::Section(&col.slug).path();
+        let view = CollectionPage {
+            layout: self.layout(&path, &col.name, &col.slug),
+            name: col.name.clone(),
+            kind_label: col.kind.plural(),
+            path: col.path.clone(),
+            count: groups.iter().map(|g| g.docs.len()).sum(),
+            groups,
+        };
+        Ok(Some((path.clone(), self.theme.render("collection.html", &view)?)))
+    }
+
+    pub(crate) fn timeline(&self) -> anyhow::Result<String> {
+        let mut docs: Vec<&Doc> =
+            self.site.docs.values().filter(|d| d.kind.is_decision() && d.date.is_some()).collect();
+        docs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+        let mut groups: Vec<Group> = Vec::new();
+        for d in docs {
+            let label = d.date.map_or(String::new(), |x| x.year().to_string());
+            match groups.last_mut() {
+                Some(g) if g.label == label => g.docs.push(DocLink::of(d)),
+                _ => groups.push(Group { anchor: format!("y{label}"), label, badge: None, docs: vec![DocLink::of(d)] }),
+            }
+        }
+        let view = ListPage {
+            layout: self.layout(&Route::Section(TIMELINE).path(), "Timeline", TIMELINE),
+            heading: "Timeline of decisions".into(),
+            groups,
+        };
+        self.theme.render("timeline.html", &view)
+    }
+
+    pub(crate) fn tags_index(&self) -> anyhow::Result<String> {
+        let entries = self
+            .site
+            .tags
+            .iter()
+            .map(|(slug, t)| IndexEntry { href: Route::Tag(slug).path(), name: t.name.clone(), count: t.docs.len() })
+            .collect();
+        let view = IndexPage {
+            layout: self.layout(&Route::Section(TAGS).path(), "Tags", TAGS),
+            heading: "Tags".into(),
+            entries,
+        };
+        self.theme.render("tags.html", &view)
+    }
+
+    pub(crate) fn tag(&self, slug: &str) -> anyhow::Result<String> {
+        let tag = &self.site.tags[slug];
+        let docs = tag.docs.iter().filter_map(|id| self.link(id)).collect();
+        let heading = format!("Tagged “{}”", tag.name);
+        let view = ListPage {
+            layout: self.layout(&Route::Tag(slug).path(), &heading, TAGS),
+            heading,
+            groups: vec![Group { label: String::new(), anchor: "docs".into(), badge: None, docs }],
+        };
+        self.theme.render("tag.html", &view)
+    }
+
+    pub(crate) fn people_index(&self) -> anyhow::Result<String> {
+        let mut entries: Vec<IndexEntry> = self
+            .site
+            .people
+            .iter()
+            .map(|(slug, p)| IndexEntry {
+                href: Route::Person(slug).path(),
+                name: p.name.clone(),
+                count: p.roles.len(),
+            })
+            .collect();
+        entries.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.href.cmp(&b.href)));
+        let view = IndexPage {
+            layout: self.layout(&Route::Section(PEOPLE).path(), "People", PEOPLE),
+            heading: "People".into(),
+            entries,
+        };
+        self.theme.render("people.html", &view)
+    }
+
+    pub(crate) fn person(&self, slug: &str) -> anyhow::Result<String> {
+        let person = &self.site.people[slug];
+        let mut groups: Vec<Group> = Vec::new();
+        for role in [Role::Decider, Role::Author, Role::Owner, Role::Consulted, Role::Informed, Role::Participant] {
+            let docs: Vec<DocLink> =
+                person.roles.iter().filter(|(r, _)| *r == role).filter_map(|(_, id)| self.link(id)).collect();
+            if !docs.is_empty() {
+                groups.push(Group {
+                    label: role.label().into(),
+                    anchor: crate::text::slugify(role.label()),
+                    badge: None,
+                    docs,
+                });
+            }
+        }
+        let (blocker, actions, entries) = self.person_archive(slug);
+        let view = PersonPage {
+            layout: self.layout(&Route::Person(slug).path(), &person.name, PEOPLE),
+            heading: person.name.clone(),
+            groups,
+            blocker,
+            actions,
+            entries,
+        };
+        self.theme.render("person.html", &view)
+    }
+
+    pub(crate) fn attention(&self) -> anyhow::Result<String> {
+        let mut rules = Vec::new();
+        for rule in rule::RULES {
+            let code = rule.code;
+            let mut by_owner: BTreeMap<String, Vec<AttentionItem>> = BTreeMap::new();
+            for doc in self.site.docs.values() {
+                for f in doc.findings.iter().filter(|f| f.code == code) {
+                    let owner = f.owner.clone().unwrap_or_else(|| "No owner named".to_string());
+                    by_owner
+                        .entry(owner)
+                        .or_default()
+                        .push(AttentionItem { doc: DocLink::of(doc), message: f.message.clone() });
+                }
+            }
+            if by_owner.is_empty() {
+                continue;
+            }
+            let count = by_owner.values().map(Vec::len).sum();
+            let owners = by_owner.into_iter().map(|(owner, items)| OwnerGroup { owner, items }).collect();
+            rules.push(RuleGroup { code: code.as_str(), title: rule.title, count, owners });
+        }
+        let view = AttentionPage {
+            layout: self.layout(&Route::Section(ATTENTION).path(), "Needs attention", ATTENTION),
+            today: self.opts.today.to_string(),
+            total: rules.iter().map(|r| r.count).sum(),
+            rules,
+        };
+        self.theme.render("attention.html", &view)
+    }
+
+    pub(crate) fn search_page(&self) -> anyhow::Result<String> {
+        let view = ListPage {
+            layout: self.layout(&Route::Section(SEARCH).path(), "Search", SEARCH),
+            heading: "Search".into(),
+            groups: Vec::new(),
+        };
+        self.theme.render("search.html", &view)
+    }
+
+    pub(crate) fn not_found(&self) -> anyhow::Result<String> {
+        let mut layout = self.layout(&Route::NotFound.path(), "Page not found", "");
+        // GitHub Pages serves 404.html at any depth: only absolute links work there.
+        if let Some(base) = &self.opts.base_url {
+            layout.root = format!("{base}/");
+        }
+        layout.canonical = None;
+        self.theme.render("404.html", &ListPage { layout, heading: "Page not found".into(), groups: Vec::new() })
+    }
+
+    pub(crate) fn sitemap(&self) -> anyhow::Result<String> {
+        let base = self.opts.base_url.as_ref().map(|b| format!("{b}/")).unwrap_or_default();
+        let mut urls = vec![base.clone()];
+        urls.extend(self.site.docs.keys().map(|id| format!("{base}{}", id.page_path())));
+        self.theme.render("sitemap.xml", &Sitemap { urls })
+    }
+}
