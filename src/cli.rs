@@ -375,7 +375,7 @@ fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     let mut opts = BuildOptions::new(&dir, today(None)?);
     opts.git = !args.no_git;
     opts.cache_dir = args.cache_dir;
-    let (index, _) = pipeline::search_index(&opts)?;
+    let index = pipeline::search_index(&opts)?;
     let hits = index.search(&query, args.limit)?;
     let stems = index.query_stems(&query);
     let stdout = std::io::stdout();

@@ -11,6 +11,7 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::load::fingerprint::fingerprint;
 use crate::load::git::{GitHistory, read_history};
 use crate::load::{LoadCache, load_sources_cached};
 use crate::model::{Site, assemble};
@@ -199,7 +200,7 @@ pub fn rebuild(
 /// rebuild).
 pub fn refresh_search(opts: &BuildOptions, site: &Site) -> anyhow::Result<()> {
     let (config, _) = Config::load(&opts.dir)?;
-    let out = opts.out.clone().unwrap_or_else(|| opts.dir.join("_site"));
+    let out = out_dir(opts);
     let index = SearchIndex::build_with(site, &cache_dir(opts, &config), &config.search_aliases, false)?;
     crate::search::export::export(&index, &InPlace::new(&out))?;
     Ok(())
@@ -221,6 +222,9 @@ fn build_full(opts: &BuildOptions, load_cache: Option<&mut LoadCache>) -> anyhow
     let start = Instant::now();
     let mut stages = Vec::new();
     let mut notes = Vec::new();
+    // Taken before reading: a file changed while the build reads it then counts as changed.
+    let (config, _) = Config::load(&opts.dir)?;
+    let sources = fingerprint(&opts.dir, &config, &[out_dir(opts)], opts.git)?;
     let (site, config, out) = prepare(opts, &mut stages, &mut notes, load_cache)?;
     let dir = &opts.dir;
     for col in &site.collections {
@@ -251,7 +255,9 @@ fn build_full(opts: &BuildOptions, load_cache: Option<&mut LoadCache>) -> anyhow
         }
     };
     let t = Instant::now();
-    let index = SearchIndex::build(&site, &cache_dir(opts, &config), &config.search_aliases)?;
+    let cache = cache_dir(opts, &config);
+    let index = SearchIndex::build(&site, &cache, &config.search_aliases)?;
+    index.remember(&cache, sources)?;
     stages.push(("index", t.elapsed()));
     let t = Instant::now();
     let pages = render_site(&site, dir, &theme, &render_opts, &staging, &tick, &crate::render::PageSet::All)?;
@@ -265,16 +271,21 @@ fn build_full(opts: &BuildOptions, load_cache: Option<&mut LoadCache>) -> anyhow
     Ok((BuildReport::of(&site, start, stages, notes, pages, Some(out)), Some(site)))
 }
 
-/// Reads the site and builds (or refreshes) its search index, for `adrsite search` and `serve`.
-pub fn search_index(opts: &BuildOptions) -> anyhow::Result<(SearchIndex, BuildReport)> {
-    let start = Instant::now();
-    let mut stages = Vec::new();
-    let mut notes = Vec::new();
-    let (site, config, _) = prepare(opts, &mut stages, &mut notes, None)?;
-    let t = Instant::now();
-    let index = SearchIndex::build(&site, &cache_dir(opts, &config), &config.search_aliases)?;
-    stages.push(("index", t.elapsed()));
-    Ok((index, BuildReport::of(&site, start, stages, notes, 0, None)))
+/// The site's search index, for `adrsite search`: opened as it is when the sources have not
+/// changed since it was last brought up to date (which costs one walk and one `stat` per
+/// document), else read, assembled and brought up to date first.
+pub fn search_index(opts: &BuildOptions) -> anyhow::Result<SearchIndex> {
+    require_dir(&opts.dir)?;
+    let (config, _) = Config::load(&opts.dir)?;
+    let cache = cache_dir(opts, &config);
+    let fingerprint = fingerprint(&opts.dir, &config, &[out_dir(opts)], opts.git)?;
+    if let Some(index) = SearchIndex::open_fresh(&cache, fingerprint, &config.search_aliases)? {
+        return Ok(index);
+    }
+    let (site, config, _) = prepare(opts, &mut Vec::new(), &mut Vec::new(), None)?;
+    let index = SearchIndex::build(&site, &cache, &config.search_aliases)?;
+    index.remember(&cache, fingerprint)?;
+    Ok(index)
 }
 
 /// The search cache directory of a build, reading `cache_dir` from `adrsite.toml` when set.
@@ -299,14 +310,9 @@ fn prepare(
     load_cache: Option<&mut LoadCache>,
 ) -> anyhow::Result<(Site, Config, PathBuf)> {
     let dir = &opts.dir;
-    if !dir.is_dir() {
-        bail!(
-            "{} is not a directory\n  = help: run adrsite in your repository, or pass the folder that holds the documents",
-            dir.display()
-        );
-    }
+    require_dir(dir)?;
     let (config, mut config_diags) = Config::load(dir)?;
-    let out = opts.out.clone().unwrap_or_else(|| dir.join("_site"));
+    let out = out_dir(opts);
     let (abs_dir, abs_out) = (normalise(dir), normalise(&out));
     if abs_out == abs_dir || abs_dir.starts_with(&abs_out) {
         bail!(
@@ -346,6 +352,21 @@ fn prepare(
     let site = assemble(loaded, &config, &git, opts.today);
     stages.push(("assemble", t.elapsed()));
     Ok((site, config, out))
+}
+
+fn require_dir(dir: &Path) -> anyhow::Result<()> {
+    if !dir.is_dir() {
+        bail!(
+            "{} is not a directory\n  = help: run adrsite in your repository, or pass the folder that holds the documents",
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// The output directory: `--out`, else `DIR/_site`.
+fn out_dir(opts: &BuildOptions) -> PathBuf {
+    opts.out.clone().unwrap_or_else(|| opts.dir.join("_site"))
 }
 
 /// An absolute, lexically normalised path (the output directory may not exist yet).

@@ -8,6 +8,7 @@
 pub mod decode;
 pub mod dialect;
 pub mod discover;
+pub mod fingerprint;
 pub mod front_matter;
 pub mod git;
 pub mod meta;

@@ -9,7 +9,7 @@
 use crate::model::{Doc, Site};
 use crate::vocab::{DocKind, Status};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A document as search sees it.
 #[derive(Clone, Debug)]
@@ -63,22 +63,22 @@ pub fn attribution(doc: &Doc) -> Vec<String> {
 }
 
 /// What a hit shows: the same fields in `adrsite search --json` and in the browser.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HitMeta {
     /// Title.
     pub title: String,
     /// `ADR-0005`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_id: Option<String>,
     /// Kind.
     pub kind: DocKind,
     /// Normalised status.
     pub status: Option<Status>,
     /// Date.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// Who: a standup's people, else the deciders, authors or owner (at most three).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<String>,
     /// Page URL relative to the site root.
     pub url: String,
@@ -87,12 +87,12 @@ pub struct HitMeta {
     /// A sentence or two.
     pub excerpt: String,
     /// The current successor of a superseded document.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub successor: Option<Successor>,
 }
 
 /// The successor named on a superseded hit.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Successor {
     /// Its title, with its id.
     pub title: String,

@@ -19,7 +19,7 @@ use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer
 use tantivy::{DocSet, Index, IndexReader, ReloadPolicy, TERMINATED, TantivyDocument, Term};
 
 /// Bumped whenever the schema or the analysis changes; an old cache is then rebuilt.
-const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 1;
 const STEMMED: &str = "adrsite_en";
 const SURFACE: &str = "adrsite_surface";
 
@@ -180,9 +180,14 @@ impl Engine {
         Ok((fresh.len(), removed))
     }
 
-    /// Maps every live document of every segment to its ord in `docs`.
-    pub fn ords(&self, docs: &[SearchDoc]) -> anyhow::Result<OrdMap> {
-        let by_hash: HashMap<u64, u32> = docs.iter().map(|d| (stable_hash(&d.id), d.ord)).collect();
+    /// The index's last commit: it changes with every update.
+    pub fn opstamp(&self) -> anyhow::Result<u64> {
+        Ok(self.index.load_metas().context("reading the search index")?.opstamp)
+    }
+
+    /// Maps every live document of every segment to its ord: the position of its id in `ids`.
+    pub fn ords<'a>(&self, ids: impl Iterator<Item = &'a str>) -> anyhow::Result<OrdMap> {
+        let by_hash: HashMap<u64, u32> = ids.enumerate().map(|(ord, id)| (stable_hash(id), ord as u32)).collect();
         let searcher = self.reader.searcher();
         let mut out = Vec::new();
         for seg in searcher.segment_readers() {

@@ -10,11 +10,13 @@ pub mod document;
 pub mod engine;
 pub mod export;
 pub mod rank;
+pub mod snapshot;
 
 use crate::model::Site;
-use document::{HitMeta, SearchDoc};
-use engine::{Engine, OrdMap};
+use document::HitMeta;
+use engine::{Engine, OrdMap, SCHEMA_VERSION};
 use serde::Serialize;
+use snapshot::Entry;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -33,7 +35,8 @@ pub struct Hit {
 /// The index of one site.
 pub struct SearchIndex {
     engine: Engine,
-    docs: Vec<SearchDoc>,
+    /// Every document in site order (its ord): id, boost and what a hit shows.
+    docs: Vec<Entry>,
     ords: OrdMap,
     boosts: Vec<f32>,
     aliases: BTreeMap<String, Vec<String>>,
@@ -62,7 +65,40 @@ impl SearchIndex {
         let docs = document::documents(site);
         let mut engine = Engine::open(cache_dir)?;
         let updated = engine.update(&docs, exact)?;
-        let ords = engine.ords(&docs)?;
+        let docs: Vec<Entry> = docs.into_iter().map(|d| Entry { id: d.id, boost: d.boost, meta: d.meta }).collect();
+        Self::assemble(engine, docs, extra_aliases, updated)
+    }
+
+    /// Opens the index in `cache_dir` as it is, when it was last brought up to date from sources
+    /// whose fingerprint is `fingerprint` (see [`SearchIndex::remember`]); `None` when it was not.
+    /// Nothing of the site is read.
+    pub fn open_fresh(
+        cache_dir: &Path,
+        fingerprint: u64,
+        extra_aliases: &BTreeMap<String, Vec<String>>,
+    ) -> anyhow::Result<Option<SearchIndex>> {
+        if !cache_dir.join(format!("search-v{SCHEMA_VERSION}")).is_dir() {
+            return Ok(None);
+        }
+        let engine = Engine::open(cache_dir)?;
+        let Some(docs) = snapshot::load(cache_dir, SCHEMA_VERSION, fingerprint, engine.opstamp()?) else {
+            return Ok(None);
+        };
+        Ok(Some(Self::assemble(engine, docs, extra_aliases, (0, 0))?))
+    }
+
+    /// Saves what [`SearchIndex::open_fresh`] needs to answer for sources with `fingerprint`.
+    pub fn remember(&self, cache_dir: &Path, fingerprint: u64) -> anyhow::Result<()> {
+        snapshot::save(cache_dir, SCHEMA_VERSION, fingerprint, self.engine.opstamp()?, self.docs.clone())
+    }
+
+    fn assemble(
+        engine: Engine,
+        docs: Vec<Entry>,
+        extra_aliases: &BTreeMap<String, Vec<String>>,
+        updated: (usize, usize),
+    ) -> anyhow::Result<SearchIndex> {
+        let ords = engine.ords(docs.iter().map(|d| d.id.as_str()))?;
         let boosts = docs.iter().map(|d| d.boost).collect();
         Ok(SearchIndex { engine, docs, ords, boosts, aliases: analysis::alias_table(extra_aliases), updated })
     }

@@ -15,7 +15,7 @@ fn indexed(dir: &Path) -> (crate::support::Built, adrsite::search::SearchIndex) 
     let mut opts = adrsite::BuildOptions::new(dir, crate::support::today());
     opts.git = false;
     opts.cache_dir = Some(site.out.parent().unwrap().join("cache"));
-    let (index, _) = adrsite::pipeline::search_index(&opts).unwrap();
+    let index = adrsite::pipeline::search_index(&opts).unwrap();
     assert_eq!(index.updated, (0, 0), "the build left the index up to date");
     (site, index)
 }
@@ -165,4 +165,48 @@ fn the_cli_prints_ranked_hits_and_json() {
     }
     let none = run(&["zzzqqq"]);
     assert_eq!(none.status.code(), Some(1), "no hit is exit 1, like grep");
+}
+
+#[test]
+fn the_cli_answers_from_the_cached_index_and_sees_edits_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    crate::support::copy_tree(&project("example-site"), &site);
+    let cache = tmp.path().join("cache");
+    let run = |query: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_adrsite"))
+            .args(["search", "--no-git", "--json", "--cache-dir"])
+            .arg(&cache)
+            .arg(&site)
+            .arg(query)
+            .output()
+            .unwrap();
+        let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        hits.iter().map(|h| h["source"].as_str().unwrap().to_string()).collect::<Vec<_>>()
+    };
+    let first = run("why did we choose postgres");
+    assert_eq!(first[0], "docs/decisions/0002-use-postgresql-as-the-primary-database.md");
+
+    // The first query left the index and its snapshot; the same sources open it directly.
+    let mut opts = adrsite::BuildOptions::new(&site, crate::support::today());
+    opts.git = false;
+    let (config, _) = adrsite::config::Config::load(&site).unwrap();
+    let print = || adrsite::load::fingerprint::fingerprint(&site, &config, &[site.join("_site")], false).unwrap();
+    let fresh = adrsite::search::SearchIndex::open_fresh(&cache, print(), &config.search_aliases).unwrap();
+    assert!(fresh.is_some(), "unchanged sources answer from the cache");
+    assert_eq!(run("why did we choose postgres"), first, "the cached answer is the read one");
+
+    // An edit is seen by the very next query, with no build in between.
+    let doc = site.join("docs/decisions/0002-use-postgresql-as-the-primary-database.md");
+    let text = std::fs::read_to_string(&doc).unwrap();
+    std::fs::write(&doc, format!("{text}\nWe also evaluated quokkadb and zanzibarstore.\n")).unwrap();
+    assert!(adrsite::search::SearchIndex::open_fresh(&cache, print(), &config.search_aliases).unwrap().is_none());
+    assert_eq!(run("quokkadb"), ["docs/decisions/0002-use-postgresql-as-the-primary-database.md"]);
+
+    // So are a new document and a removed one.
+    let new = site.join("docs/decisions/0099-adopt-wombatmq.md");
+    std::fs::write(&new, "# Adopt WombatMQ\n\n## Status\n\nAccepted\n\n## Decision\n\nWe adopt wombatmq.\n").unwrap();
+    assert_eq!(run("wombatmq"), ["docs/decisions/0099-adopt-wombatmq.md"]);
+    std::fs::remove_file(&new).unwrap();
+    assert!(run("wombatmq").is_empty());
 }

@@ -224,7 +224,7 @@ fn standups_are_searchable_dated_and_attributed() {
     let mut opts = adrsite::BuildOptions::new(fixture("standups"), crate::support::today());
     opts.git = false;
     opts.cache_dir = Some(tmp.path().join("cache"));
-    let (index, _) = adrsite::pipeline::search_index(&opts).unwrap();
+    let index = adrsite::pipeline::search_index(&opts).unwrap();
     let hits = index.search("when were we blocked on the legal review", 3).unwrap();
     let top = &hits[0].meta;
     assert_eq!(top.source, "standups/2026-03-05-ben.md", "{hits:#?}");
