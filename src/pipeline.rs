@@ -16,6 +16,7 @@ use crate::load::git::{GitHistory, read_history};
 use crate::load::{LoadCache, load_sources_cached};
 use crate::model::{Site, assemble};
 use crate::output::{InPlace, Staging};
+use crate::render::highlight::Highlighter;
 use crate::render::{RenderOptions, Theme, render_site};
 use crate::search::SearchIndex;
 use anyhow::{Context as _, bail};
@@ -139,7 +140,8 @@ pub fn read_site(opts: &BuildOptions) -> anyhow::Result<(Site, Config)> {
 
 /// Builds the site into OUT (atomically replacing it).
 pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
-    build_full(opts, None).map(|(report, _)| report)
+    let highlighter = Highlighter::cached_in(&cache_dir_for(opts)?);
+    build_full(opts, None, &highlighter).map(|(report, _)| report)
 }
 
 /// What `serve` keeps between rebuilds.
@@ -147,6 +149,8 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
 pub struct Session {
     load: LoadCache,
     digests: Option<crate::render::incremental::Digests>,
+    /// Kept for the session: a block highlighted once is not highlighted again.
+    highlighter: Option<Highlighter>,
 }
 
 /// Rebuilds for `serve`. With `full` (config, theme or static files changed) or on the first
@@ -161,7 +165,13 @@ pub fn rebuild(
     changed: &[String],
 ) -> anyhow::Result<(BuildReport, Option<Site>)> {
     if full || session.digests.is_none() {
-        let (report, site) = build_full(opts, Some(&mut session.load))?;
+        let highlighter = match session.highlighter.take() {
+            Some(h) => h,
+            None => Highlighter::cached_in(&cache_dir_for(opts)?),
+        };
+        let built = build_full(opts, Some(&mut session.load), &highlighter);
+        session.highlighter = Some(highlighter);
+        let (report, site) = built?;
         if let Some(site) = &site {
             session.digests = Some(crate::render::incremental::digests(site));
         }
@@ -190,7 +200,8 @@ pub fn rebuild(
     let t = Instant::now();
     let theme = Theme::load(&opts.dir)?;
     let render_opts = render_options(opts, &config);
-    let pages = render_site(&site, &opts.dir, &theme, &render_opts, &InPlace::new(&out), &|| {}, &set)?;
+    let highlighter = session.highlighter.get_or_insert_with(Highlighter::new);
+    let pages = render_site(&site, &theme, &render_opts, &InPlace::new(&out), &|| {}, &set, highlighter)?;
     stages.push(("render", t.elapsed()));
     let r = report(&site, stages, notes, pages, Some(out));
     Ok((r, Some(site)))
@@ -208,6 +219,7 @@ pub fn refresh_search(opts: &BuildOptions, site: &Site) -> anyhow::Result<()> {
 
 fn render_options(opts: &BuildOptions, config: &Config) -> RenderOptions {
     RenderOptions {
+        site_dir: opts.dir.clone(),
         site_title: config.title.clone().unwrap_or_else(|| default_title(&opts.dir)),
         base_url: opts.base_url.clone().or(config.base_url.clone()).map(|u| u.trim_end_matches('/').to_string()),
         edit_base: edit_base(&opts.dir, config, opts.git),
@@ -218,7 +230,11 @@ fn render_options(opts: &BuildOptions, config: &Config) -> RenderOptions {
 }
 
 /// The complete build; returns the site too unless the build kept the last good output.
-fn build_full(opts: &BuildOptions, load_cache: Option<&mut LoadCache>) -> anyhow::Result<(BuildReport, Option<Site>)> {
+fn build_full(
+    opts: &BuildOptions,
+    load_cache: Option<&mut LoadCache>,
+    highlighter: &Highlighter,
+) -> anyhow::Result<(BuildReport, Option<Site>)> {
     let start = Instant::now();
     let mut stages = Vec::new();
     let mut notes = Vec::new();
@@ -254,17 +270,29 @@ fn build_full(opts: &BuildOptions, load_cache: Option<&mut LoadCache>) -> anyhow
             cb(n, total);
         }
     };
-    let t = Instant::now();
+    // Search (index, then export) and pages are independent: they run side by side and share
+    // the cores, so neither waits for the other to finish.
     let cache = cache_dir(opts, &config);
-    let index = SearchIndex::build(&site, &cache, &config.search_aliases)?;
-    index.remember(&cache, sources)?;
-    stages.push(("index", t.elapsed()));
-    let t = Instant::now();
-    let pages = render_site(&site, dir, &theme, &render_opts, &staging, &tick, &crate::render::PageSet::All)?;
-    stages.push(("render", t.elapsed()));
-    let t = Instant::now();
-    crate::search::export::export(&index, &staging)?;
-    stages.push(("export", t.elapsed()));
+    let search = || -> anyhow::Result<_> {
+        let t = Instant::now();
+        let index = SearchIndex::build(&site, &cache, &config.search_aliases)?;
+        index.remember(&cache, sources)?;
+        let indexed = t.elapsed();
+        let t = Instant::now();
+        crate::search::export::export(&index, &staging)?;
+        Ok([("index", indexed), ("export", t.elapsed())])
+    };
+    let pages = || -> anyhow::Result<_> {
+        let t = Instant::now();
+        let pages =
+            render_site(&site, &theme, &render_opts, &staging, &tick, &crate::render::PageSet::All, highlighter)?;
+        highlighter.save()?;
+        Ok((pages, t.elapsed()))
+    };
+    let (searched, rendered) = rayon::join(search, pages);
+    let (pages, took) = rendered?;
+    stages.extend(searched?);
+    stages.push(("render", took));
     let t = Instant::now();
     staging.commit()?;
     stages.push(("commit", t.elapsed()));

@@ -13,6 +13,8 @@ use std::collections::BTreeSet;
 /// How to render.
 #[derive(Clone, Debug)]
 pub struct RenderOptions {
+    /// The site directory, where linked files are copied from.
+    pub site_dir: std::path::PathBuf,
     /// Site title.
     pub site_title: String,
     /// Absolute base URL, without trailing slash.

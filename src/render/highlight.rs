@@ -2,18 +2,38 @@
 //! in a generated stylesheet with a light and a dark theme, so themes can restyle code without
 //! touching the HTML.
 //!
-//! The syntax set (syntect's defaults plus two-face's extras: TypeScript, TOML, Dockerfile, …) is
-//! loaded once per build and shared by reference between rendering threads.
+//! Input: a code block's text and language. Output: its highlighted HTML, the same for the same
+//! block wherever it appears. The syntax set (syntect's defaults plus two-face's extras:
+//! TypeScript, TOML, Dockerfile, …) is loaded once, on first need, and shared by reference between
+//! rendering threads. Highlighting is the costliest part of rendering, so each distinct block is
+//! highlighted once and the result kept in the cache directory for the next build.
 
+use crate::output::{InPlace, OutputSink};
+use crate::text::stable_hash;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
-/// Highlights code blocks.
+/// A code block's identity: the hash of its language and text, and the text's length.
+type Key = (u64, u64);
+
+/// Highlights code blocks, each distinct block once: results are kept by content hash, shared
+/// between rendering threads and — with [`Highlighter::cached_in`] — between builds.
 pub struct Highlighter {
-    syntaxes: SyntaxSet,
+    /// Loaded on first use: a build whose every block is cached never needs it.
+    syntaxes: OnceLock<SyntaxSet>,
+    /// Blocks highlighted by an earlier build, read once, never changed.
+    earlier: HashMap<Key, String>,
+    /// Blocks highlighted by this highlighter, and the earlier ones it used.
+    made: Mutex<HashMap<Key, String>>,
+    used: Mutex<HashSet<Key>>,
+    /// Where [`Highlighter::save`] writes, when the cache is on disk.
+    file: Option<PathBuf>,
 }
 
 impl Default for Highlighter {
@@ -22,33 +42,100 @@ impl Default for Highlighter {
     }
 }
 
+impl std::fmt::Debug for Highlighter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Highlighter").field("earlier", &self.earlier.len()).field("file", &self.file).finish()
+    }
+}
+
+/// What the cache file holds.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CacheFile {
+    /// The adrsite version that highlighted the blocks: another version may highlight differently.
+    version: String,
+    blocks: Vec<(u64, u64, String)>,
+}
+
 impl Highlighter {
-    /// Loads the syntax definitions (tens of milliseconds; do it once per build).
+    /// A highlighter that keeps results for this process only.
     pub fn new() -> Self {
-        Highlighter { syntaxes: two_face::syntax::extra_newlines() }
+        Highlighter {
+            syntaxes: OnceLock::new(),
+            earlier: HashMap::new(),
+            made: Mutex::default(),
+            used: Mutex::default(),
+            file: None,
+        }
+    }
+
+    /// A highlighter that starts from the blocks an earlier build saved in `cache_dir` (none when
+    /// the file is missing, damaged or from another version) and [saves](Highlighter::save) there.
+    pub fn cached_in(cache_dir: &Path) -> Self {
+        let file = cache_dir.join("highlight-v1.json");
+        let earlier = std::fs::read(&file)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<CacheFile>(&bytes).ok())
+            .filter(|c| c.version == env!("CARGO_PKG_VERSION"))
+            .map(|c| c.blocks.into_iter().map(|(h, n, html)| ((h, n), html)).collect())
+            .unwrap_or_default();
+        Highlighter { earlier, file: Some(file), ..Self::new() }
+    }
+
+    /// Writes the blocks this highlighter used — those of the current build, so that the file
+    /// never grows past what the site holds — to its cache file, sorted for a stable file.
+    pub fn save(&self) -> anyhow::Result<()> {
+        let Some(file) = &self.file else { return Ok(()) };
+        let made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+        let used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        let mut blocks: Vec<(u64, u64, String)> = made
+            .iter()
+            .chain(used.iter().filter_map(|k| self.earlier.get_key_value(k)))
+            .map(|((h, n), html)| (*h, *n, html.clone()))
+            .collect();
+        blocks.sort_unstable_by_key(|(h, n, _)| (*h, *n));
+        let unchanged = made.is_empty() && used.len() == self.earlier.len();
+        if unchanged {
+            return Ok(());
+        }
+        let json = serde_json::to_vec(&CacheFile { version: env!("CARGO_PKG_VERSION").into(), blocks })?;
+        let dir = file.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("highlight-v1.json");
+        InPlace::new(dir).write(name, &json)
     }
 
     /// Highlighted HTML for `code` in `lang`, or `None` when the language is unknown.
     pub fn highlight(&self, code: &str, lang: &str) -> Option<String> {
-        if std::env::var_os("NOHL").is_some() {
-            return None;
-        }
         let lang = lang.trim();
         if lang.is_empty() {
             return None;
         }
-        let syntax = self
-            .syntaxes
+        let key = (stable_hash(&format!("{lang}\u{0}{code}")), code.len() as u64);
+        if let Some(html) = self.earlier.get(&key) {
+            self.used.lock().unwrap_or_else(|e| e.into_inner()).insert(key);
+            return Some(html.clone());
+        }
+        if let Some(html) = self.made.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return Some(html.clone());
+        }
+        let html = self.highlight_uncached(code, lang)?;
+        self.made.lock().unwrap_or_else(|e| e.into_inner()).insert(key, html.clone());
+        Some(html)
+    }
+
+    fn highlight_uncached(&self, code: &str, lang: &str) -> Option<String> {
+        let syntaxes = self.syntaxes.get_or_init(two_face::syntax::extra_newlines);
+        let syntax = syntaxes
             .find_syntax_by_token(lang)
-            .or_else(|| self.syntaxes.find_syntax_by_token(&lang.to_lowercase()))
+            .or_else(|| syntaxes.find_syntax_by_token(&lang.to_lowercase()))
             .or_else(|| match lang.to_lowercase().as_str() {
-                "ts" | "tsx" | "typescript" => self.syntaxes.find_syntax_by_extension("ts"),
-                "shell" | "console" | "sh" | "zsh" => self.syntaxes.find_syntax_by_extension("sh"),
-                "golang" => self.syntaxes.find_syntax_by_extension("go"),
-                "proto" | "protobuf" => self.syntaxes.find_syntax_by_extension("proto"),
+                "ts" | "tsx" | "typescript" => syntaxes.find_syntax_by_extension("ts"),
+                "shell" | "console" | "sh" | "zsh" => syntaxes.find_syntax_by_extension("sh"),
+                "golang" => syntaxes.find_syntax_by_extension("go"),
+                "proto" | "protobuf" => syntaxes.find_syntax_by_extension("proto"),
                 _ => None,
             })?;
-        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, CLASS_STYLE);
+        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, CLASS_STYLE);
         for line in LinesWithEndings::from(code) {
             generator.parse_html_for_line_which_includes_newline(line).ok()?;
         }
@@ -87,5 +174,25 @@ mod tests {
         assert!(h.highlight("a = 1\n", "toml").is_some());
         assert!(h.highlight("x", "no-such-language").is_none());
         assert!(Highlighter::stylesheet().contains("prefers-color-scheme"));
+    }
+
+    #[test]
+    fn blocks_are_cached_between_builds_and_only_used_ones_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let first = Highlighter::cached_in(tmp.path());
+        let a = first.highlight("fn a() {}\n", "rust").unwrap();
+        let b = first.highlight("x: 1\n", "yaml").unwrap();
+        assert_eq!(first.highlight("fn a() {}\n", "rust").unwrap(), a, "the same block twice");
+        first.save().unwrap();
+
+        let second = Highlighter::cached_in(tmp.path());
+        assert_eq!(second.earlier.len(), 2);
+        assert_eq!(second.highlight("fn a() {}\n", "rust").unwrap(), a);
+        assert!(second.syntaxes.get().is_none(), "a cached block needs no syntax definitions");
+        assert_ne!(second.highlight("fn a() {}\n", "python"), Some(a.clone()), "the language is part of the key");
+        second.save().unwrap();
+
+        let third = Highlighter::cached_in(tmp.path());
+        assert_eq!(third.earlier.len(), 2, "the yaml block, unused by the second build, is dropped: {b}");
     }
 }

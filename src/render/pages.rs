@@ -13,20 +13,18 @@ use crate::vocab::route::{ATTENTION, PEOPLE, SEARCH, TAGS, TIMELINE};
 use crate::vocab::{DocKind, Route};
 use anyhow::Context as _;
 use rayon::prelude::*;
-use std::path::Path;
 
 /// Renders the site into `staging`; returns the number of HTML pages written. `tick` is called
 /// once per document page.
 pub fn render_site(
     site: &Site,
-    site_dir: &Path,
     theme: &Theme,
     opts: &RenderOptions,
     staging: &dyn OutputSink,
     tick: &(dyn Fn() + Sync),
     which: &PageSet,
+    highlighter: &Highlighter,
 ) -> anyhow::Result<usize> {
-    let highlighter = Highlighter::new();
     // The navigation is the same on every page: collections that have documents, then the
     // site-wide pages. Computed once, not per page.
     let mut nav: Vec<(String, String)> = site
@@ -56,7 +54,7 @@ pub fn render_site(
     let mermaid = std::sync::atomic::AtomicBool::new(false);
     docs.par_iter().try_for_each(|doc| -> anyhow::Result<()> {
         let (html, has_mermaid) =
-            ctx.doc_page(doc, &highlighter).with_context(|| format!("rendering {}", doc.source))?;
+            ctx.doc_page(doc, highlighter).with_context(|| format!("rendering {}", doc.source))?;
         staging.write(&Route::Doc(&doc.id).path(), html.as_bytes())?;
         if has_mermaid {
             mermaid.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -128,7 +126,7 @@ pub fn render_site(
         staging.write(&Route::Asset(name).path(), bytes)?;
     }
     for asset in &site.assets {
-        staging.copy(&Route::File(asset).path(), &site_dir.join(asset))?;
+        staging.copy(&Route::File(asset).path(), &opts.site_dir.join(asset))?;
     }
     Ok(pages)
 }

@@ -138,7 +138,9 @@ fn current_successor<'a>(site: &'a Site, doc: &Doc) -> Option<&'a Doc> {
 
 /// Every document of the site, in site order.
 pub fn documents(site: &Site) -> Vec<SearchDoc> {
-    site.docs.values().enumerate().map(|(ord, doc)| document(site, doc, ord as u32)).collect()
+    use rayon::prelude::*;
+    let docs: Vec<&Doc> = site.docs.values().collect();
+    docs.par_iter().enumerate().map(|(ord, doc)| document(site, doc, ord as u32)).collect()
 }
 
 /// The short excerpt shown for a document in search hits and feeds: its TL;DR, else the first

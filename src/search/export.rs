@@ -15,6 +15,7 @@ use crate::output::OutputSink;
 use crate::search::SearchIndex;
 use crate::search::analysis::rules_json;
 use anyhow::Context as _;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -88,21 +89,28 @@ pub fn export(index: &SearchIndex, staging: &dyn OutputSink) -> anyhow::Result<E
         .collect();
     let word_shards = shards(words, WORD_SHARD_BYTES, '[', ']');
 
-    let mut terms: BTreeMap<String, String> = BTreeMap::new();
-    for stem in index.engine.stems()? {
-        let impacts = index.engine.impacts(&stem, &index.ords, &index.boosts)?;
-        if impacts.is_empty() {
-            continue;
-        }
-        let mut flat = Vec::with_capacity(impacts.len() * 2);
-        let mut prev = 0;
-        for (ord, impact) in impacts {
-            flat.push(ord - prev);
-            flat.push(impact);
-            prev = ord;
-        }
-        terms.insert(stem.clone(), format!("{}:{}", json(&stem.as_str()), json(&flat)));
-    }
+    // Every stem's impacts are independent of the others': computed in parallel, collected in
+    // stem order.
+    let stems: Vec<String> = index.engine.stems()?.into_iter().collect();
+    let entries: Vec<Option<(String, String)>> = stems
+        .into_par_iter()
+        .map(|stem| {
+            let impacts = index.engine.impacts(&stem, &index.ords, &index.boosts)?;
+            if impacts.is_empty() {
+                return Ok(None);
+            }
+            let mut flat = Vec::with_capacity(impacts.len() * 2);
+            let mut prev = 0;
+            for (ord, impact) in impacts {
+                flat.push(ord - prev);
+                flat.push(impact);
+                prev = ord;
+            }
+            let entry = format!("{}:{}", json(&stem.as_str()), json(&flat));
+            Ok(Some((stem, entry)))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let mut terms: BTreeMap<String, String> = entries.into_iter().flatten().collect();
     for filter in index.engine.filters()? {
         let ords = index.engine.filtered(&filter, &index.ords)?;
         let mut prev = 0;
