@@ -96,6 +96,10 @@ struct ServeArgs {
     /// Open the site in a browser
     #[arg(long)]
     open: bool,
+    /// Also answer requests addressed to this host name (repeatable); loopback names and the
+    /// --bind address are always answered
+    #[arg(long = "allowed-host", value_name = "NAME")]
+    allowed_host: Vec<String>,
     /// How to notice changes: the system's notifications, or polling for file systems without them
     #[arg(long, value_enum, default_value_t = crate::serve::watch::WatcherKind::Native)]
     watcher: crate::serve::watch::WatcherKind,
@@ -235,6 +239,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 bind: args.bind,
                 open: args.open,
                 watcher: args.watcher,
+                allowed_hosts: args.allowed_host,
             })?;
             Ok(ExitCode::SUCCESS)
         }

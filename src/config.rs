@@ -26,6 +26,7 @@ const TOP_KEYS: &[&str] = &[
     "attention",
     "search",
     "cache_dir",
+    "max_file_size",
 ];
 const SEARCH_KEYS: &[&str] = &["aliases"];
 const COLLECTION_KEYS: &[&str] = &["path", "kind", "name", "id_prefix", "review_every", "stagnant_after"];
@@ -49,6 +50,7 @@ struct RawConfig {
     #[serde(default)]
     search: RawSearch,
     cache_dir: Option<String>,
+    max_file_size: Option<toml::Value>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -118,7 +120,7 @@ impl Default for AttentionConfig {
 }
 
 /// The validated configuration.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Config {
     /// Site title. Default: the site directory's name.
     pub title: Option<String>,
@@ -141,6 +143,30 @@ pub struct Config {
     pub search_aliases: std::collections::BTreeMap<String, Vec<String>>,
     /// Where the search index is kept, relative to the site directory. Default `.adrsite-cache`.
     pub cache_dir: Option<String>,
+    /// Documents larger than this many bytes are reported and not rendered (`max_file_size`).
+    pub max_file_size: u64,
+}
+
+/// The default `max_file_size`: 10 MB. Larger Markdown is generated, not written, and parsing it
+/// costs tens of times its size in memory.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 10_000_000;
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: None,
+            base_url: None,
+            repository: None,
+            branch: None,
+            exclude: Vec::new(),
+            collections: Vec::new(),
+            statuses: CustomStatuses::default(),
+            attention: AttentionConfig::default(),
+            search_aliases: Default::default(),
+            cache_dir: None,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
 }
 
 impl Config {
@@ -297,6 +323,26 @@ impl Config {
         }
         config.search_aliases = raw.search.aliases;
         config.cache_dir = raw.cache_dir;
+        if let Some(value) = raw.max_file_size {
+            let parsed = match &value {
+                toml::Value::Integer(n) => u64::try_from(*n).ok().filter(|n| *n > 0),
+                toml::Value::String(s) => crate::text::parse_size(s),
+                _ => None,
+            };
+            match parsed {
+                Some(n) => config.max_file_size = n,
+                None => diags.push(
+                    Diagnostic::error(
+                        FILE_NAME,
+                        key_line(text, "max_file_size"),
+                        1,
+                        Code::Config,
+                        format!("max_file_size `{value}` is not a size"),
+                    )
+                    .with_help("write a number of bytes or a size such as \"20MB\" or \"512 KiB\""),
+                ),
+            }
+        }
         let attention = raw.attention;
         if let Some(span) = duration(text, "review_every", attention.review_every.as_deref(), &mut diags) {
             config.attention.review_every = span;
@@ -480,6 +526,18 @@ kind = "adr"
         assert_eq!((d[0].line, d[0].help.as_deref()), (1, Some("did you mean `title`?")));
         assert_eq!(d[1].line, 4);
         assert!(d[1].help.as_deref().unwrap().contains("`adr`"));
+    }
+
+    #[test]
+    fn max_file_size_takes_bytes_or_a_size() {
+        assert_eq!(Config::default().max_file_size, 10_000_000);
+        assert_eq!(Config::parse("max_file_size = 4096\n").unwrap().0.max_file_size, 4096);
+        assert_eq!(Config::parse("max_file_size = \"2 MiB\"\n").unwrap().0.max_file_size, 2 * 1024 * 1024);
+        let (c, d) = Config::parse("title = \"T\"\nmax_file_size = \"huge\"\n").unwrap();
+        assert_eq!(c.max_file_size, DEFAULT_MAX_FILE_SIZE, "a bad value keeps the default");
+        assert_eq!((d.len(), d[0].line), (1, 2), "{d:?}");
+        assert!(d[0].message.contains("`\"huge\"` is not a size"), "{}", d[0].message);
+        assert!(Config::parse("max_file_size = -1\n").unwrap().1.len() == 1);
     }
 
     #[test]

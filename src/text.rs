@@ -122,9 +122,55 @@ pub fn stable_hash(s: &str) -> u64 {
     h
 }
 
+/// A size written by a person: `20MB`, `512 KiB`, `1.5 GB` or a plain number of bytes. `KB`,
+/// `MB` and `GB` are powers of 1000; `KiB`, `MiB` and `GiB` powers of 1024. `None` for anything
+/// else, and for zero.
+pub fn parse_size(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let split = text.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number.parse().ok()?;
+    let scale = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1.0,
+        "k" | "kb" => 1e3,
+        "m" | "mb" => 1e6,
+        "g" | "gb" => 1e9,
+        "kib" => 1024.0,
+        "mib" => 1024.0 * 1024.0,
+        "gib" => 1024.0 * 1024.0 * 1024.0,
+        _ => return None,
+    };
+    let bytes = (number * scale).round();
+    (bytes >= 1.0 && bytes < u64::MAX as f64).then_some(bytes as u64)
+}
+
+/// A byte count as people read it: `12.6 MB`, `740 KB`, `512 bytes` (powers of 1000).
+pub fn format_size(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} bytes"),
+        1_000..1_000_000 => format!("{:.0} KB", bytes as f64 / 1e3),
+        1_000_000..1_000_000_000 => format!("{:.1} MB", bytes as f64 / 1e6),
+        _ => format!("{:.1} GB", bytes as f64 / 1e9),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_are_read_and_written_as_people_do() {
+        assert_eq!(parse_size("20MB"), Some(20_000_000));
+        assert_eq!(parse_size("512 KiB"), Some(524_288));
+        assert_eq!(parse_size("1.5 gb"), Some(1_500_000_000));
+        assert_eq!(parse_size("4096"), Some(4096));
+        assert_eq!(parse_size("0"), None);
+        assert_eq!(parse_size("ten MB"), None);
+        assert_eq!(parse_size("5 parsecs"), None);
+        assert_eq!(format_size(12_582_953), "12.6 MB");
+        assert_eq!(format_size(740_100), "740 KB");
+        assert_eq!(format_size(512), "512 bytes");
+    }
     use proptest::prelude::*;
 
     #[test]

@@ -49,6 +49,9 @@ pub struct SourceDoc {
     pub links: Vec<scan::RawLink>,
     /// Ids mentioned in the body.
     pub mentions: Vec<scan::Mention>,
+    /// The file's size when it is over `max_file_size`: then only its head was read (for front
+    /// matter, title and status), and its page links to the source instead of showing it.
+    pub oversize: Option<u64>,
 }
 
 /// The result of the load stage.
@@ -148,7 +151,7 @@ pub fn load_sources_cached(
                     return Ok(entry.as_ref().clone());
                 }
             }
-            read_document(dir, rel, &sidecars)
+            read_document(dir, rel, &sidecars, config.max_file_size)
         })
         .collect();
     if let Some(cache) = cache {
@@ -220,8 +223,15 @@ fn read_document(
     dir: &Path,
     rel: &str,
     sidecars: &BTreeSet<String>,
+    max_size: u64,
 ) -> anyhow::Result<(Option<SourceDoc>, Vec<Diagnostic>)> {
-    let bytes = std::fs::read(dir.join(rel)).with_context(|| format!("reading {rel}"))?;
+    let path = dir.join(rel);
+    let size = std::fs::metadata(&path).with_context(|| format!("reading {rel}"))?.len();
+    let oversize = (size > max_size).then_some(size);
+    let bytes = match oversize {
+        None => std::fs::read(&path).with_context(|| format!("reading {rel}"))?,
+        Some(_) => read_head(&path).with_context(|| format!("reading {rel}"))?,
+    };
     let mut diags = Vec::new();
     let text = match decode::decode(rel, &bytes) {
         decode::Decoded::Text(text, diag) => {
@@ -233,7 +243,22 @@ fn read_document(
             return Ok((None, diags));
         }
     };
-    if text.trim().is_empty() {
+    if let Some(size) = oversize {
+        diags.push(
+            Diagnostic::warning(
+                rel,
+                1,
+                1,
+                Code::FileTooLarge,
+                format!(
+                    "document is {}, over the {} limit; its page links to the source instead of showing it",
+                    crate::text::format_size(size),
+                    crate::text::format_size(max_size)
+                ),
+            )
+            .with_help("raise `max_file_size` in adrsite.toml (such as \"20MB\"), or add the file to `exclude` if it is generated"),
+        );
+    } else if text.trim().is_empty() {
         diags.push(
             Diagnostic::warning(rel, 1, 1, Code::EmptyDocument, "document is empty; its page has only a title")
                 .with_help("write the document, or delete the file"),
@@ -255,7 +280,9 @@ fn read_document(
     }
     let body = dialect::scan_body(rel, &text, fm.body_start, &mut meta);
     diags.extend(body.diagnostics);
-    let (links, mentions) = scan::scan_links(&text, fm.body_start);
+    // Links in a cut-off head could point anywhere; the page shows none of them.
+    let (links, mentions) =
+        if oversize.is_some() { Default::default() } else { scan::scan_links(&text, fm.body_start) };
     let doc = SourceDoc {
         source: rel.to_string(),
         collection: 0,
@@ -267,8 +294,23 @@ fn read_document(
         links,
         mentions,
         text: text.into(),
+        oversize,
     };
     Ok((Some(doc), diags))
+}
+
+/// How much of an oversized document is read: enough for its front matter, title and status.
+const HEAD_BYTES: u64 = 64 * 1024;
+
+/// The first [`HEAD_BYTES`] of a file, cut after its last complete line.
+fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::with_capacity(HEAD_BYTES as usize);
+    std::fs::File::open(path)?.take(HEAD_BYTES).read_to_end(&mut bytes)?;
+    if let Some(end) = bytes.iter().rposition(|b| *b == b'\n') {
+        bytes.truncate(end + 1);
+    }
+    Ok(bytes)
 }
 
 fn read_sidecar(dir: &Path, rel: &str, meta: &mut RawMeta, diags: &mut Vec<Diagnostic>) -> anyhow::Result<()> {

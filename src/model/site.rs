@@ -76,6 +76,9 @@ pub struct Doc {
     pub body_start: usize,
     /// Byte range of the heading that became the title (not rendered in the body).
     pub title_range: Option<(usize, usize)>,
+    /// The file's size when it is over `max_file_size`: `text` is then only its head, and the
+    /// page links to the source instead of showing it.
+    pub oversize: Option<u64>,
     /// Created and last-changed dates and last author from git, when trusted.
     pub git: Option<crate::load::git::FileHistory>,
     /// What needs attention, from the attention rules.
@@ -123,6 +126,7 @@ impl Doc {
             text: "".into(),
             body_start: 0,
             title_range: None,
+            oversize: None,
             git: None,
             findings: Vec::new(),
             notes: None,

@@ -8,9 +8,24 @@ use crate::model::site::{LinkTarget, mention_key};
 use crate::model::{Doc, Site};
 use crate::render::context::Ctx;
 use crate::render::highlight::Highlighter;
-use crate::render::markdown::{LinkRewriter, Rewrite, render_markdown};
+use crate::render::markdown::{LinkRewriter, Rendered, Rewrite, render_markdown};
 use crate::render::view::*;
+use crate::text::escape_html;
 use crate::vocab::{DocNumber, Role, Route, Status, rule};
+
+/// The body of an oversized document's page: what happened, and a link to the source.
+fn oversize_notice(page_path: &str, doc: &Doc, size: u64) -> Rendered {
+    let href = relative_from(page_path, &Route::File(&doc.source).path());
+    let html = format!(
+        "<div class=\"notice notice-oversize\"><p>This document is {}, more than adrsite renders \
+         (<code>max_file_size</code> in <code>adrsite.toml</code>), so it is not shown here.</p>\
+         <p><a href=\"{}\">Read the source</a> ({})</p></div>\n",
+        crate::text::format_size(size),
+        escape_html(&href),
+        escape_html(&doc.source),
+    );
+    Rendered { html, toc: Vec::new(), has_mermaid: false }
+}
 
 impl Ctx<'_> {
     /// A document's page, and whether it has a Mermaid diagram.
@@ -20,7 +35,10 @@ impl Ctx<'_> {
             Some((start, end)) => format!("{}{}", &doc.text[doc.body_start..start], &doc.text[end..]),
             None => doc.text[doc.body_start..].to_string(),
         };
-        let rendered = render_markdown(&body, &PageLinks { site: self.site, doc, page_path: &page_path }, highlighter);
+        let rendered = match doc.oversize {
+            None => render_markdown(&body, &PageLinks { site: self.site, doc, page_path: &page_path }, highlighter),
+            Some(size) => oversize_notice(&page_path, doc, size),
+        };
         let col = &self.site.collections[doc.collection];
 
         let mut meta = Vec::new();

@@ -43,7 +43,16 @@ fn display(doc: &Doc) -> u64 {
 fn own(doc: &Doc, display: u64) -> u64 {
     let mut h = DefaultHasher::new();
     (display, &doc.tags, &doc.info, &doc.dates, &doc.relations, &doc.backlinks).hash(&mut h);
-    (&doc.links, &doc.mentions, &doc.git, &doc.unresolved_successor, doc.collection, doc.title_range, doc.body_start)
+    (
+        &doc.links,
+        &doc.mentions,
+        &doc.git,
+        &doc.unresolved_successor,
+        doc.collection,
+        doc.title_range,
+        doc.body_start,
+        doc.oversize,
+    )
         .hash(&mut h);
     h.finish()
 }

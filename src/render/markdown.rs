@@ -10,7 +10,7 @@ use crate::text::{ID_MENTION, escape_href, escape_html, heading_anchor, markdown
 use crate::vocab::DocNumber;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 
 /// What a link destination becomes on this page.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,64 +57,132 @@ pub struct Rendered {
     pub has_mermaid: bool,
 }
 
-/// Renders `body`.
+/// Renders `body`. Events stream from the parser through the rewriting below into the HTML
+/// writer; only a heading's events are held (for its anchor), so memory stays near the parser's
+/// own, however long the document.
 pub fn render_markdown(body: &str, links: &dyn LinkRewriter, highlighter: &Highlighter) -> Rendered {
-    let mut out: Vec<Event> = Vec::new();
-    let mut toc = Vec::new();
-    let mut anchors: BTreeMap<String, usize> = BTreeMap::new();
-    let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
-    let mut code: Option<(String, String)> = None;
-    let mut link_stack: Vec<bool> = Vec::new();
-    let mut broken_image: Option<String> = None;
-    let mut has_mermaid = false;
+    let mut events = Rewriting {
+        parser: Parser::new_ext(body, markdown_options()),
+        finished: false,
+        pending: VecDeque::new(),
+        links,
+        highlighter,
+        toc: Vec::new(),
+        anchors: BTreeMap::new(),
+        heading: None,
+        code: None,
+        link_stack: Vec::new(),
+        broken_image: None,
+        has_mermaid: false,
+    };
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, &mut events);
+    Rendered { html, toc: events.toc, has_mermaid: events.has_mermaid }
+}
 
-    for event in Parser::new_ext(body, markdown_options()) {
-        if code.is_some() {
+/// The parser's events with links rewritten, code highlighted, headings anchored and mentions
+/// linked.
+struct Rewriting<'a, 'r> {
+    parser: Parser<'a>,
+    finished: bool,
+    /// Events ready to be written.
+    pending: VecDeque<Event<'a>>,
+    links: &'r dyn LinkRewriter,
+    highlighter: &'r Highlighter,
+    toc: Vec<TocEntry>,
+    anchors: BTreeMap<String, usize>,
+    /// The heading being read: its level, explicit id and inner events.
+    heading: Option<(HeadingLevel, Option<String>, Vec<Event<'a>>)>,
+    /// The code block being read: its language and text.
+    code: Option<(String, String)>,
+    /// Per open link, whether it is broken (rendered as a span).
+    link_stack: Vec<bool>,
+    /// The alt text of a broken image being read.
+    broken_image: Option<String>,
+    has_mermaid: bool,
+}
+
+impl<'a> Iterator for Rewriting<'a, '_> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            if let Some(e) = self.pending.pop_front() {
+                return Some(e);
+            }
+            match self.parser.next() {
+                Some(event) => self.take(event),
+                None if self.finished => return None,
+                None => {
+                    self.finished = true;
+                    if let Some((lang, text)) = self.code.take() {
+                        self.pending.push_back(Event::Html(code_block(&lang, &text, self.highlighter).into()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl<'a> Rewriting<'a, '_> {
+    /// Queues an event, inside the current heading when there is one.
+    fn push(&mut self, e: Event<'a>) {
+        match &mut self.heading {
+            Some((_, _, inner)) => inner.push(e),
+            None => self.pending.push_back(e),
+        }
+    }
+
+    /// Reads one event of the parser.
+    fn take(&mut self, event: Event<'a>) {
+        let links = self.links;
+        if let Some((lang, text)) = &mut self.code {
             match event {
-                Event::Text(t) => code.as_mut().expect("inside a code block").1.push_str(&t),
+                Event::Text(t) => text.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
-                    let (lang, text) = code.take().expect("inside a code block");
-                    has_mermaid |= lang == "mermaid";
-                    out.push(Event::Html(code_block(&lang, &text, highlighter).into()));
+                    let (lang, text) = (std::mem::take(lang), std::mem::take(text));
+                    self.code = None;
+                    self.has_mermaid |= lang == "mermaid";
+                    self.pending.push_back(Event::Html(code_block(&lang, &text, self.highlighter).into()));
                 }
                 _ => {}
             }
-            continue;
+            return;
         }
-        if broken_image.is_some() {
+        if let Some(alt) = &mut self.broken_image {
             match event {
                 Event::End(TagEnd::Image) => {
-                    let alt = broken_image.take().expect("inside an image");
                     let html = format!(
                         "<span class=\"broken-image\" title=\"image not found\">[{}]</span>",
-                        escape_html(if alt.is_empty() { "image" } else { &alt })
+                        escape_html(if alt.is_empty() { "image" } else { alt })
                     );
-                    push(&mut heading, &mut out, Event::InlineHtml(html.into()));
+                    self.broken_image = None;
+                    self.push(Event::InlineHtml(html.into()));
                 }
-                Event::Text(t) | Event::Code(t) => broken_image.as_mut().expect("inside an image").push_str(&t),
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
                 _ => {}
             }
-            continue;
+            return;
         }
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((level, id.map(|i| i.to_string()), Vec::new()));
+                self.heading = Some((level, id.map(|i| i.to_string()), Vec::new()));
             }
             Event::End(TagEnd::Heading(_)) => {
-                let Some((level, explicit, inner)) = heading.take() else { continue };
+                let Some((level, explicit, inner)) = self.heading.take() else { return };
                 let text = plain_text(&inner);
                 let base = explicit.unwrap_or_else(|| heading_anchor(&text));
                 let base = if base.is_empty() { "section".to_string() } else { base };
-                let count = anchors.entry(base.clone()).or_insert(0);
+                let count = self.anchors.entry(base.clone()).or_insert(0);
                 let anchor = if *count == 0 { base.clone() } else { format!("{base}-{count}") };
                 *count += 1;
                 let n = level as u8;
                 if (2..=3).contains(&n) {
-                    toc.push(TocEntry { level: n, id: anchor.clone(), text: text.clone() });
+                    self.toc.push(TocEntry { level: n, id: anchor.clone(), text: text.clone() });
                 }
-                out.push(Event::Html(format!("<h{n} id=\"{}\">", escape_html(&anchor)).into()));
-                out.extend(inner);
-                out.push(Event::Html(
+                self.pending.push_back(Event::Html(format!("<h{n} id=\"{}\">", escape_html(&anchor)).into()));
+                self.pending.extend(inner);
+                self.pending.push_back(Event::Html(
                     format!(
                         "<a class=\"anchor\" href=\"#{}\" aria-label=\"Link to this section\">#</a></h{n}>\n",
                         escape_href(&anchor)
@@ -127,74 +195,43 @@ pub fn render_markdown(body: &str, links: &dyn LinkRewriter, highlighter: &Highl
                     CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
                     CodeBlockKind::Indented => String::new(),
                 };
-                code = Some((lang, String::new()));
+                self.code = Some((lang, String::new()));
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => match links.rewrite(&dest_url) {
                 Rewrite::Keep => {
-                    link_stack.push(false);
-                    push(&mut heading, &mut out, Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                    self.link_stack.push(false);
+                    self.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
                 }
                 Rewrite::To(url) => {
-                    link_stack.push(false);
-                    push(
-                        &mut heading,
-                        &mut out,
-                        Event::Start(Tag::Link { link_type, dest_url: url.into(), title, id }),
-                    );
+                    self.link_stack.push(false);
+                    self.push(Event::Start(Tag::Link { link_type, dest_url: url.into(), title, id }));
                 }
                 Rewrite::Broken => {
-                    link_stack.push(true);
+                    self.link_stack.push(true);
                     let html =
                         format!("<span class=\"broken-link\" title=\"broken link: {}\">", escape_html(&dest_url));
-                    push(&mut heading, &mut out, Event::InlineHtml(html.into()));
+                    self.push(Event::InlineHtml(html.into()));
                 }
             },
             Event::End(TagEnd::Link) => {
-                if link_stack.pop() == Some(true) {
-                    push(&mut heading, &mut out, Event::InlineHtml("</span>".into()));
+                if self.link_stack.pop() == Some(true) {
+                    self.push(Event::InlineHtml("</span>".into()));
                 } else {
-                    push(&mut heading, &mut out, Event::End(TagEnd::Link));
+                    self.push(Event::End(TagEnd::Link));
                 }
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => match links.rewrite(&dest_url) {
-                Rewrite::Keep => {
-                    push(&mut heading, &mut out, Event::Start(Tag::Image { link_type, dest_url, title, id }))
-                }
-                Rewrite::To(url) => push(
-                    &mut heading,
-                    &mut out,
-                    Event::Start(Tag::Image { link_type, dest_url: url.into(), title, id }),
-                ),
-                Rewrite::Broken => broken_image = Some(String::new()),
+                Rewrite::Keep => self.push(Event::Start(Tag::Image { link_type, dest_url, title, id })),
+                Rewrite::To(url) => self.push(Event::Start(Tag::Image { link_type, dest_url: url.into(), title, id })),
+                Rewrite::Broken => self.broken_image = Some(String::new()),
             },
-            Event::Text(text) if link_stack.is_empty() && heading.is_none() => {
-                for e in mention_links(text, links) {
-                    out.push(e);
-                }
+            Event::Text(text) if self.link_stack.is_empty() && self.heading.is_none() => {
+                self.pending.extend(mention_links(text, links));
             }
-            Event::Html(html) => push(&mut heading, &mut out, Event::Html(rewrite_html(&html, links).into())),
-            Event::InlineHtml(html) => {
-                push(&mut heading, &mut out, Event::InlineHtml(rewrite_html(&html, links).into()))
-            }
-            other => push(&mut heading, &mut out, other),
+            Event::Html(html) => self.push(Event::Html(rewrite_html(&html, links).into())),
+            Event::InlineHtml(html) => self.push(Event::InlineHtml(rewrite_html(&html, links).into())),
+            other => self.push(other),
         }
-    }
-    if let Some((lang, text)) = code.take() {
-        out.push(Event::Html(code_block(&lang, &text, highlighter).into()));
-    }
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, out.into_iter());
-    Rendered { html, toc, has_mermaid }
-}
-
-fn push<'a>(
-    heading: &mut Option<(HeadingLevel, Option<String>, Vec<Event<'a>>)>,
-    out: &mut Vec<Event<'a>>,
-    e: Event<'a>,
-) {
-    match heading {
-        Some((_, _, inner)) => inner.push(e),
-        None => out.push(e),
     }
 }
 

@@ -1,10 +1,15 @@
 //! The preview server: the built site over HTTP, an event stream for live reload, and guards.
 //!
-//! Input: the output directory and a [`Status`] channel updated by the rebuild loop. Output:
-//! responses. Only files under the output directory are served: `..` segments (also when
-//! percent-encoded) are refused, and a path that resolves through a symlink to outside the output
-//! gets the site's 404 page. The event stream admits a bounded number of clients.
+//! Input: the output directory, a [`Status`] channel updated by the rebuild loop and the
+//! [`Allowed`] hosts. Output: responses. A request addressed to a host that is not allowed gets
+//! 403, and so does an event-stream or non-GET request from a foreign `Origin` (no other web page
+//! can read the preview). Only files under the output directory are served: `..` segments (also
+//! when percent-encoded) are refused, and a path that resolves through a symlink to outside the
+//! output gets the site's 404 page. Every response says `nosniff`, sends no referrer and may not
+//! be framed. The event stream admits a bounded number of clients.
 
+use super::hosts::Allowed;
+use crate::text::escape_html;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -55,11 +60,13 @@ struct AppState {
     out: PathBuf,
     status: watch::Receiver<Status>,
     clients: Arc<AtomicUsize>,
+    allowed: Arc<Allowed>,
 }
 
-/// The router serving `out`.
-pub fn router(out: PathBuf, status: watch::Receiver<Status>) -> Router {
-    let state = AppState { out: out.clone(), status, clients: Arc::new(AtomicUsize::new(0)) };
+/// The router serving `out` to the hosts `allowed`.
+pub fn router(out: PathBuf, status: watch::Receiver<Status>, allowed: Allowed) -> Router {
+    let state =
+        AppState { out: out.clone(), status, clients: Arc::new(AtomicUsize::new(0)), allowed: Arc::new(allowed) };
     let files = ServeDir::new(&out).append_index_html_on_directories(true);
     Router::new()
         .route("/__adrsite/events", get(events))
@@ -67,7 +74,63 @@ pub fn router(out: PathBuf, status: watch::Receiver<Status>) -> Router {
         .route("/__adrsite/status", get(status_json))
         .fallback_service(files)
         .layer(middleware::from_fn_with_state(state.clone(), guard))
+        .layer(middleware::from_fn_with_state(state.clone(), check_host))
+        .layer(middleware::from_fn(security_headers))
         .with_state(state)
+}
+
+/// Headers on every response, the refusals and the 404 page included.
+async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("frame-ancestors 'none'"));
+    response
+}
+
+/// Refuses requests addressed to a host that is not allowed, and event-stream or non-GET
+/// requests sent from a page of a foreign origin.
+async fn check_host(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_string)
+        .or_else(|| request.uri().authority().map(|a| a.to_string()))
+        .unwrap_or_default();
+    if !state.allowed.host(&host) {
+        return refusal(&format!("requests for the host <code>{}</code>", escape_html(&host)), &host);
+    }
+    let guarded = request.uri().path() == "/__adrsite/events"
+        || !matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD);
+    if guarded && let Some(origin) = request.headers().get(header::ORIGIN) {
+        let origin = origin.to_str().unwrap_or("null");
+        if !state.allowed.origin(origin) {
+            let name = origin.split_once("://").map_or(origin, |(_, rest)| rest);
+            return refusal(&format!("requests from pages of <code>{}</code>", escape_html(origin)), name);
+        }
+    }
+    next.run(request).await
+}
+
+/// 403, with a page that says what was refused and how to allow it.
+fn refusal(what: &str, host: &str) -> Response {
+    let name = host.rsplit_once(':').filter(|(_, p)| p.bytes().all(|b| b.is_ascii_digit())).map_or(host, |(n, _)| n);
+    let page = format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>403 Forbidden · adrsite serve</title></head>\n\
+         <body><h1>403 Forbidden</h1>\n<p><code>adrsite serve</code> refused {what}. The preview answers only \
+         <code>localhost</code>, <code>127.0.0.1</code>, <code>[::1]</code> and the address given with \
+         <code>--bind</code>, so that no other web page can read it (DNS rebinding).</p>\n\
+         <p>If you opened the preview under this name on purpose, restart it with \
+         <code>adrsite serve --allowed-host {}</code>.</p></body></html>\n",
+        escape_html(if name.is_empty() { "NAME" } else { name })
+    );
+    let mut response = Response::new(Body::from(page));
+    *response.status_mut() = StatusCode::FORBIDDEN;
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    response
 }
 
 async fn live_js() -> impl IntoResponse {

@@ -6,6 +6,7 @@
 //! build with errors is not swapped in, so the last good site stays up while the browser shows
 //! what broke.
 
+pub mod hosts;
 pub mod http;
 pub mod watch;
 
@@ -34,6 +35,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// How to watch for changes.
     pub watcher: WatcherKind,
+    /// Host names answered besides loopback and the bound address (`--allowed-host`).
+    pub allowed_hosts: Vec<String>,
 }
 
 /// The live-reload script's URL, served by [`http::router`].
@@ -73,6 +76,7 @@ pub fn run(mut opts: ServeOptions) -> anyhow::Result<()> {
         std::thread::spawn(move || rebuild_loop(&build, &dir, session, &watcher.changes, &status_tx, &stop))
     };
 
+    let allowed = hosts::Allowed::new(opts.bind, &opts.allowed_hosts);
     let served = runtime.block_on(async {
         let listener = bind(opts.bind, opts.port).await?;
         let addr = listener.local_addr()?;
@@ -85,7 +89,7 @@ pub fn run(mut opts: ServeOptions) -> anyhow::Result<()> {
         if opts.open {
             open_browser(&url);
         }
-        axum::serve(listener, http::router(out.clone(), status_rx)).with_graceful_shutdown(shutdown()).await?;
+        axum::serve(listener, http::router(out.clone(), status_rx, allowed)).with_graceful_shutdown(shutdown()).await?;
         anyhow::Ok(())
     });
     // Let a rebuild in progress finish, so that no staging directory is left behind.

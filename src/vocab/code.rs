@@ -51,6 +51,8 @@ pub enum Code {
     Markdown,
     /// A document with no content at all.
     EmptyDocument,
+    /// A document larger than `max_file_size`: reported, and its page links to the source.
+    FileTooLarge,
     /// A handbook page past its review date.
     ReviewOverdue,
     /// A decision past its `review_by` / `revisit` date.
@@ -86,6 +88,7 @@ impl Code {
             Code::Config => "config",
             Code::Markdown => "markdown",
             Code::EmptyDocument => "empty-document",
+            Code::FileTooLarge => "file-too-large",
             Code::ReviewOverdue => "review-overdue",
             Code::RevisitDue => "revisit-due",
             Code::Stagnant => "stagnant",
@@ -100,7 +103,7 @@ impl Code {
     }
 
     /// Every code, for configuration and "did you mean".
-    pub const ALL: [Code; 19] = [
+    pub const ALL: [Code; 20] = [
         Code::FrontMatter,
         Code::Encoding,
         Code::UnknownStatus,
@@ -110,6 +113,7 @@ impl Code {
         Code::Config,
         Code::Markdown,
         Code::EmptyDocument,
+        Code::FileTooLarge,
         Code::ReviewOverdue,
         Code::RevisitDue,
         Code::Stagnant,

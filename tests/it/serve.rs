@@ -54,6 +54,36 @@ impl Server {
         (status, body)
     }
 
+    /// A raw request with the given `Host` and extra headers; returns the status, the response
+    /// headers (lowercase) and as much of the body as arrives before the connection goes quiet (an
+    /// event stream never ends).
+    fn request(&self, method: &str, path: &str, host: &str, headers: &[&str]) -> (u16, String, String) {
+        let mut stream = TcpStream::connect(&self.addr).unwrap();
+        stream.set_read_timeout(Some(Duration::from_millis(1500))).unwrap();
+        let extra: String = headers.iter().map(|h| format!("{h}\r\n")).collect();
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: {host}\r\n{extra}Content-Length: 0\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut bytes = Vec::new();
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = stream.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            bytes.extend_from_slice(&buf[..n]);
+        }
+        let response = String::from_utf8_lossy(&bytes).into_owned();
+        let status = response.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+        (status, head.to_lowercase(), body.to_string())
+    }
+
+    fn port(&self) -> &str {
+        self.addr.rsplit_once(':').unwrap().1
+    }
+
     fn status(&self) -> serde_json::Value {
         serde_json::from_str(&self.get("/__adrsite/status").1).unwrap()
     }
@@ -211,5 +241,53 @@ fn the_polling_watcher_sees_edits_too() {
         "---\nstatus: accepted\ndate: 2024-02-03\n---\n# Second decision\n\nPolled.\n",
     );
     server.wait_for("the polled edit", || server.get("/decisions/0002-second.html").1.contains("Polled."));
+    server.stop();
+}
+
+#[test]
+fn foreign_hosts_and_origins_are_refused_and_every_response_is_hardened() {
+    let server = Server::start_with("clean", &["--allowed-host", "preview.example"]);
+    let port = server.port().to_string();
+    let evil = format!("evil.example:{port}");
+    for path in ["/", "/index.html", "/api/docs.json", "/__adrsite/events", "/__adrsite/status", "/no/such/page"] {
+        let (code, head, body) = server.request("GET", path, &evil, &[]);
+        assert_eq!(code, 403, "{path} for a foreign host: {head}");
+        assert!(body.contains("--allowed-host evil.example"), "the refusal says how to allow it: {body}");
+        assert!(!body.contains("\"documents\""), "nothing of the site leaks");
+    }
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+        format!("preview.example:{port}"),
+    ] {
+        let (code, head, _) = server.request("GET", "/api/docs.json", &host, &[]);
+        assert_eq!(code, 200, "{host}: {head}");
+    }
+    let local = format!("127.0.0.1:{port}");
+    let (code, _, _) = server.request(
+        "GET",
+        "/__adrsite/events",
+        &local,
+        &["Origin: http://evil.example", "Accept: text/event-stream"],
+    );
+    assert_eq!(code, 403, "a foreign page may not listen to the event stream");
+    let (code, _, _) = server.request("POST", "/index.html", &local, &["Origin: http://evil.example"]);
+    assert_eq!(code, 403, "nor send anything");
+    let same = format!("Origin: http://localhost:{port}");
+    let (code, head, _) = server.request("GET", "/__adrsite/events", &local, &[&same, "Accept: text/event-stream"]);
+    assert_eq!(code, 200, "the preview's own pages may: {head}");
+    assert!(head.contains("text/event-stream"), "{head}");
+
+    for path in ["/", "/decisions/0001-first.html", "/assets/style.css", "/no/such/page", "/__adrsite/live.js"] {
+        let (code, head, _) = server.request("GET", path, &local, &[]);
+        assert!(code == 200 || code == 404, "{path}: {code}");
+        for header in ["x-content-type-options: nosniff", "referrer-policy: no-referrer", "x-frame-options: deny"] {
+            assert!(head.contains(header), "{path} lacks {header}: {head}");
+        }
+        assert!(head.contains("content-security-policy: frame-ancestors 'none'"), "{path}: {head}");
+    }
+    let (_, head, _) = server.request("GET", "/", &evil, &[]);
+    assert!(head.contains("x-frame-options: deny"), "the refusal too: {head}");
     server.stop();
 }

@@ -76,6 +76,8 @@ pub fn assemble(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) 
         problems.extend(r.problems);
     }
 
+    // An oversized document's page links to its source, which the site then carries.
+    assets.extend(docs.iter().filter(|(d, _, _)| d.oversize.is_some()).map(|(d, _, _)| d.source.clone()));
     let mut graph = graph::graph(&edges, refs);
     let mut ordered: Vec<Doc> = Vec::with_capacity(docs.len());
     for (mut doc, _, _) in docs {
