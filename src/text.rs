@@ -114,12 +114,34 @@ pub fn escape_href(s: &str) -> String {
 
 /// A stable hash of a string (FNV-1a), so ids map to the same value in every run.
 pub fn stable_hash(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.as_bytes() {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x100000001b3);
+    use std::hash::Hasher as _;
+    let mut h = StableHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+/// FNV-1a as a [`Hasher`](std::hash::Hasher): the same value in every process and release
+/// (unlike the standard library's), for what is stored in the cache and compared later.
+#[derive(Clone, Copy, Debug)]
+pub struct StableHasher(u64);
+
+impl Default for StableHasher {
+    fn default() -> Self {
+        StableHasher(0xcbf2_9ce4_8422_2325)
     }
-    h
+}
+
+impl std::hash::Hasher for StableHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// A size written by a person: `20MB`, `512 KiB`, `1.5 GB` or a plain number of bytes. `KB`,

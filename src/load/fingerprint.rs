@@ -9,6 +9,7 @@
 
 use crate::config::{Config, FILE_NAME};
 use crate::load::discover;
+use crate::text::StableHasher;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -18,8 +19,8 @@ pub fn fingerprint(dir: &Path, config: &Config, skip: &[PathBuf], git: bool) -> 
     let inventory = discover::walk(dir, config, skip)?;
     let mut diagnostics = Vec::new();
     let collections = discover::collections(dir, config, &inventory, &mut diagnostics);
-    // A fixed-key hasher: the value is stored in the cache and compared by later processes.
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    // The value is stored in the cache and compared by later processes.
+    let mut h = StableHasher::default();
     stamp(&dir.join(FILE_NAME)).hash(&mut h);
     format!("{collections:?}").hash(&mut h);
     for rel in inventory.markdown.iter().chain(&inventory.sidecars) {
@@ -40,22 +41,6 @@ fn stamp(path: &Path) -> Option<(u64, u128)> {
     let meta = std::fs::metadata(path).ok()?;
     let modified = meta.modified().ok()?.duration_since(SystemTime::UNIX_EPOCH).ok()?.as_nanos();
     Some((meta.len(), modified))
-}
-
-/// FNV-1a: stable across processes and releases, unlike the standard library's hasher.
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 #[cfg(test)]

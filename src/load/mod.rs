@@ -12,6 +12,7 @@ pub mod fingerprint;
 pub mod front_matter;
 pub mod git;
 pub mod meta;
+pub mod outline;
 pub mod scan;
 pub mod standup;
 pub mod status;
@@ -49,6 +50,8 @@ pub struct SourceDoc {
     pub links: Vec<scan::RawLink>,
     /// Ids mentioned in the body.
     pub mentions: Vec<scan::Mention>,
+    /// The body's outline, for search, feeds and `llms.txt`.
+    pub outline: std::sync::Arc<outline::Outline>,
     /// The file's size when it is over `max_file_size`: then only its head was read (for front
     /// matter, title and status), and its page links to the source instead of showing it.
     pub oversize: Option<u64>,
@@ -280,9 +283,13 @@ fn read_document(
     }
     let body = dialect::scan_body(rel, &text, fm.body_start, &mut meta);
     diags.extend(body.diagnostics);
-    // Links in a cut-off head could point anywhere; the page shows none of them.
-    let (links, mentions) =
-        if oversize.is_some() { Default::default() } else { scan::scan_links(&text, fm.body_start) };
+    let mut scanned = scan::scan(&text, fm.body_start);
+    if oversize.is_some() {
+        // Links in a cut-off head could point anywhere; the page shows none of them.
+        scanned.links.clear();
+        scanned.mentions.clear();
+    }
+    let scan::Scanned { links, mentions, outline } = scanned;
     let doc = SourceDoc {
         source: rel.to_string(),
         collection: 0,
@@ -293,6 +300,7 @@ fn read_document(
         has_status_section: body.has_status_section,
         links,
         mentions,
+        outline: outline.into(),
         text: text.into(),
         oversize,
     };

@@ -1,9 +1,12 @@
-//! Links and id mentions in a document body, with their positions.
+//! The one parse of a document body in the load stage: links, id mentions and the outline.
 //!
 //! Input: the body text. Output: every link and image destination (Markdown, reference-style and
-//! `src`/`href` attributes in raw HTML) and every id mention (`ADR-0005`, `RFC 2094`) outside code
-//! and outside link text. The assemble stage resolves them; the render stage rewrites them.
+//! `src`/`href` attributes in raw HTML) with its position, every id mention (`ADR-0005`,
+//! `RFC 2094`) outside code and outside link text, and the body's [`Outline`]. The assemble stage
+//! resolves links and mentions and the render stage rewrites them; search, feeds and `llms.txt`
+//! read the outline.
 
+use crate::load::outline::{Outline, OutlineBuilder};
 use crate::text::{ID_MENTION, markdown_options};
 use crate::vocab::DocNumber;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -36,14 +39,27 @@ pub struct Mention {
 pub static HTML_URL_ATTR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"(?i)\b(src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("static regex"));
 
-/// Finds links and mentions in `text[body_start..]`.
-pub fn scan_links(text: &str, body_start: usize) -> (Vec<RawLink>, Vec<Mention>) {
+/// What the parse of a body found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scanned {
+    /// Link and image destinations, in order.
+    pub links: Vec<RawLink>,
+    /// Id mentions, in order.
+    pub mentions: Vec<Mention>,
+    /// The body's outline.
+    pub outline: Outline,
+}
+
+/// Parses `text[body_start..]` once for its links, mentions and outline.
+pub fn scan(text: &str, body_start: usize) -> Scanned {
     let body = &text[body_start..];
     let mut links = Vec::new();
     let mut mentions = Vec::new();
+    let mut outline = OutlineBuilder::default();
     let mut link_depth = 0usize;
     let mut in_code = false;
     for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        outline.event(&event);
         let at = body_start + range.start;
         match event {
             Event::Start(Tag::Link { dest_url, .. }) => {
@@ -82,7 +98,7 @@ pub fn scan_links(text: &str, body_start: usize) -> (Vec<RawLink>, Vec<Mention>)
             _ => {}
         }
     }
-    (links, mentions)
+    Scanned { links, mentions, outline: outline.finish() }
 }
 
 #[cfg(test)]
@@ -92,7 +108,7 @@ mod tests {
     #[test]
     fn finds_links_images_html_and_mentions() {
         let t = "See [x](0002-a.md#ctx) and ![d](img/a.png).\n\n<img src=\"b.svg\">\n\nAs ADR-0005 and RFC #42 say, not `ADR-9`.\n\n[ref]: ./c.md\n\nUse [ref] and [ADR-0019](0019.md).\n";
-        let (links, mentions) = scan_links(t, 0);
+        let Scanned { links, mentions, .. } = scan(t, 0);
         let dests: Vec<_> = links.iter().map(|l| (l.dest.as_str(), l.image)).collect();
         assert_eq!(
             dests,

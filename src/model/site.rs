@@ -76,6 +76,8 @@ pub struct Doc {
     pub body_start: usize,
     /// Byte range of the heading that became the title (not rendered in the body).
     pub title_range: Option<(usize, usize)>,
+    /// The body's outline (headings, decision, plain text, excerpt), read with the links.
+    pub outline: std::sync::Arc<crate::load::outline::Outline>,
     /// The file's size when it is over `max_file_size`: `text` is then only its head, and the
     /// page links to the source instead of showing it.
     pub oversize: Option<u64>,
@@ -126,6 +128,7 @@ impl Doc {
             text: "".into(),
             body_start: 0,
             title_range: None,
+            outline: Default::default(),
             oversize: None,
             git: None,
             findings: Vec::new(),

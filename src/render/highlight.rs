@@ -8,7 +8,7 @@
 //! rendering threads. Highlighting is the costliest part of rendering, so each distinct block is
 //! highlighted once and the result kept in the cache directory for the next build.
 
-use crate::output::{InPlace, OutputSink};
+use crate::render::highlight_cache::{self, Blocks, Key};
 use crate::text::stable_hash;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -19,21 +19,18 @@ use syntect::util::LinesWithEndings;
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
-/// A code block's identity: the hash of its language and text, and the text's length.
-type Key = (u64, u64);
-
 /// Highlights code blocks, each distinct block once: results are kept by content hash, shared
 /// between rendering threads and — with [`Highlighter::cached_in`] — between builds.
 pub struct Highlighter {
     /// Loaded on first use: a build whose every block is cached never needs it.
     syntaxes: OnceLock<SyntaxSet>,
     /// Blocks highlighted by an earlier build, read once, never changed.
-    earlier: HashMap<Key, String>,
+    earlier: Blocks,
     /// Blocks highlighted by this highlighter, and the earlier ones it used.
     made: Mutex<HashMap<Key, String>>,
     used: Mutex<HashSet<Key>>,
-    /// Where [`Highlighter::save`] writes, when the cache is on disk.
-    file: Option<PathBuf>,
+    /// The cache directory [`Highlighter::save`] writes to, when the cache is on disk.
+    dir: Option<PathBuf>,
 }
 
 impl Default for Highlighter {
@@ -44,16 +41,8 @@ impl Default for Highlighter {
 
 impl std::fmt::Debug for Highlighter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Highlighter").field("earlier", &self.earlier.len()).field("file", &self.file).finish()
+        f.debug_struct("Highlighter").field("earlier", &self.earlier.len()).field("dir", &self.dir).finish()
     }
-}
-
-/// What the cache file holds.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct CacheFile {
-    /// The adrsite version that highlighted the blocks: another version may highlight differently.
-    version: String,
-    blocks: Vec<(u64, u64, String)>,
 }
 
 impl Highlighter {
@@ -61,47 +50,31 @@ impl Highlighter {
     pub fn new() -> Self {
         Highlighter {
             syntaxes: OnceLock::new(),
-            earlier: HashMap::new(),
+            earlier: Blocks::default(),
             made: Mutex::default(),
             used: Mutex::default(),
-            file: None,
+            dir: None,
         }
     }
 
     /// A highlighter that starts from the blocks an earlier build saved in `cache_dir` (none when
     /// the file is missing, damaged or from another version) and [saves](Highlighter::save) there.
     pub fn cached_in(cache_dir: &Path) -> Self {
-        let file = cache_dir.join("highlight-v1.json");
-        let earlier = std::fs::read(&file)
-            .ok()
-            .and_then(|bytes| serde_json::from_slice::<CacheFile>(&bytes).ok())
-            .filter(|c| c.version == env!("CARGO_PKG_VERSION"))
-            .map(|c| c.blocks.into_iter().map(|(h, n, html)| ((h, n), html)).collect())
-            .unwrap_or_default();
-        Highlighter { earlier, file: Some(file), ..Self::new() }
+        let earlier = Blocks::read(&cache_dir.join(highlight_cache::FILE_NAME));
+        Highlighter { earlier, dir: Some(cache_dir.to_path_buf()), ..Self::new() }
     }
 
     /// Writes the blocks this highlighter used — those of the current build, so that the file
-    /// never grows past what the site holds — to its cache file, sorted for a stable file.
+    /// never grows past what the site holds — to its cache directory.
     pub fn save(&self) -> anyhow::Result<()> {
-        let Some(file) = &self.file else { return Ok(()) };
+        let Some(dir) = &self.dir else { return Ok(()) };
         let made = self.made.lock().unwrap_or_else(|e| e.into_inner());
         let used = self.used.lock().unwrap_or_else(|e| e.into_inner());
-        let mut blocks: Vec<(u64, u64, String)> = made
-            .iter()
-            .chain(used.iter().filter_map(|k| self.earlier.get_key_value(k)))
-            .map(|((h, n), html)| (*h, *n, html.clone()))
-            .collect();
-        blocks.sort_unstable_by_key(|(h, n, _)| (*h, *n));
-        let unchanged = made.is_empty() && used.len() == self.earlier.len();
-        if unchanged {
+        if made.is_empty() && used.len() == self.earlier.len() {
             return Ok(());
         }
-        let json = serde_json::to_vec(&CacheFile { version: env!("CARGO_PKG_VERSION").into(), blocks })?;
-        let dir = file.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
-        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("highlight-v1.json");
-        InPlace::new(dir).write(name, &json)
+        let earlier = used.iter().filter_map(|k| Some((*k, self.earlier.get(k)?)));
+        highlight_cache::write(dir, made.iter().map(|(k, html)| (*k, html.as_str())).chain(earlier))
     }
 
     /// Highlighted HTML for `code` in `lang`, or `None` when the language is unknown.
@@ -113,7 +86,7 @@ impl Highlighter {
         let key = (stable_hash(&format!("{lang}\u{0}{code}")), code.len() as u64);
         if let Some(html) = self.earlier.get(&key) {
             self.used.lock().unwrap_or_else(|e| e.into_inner()).insert(key);
-            return Some(html.clone());
+            return Some(html.to_string());
         }
         if let Some(html) = self.made.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
             return Some(html.clone());

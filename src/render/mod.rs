@@ -9,6 +9,7 @@ mod archive_view;
 mod context;
 mod doc_page;
 pub mod highlight;
+pub mod highlight_cache;
 pub mod incremental;
 mod lists;
 pub mod markdown;

@@ -154,7 +154,8 @@ impl Engine {
             doc.add_text(self.id, &d.id);
             doc.add_u64(self.idhash, stable_hash(&d.id));
             doc.add_u64(self.hash, d.hash);
-            let texts = [&d.title, &d.decision, &d.headings, &d.tags_text, &d.body, &d.people];
+            let o = &d.outline;
+            let texts = [&d.title, &o.decision, &o.headings, &d.tags_text, &o.body, &d.people];
             for ((field, _), text) in self.text.iter().zip(texts) {
                 doc.add_text(*field, text);
             }

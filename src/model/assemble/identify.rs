@@ -222,6 +222,7 @@ pub(super) fn identify(
         text: src.text.clone(),
         body_start: src.body_start,
         title_range,
+        outline: src.outline.clone(),
         oversize: src.oversize,
         git: None,
         findings: Vec::new(),

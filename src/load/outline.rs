@@ -1,0 +1,186 @@
+//! A document body's outline: its text split the ways search, feeds and `llms.txt` read it.
+//!
+//! Input: the Markdown events of the body, fed one at a time by the one parse the load stage makes
+//! ([`scan`](crate::load::scan::scan)). Output: an [`Outline`] — every heading's text, the text
+//! of the decision section, the whole body as plain text, and a short excerpt (the TL;DR, else the
+//! decision's first sentence, else the first paragraph). Nothing later parses the body again for
+//! these.
+
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+
+/// Headings that introduce the decision itself.
+const DECISION_HEADINGS: &[&str] =
+    &["decision", "decision outcome", "resolution", "outcome", "decisions", "the decision", "conclusion", "decided"];
+/// Headings that introduce a summary written for readers in a hurry.
+const SUMMARY_HEADINGS: &[&str] = &["tl;dr", "tldr", "summary", "abstract"];
+/// Longest excerpt, in characters.
+const EXCERPT_CHARS: usize = 240;
+
+/// A body's text, split the ways readers other than the page need it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outline {
+    /// Every heading's text, one per line.
+    pub headings: String,
+    /// The text of the decision section (`Decision`, `Decision Outcome`, `Resolution`, …).
+    pub decision: String,
+    /// The whole body as plain text (long code blocks left out).
+    pub body: String,
+    /// A sentence or two: the TL;DR or summary, else the decision's first sentence, else the
+    /// first paragraph; at most 240 characters.
+    pub excerpt: String,
+}
+
+/// Builds an [`Outline`] from a body's events.
+#[derive(Debug, Default)]
+pub struct OutlineBuilder {
+    out: Outline,
+    first_paragraph: String,
+    summary: Option<String>,
+    heading: Option<(HeadingLevel, String)>,
+    /// The decision or summary section being read: its level, whether it is the decision and
+    /// whether it is a summary.
+    section: Option<(HeadingLevel, bool, bool)>,
+    paragraph: Option<String>,
+    in_code: bool,
+}
+
+impl OutlineBuilder {
+    /// Reads one event of the body.
+    pub fn event(&mut self, event: &Event) {
+        let out = &mut self.out;
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => self.heading = Some((*level, String::new())),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, text)) = self.heading.take() {
+                    let lower = text.trim().trim_end_matches(':').to_lowercase();
+                    out.headings.push_str(&text);
+                    out.headings.push('\n');
+                    // A decision or summary section lasts until a heading of the same or a higher
+                    // level; its subsections belong to it.
+                    let inside = self.section.is_some_and(|(l, _, _)| level > l);
+                    if !inside {
+                        let decision = DECISION_HEADINGS.contains(&lower.as_str());
+                        let summary = SUMMARY_HEADINGS.contains(&lower.as_str());
+                        self.section = (decision || summary).then_some((level, decision, summary));
+                    }
+                    out.body.push_str(&text);
+                    out.body.push('\n');
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => self.in_code = true,
+            Event::End(TagEnd::CodeBlock) => self.in_code = false,
+            Event::Start(Tag::Paragraph) => self.paragraph = Some(String::new()),
+            Event::End(TagEnd::Paragraph) => {
+                if let Some(p) = self.paragraph.take() {
+                    let p = p.trim().to_string();
+                    if self.first_paragraph.is_empty() && p.chars().count() > 20 && !p.contains(": ") {
+                        self.first_paragraph = p.clone();
+                    }
+                    if let Some((_, _, true)) = self.section
+                        && self.summary.is_none()
+                        && !p.is_empty()
+                    {
+                        self.summary = Some(p);
+                    }
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, h)) = self.heading.as_mut() {
+                    h.push_str(t);
+                    return;
+                }
+                if let Some(p) = self.paragraph.as_mut() {
+                    p.push_str(t);
+                }
+                if let Some((_, true, _)) = self.section {
+                    out.decision.push_str(t);
+                    out.decision.push(' ');
+                }
+                if !self.in_code || t.len() < 2000 {
+                    out.body.push_str(t);
+                    out.body.push(' ');
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(p) = self.paragraph.as_mut() {
+                    p.push(' ');
+                }
+                out.body.push(' ');
+            }
+            Event::End(TagEnd::Item) => {
+                if let Some((_, true, _)) = self.section {
+                    out.decision.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The outline of everything read.
+    pub fn finish(self) -> Outline {
+        let mut out = self.out;
+        let first_paragraph = if self.first_paragraph.is_empty() {
+            out.body.split_whitespace().take(40).collect::<Vec<_>>().join(" ")
+        } else {
+            self.first_paragraph
+        };
+        let excerpt = self.summary.or_else(|| first_sentence(&out.decision)).unwrap_or(first_paragraph);
+        out.excerpt = truncate(&excerpt, EXCERPT_CHARS);
+        // Kept for every document for the whole build: no room to spare.
+        out.headings.shrink_to_fit();
+        out.decision.shrink_to_fit();
+        out.body.shrink_to_fit();
+        out
+    }
+}
+
+fn first_sentence(text: &str) -> Option<String> {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return None;
+    }
+    let end = text.find(". ").map_or(text.len(), |i| i + 1);
+    Some(text[..end].to_string())
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        return s;
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outline(markdown: &str) -> Outline {
+        let mut b = OutlineBuilder::default();
+        for e in pulldown_cmark::Parser::new_ext(markdown, crate::text::markdown_options()) {
+            b.event(&e);
+        }
+        b.finish()
+    }
+
+    #[test]
+    fn sections_excerpts_and_summaries() {
+        let o = outline(
+            "# Title\n\nIntro line that is long enough to count.\n\n## Context\n\nWhy.\n\n## Decision Outcome\n\nChosen option: \"PostgreSQL\", because JSONB. More text.\n\n### Consequences\n\n* Good.\n\n## Links\n\nunrelated\n",
+        );
+        assert!(o.decision.contains("Chosen option"));
+        assert!(o.decision.contains("Good"), "subsections belong to the decision");
+        assert!(!o.decision.contains("unrelated"), "a sibling section ends it");
+        assert_eq!(o.excerpt, "Chosen option: \"PostgreSQL\", because JSONB.", "the decision's first sentence");
+        assert!(o.headings.contains("Decision Outcome"));
+        assert_eq!(outline("## TL;DR\n\nWe use Kafka.\n\n## Decision\n\nKafka.\n").excerpt, "We use Kafka.");
+        assert_eq!(
+            outline("# T\n\nIntro line that is long enough to count.\n").excerpt,
+            "Intro line that is long enough to count."
+        );
+        let long = format!("# T\n\n{}\n", "word ".repeat(100));
+        assert!(outline(&long).excerpt.ends_with('…') && outline(&long).excerpt.chars().count() <= 241);
+    }
+}
