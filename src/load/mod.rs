@@ -189,29 +189,11 @@ pub fn load_sources_cached(
         let (doc, diags) = result?;
         diagnostics.extend(diags);
         let Some(mut doc) = doc else { continue };
-        let home = collections
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| {
-                c.origin != discover::Origin::Inferred
-                    && (doc.source.starts_with(&format!("{}/", c.path)) || c.path.is_empty())
-            })
-            .max_by_key(|(_, c)| c.path.len())
-            .map(|(i, _)| i);
-        let index = match home {
-            Some(i) => i,
-            None if config.collections.is_empty() => {
-                let has_rfc_header = doc.meta.info.iter().any(|(l, _)| *l == "RFC PR" || *l == "Feature name");
-                let kind = discover::infer_kind(
-                    &doc.source,
-                    doc.meta.status.is_some(),
-                    has_rfc_header,
-                    doc.has_status_section,
-                );
-                discover::inferred_collection(&mut collections, kind)
-            }
+        let index = match place(&doc, &collections, config) {
+            Place::In(i) => i,
+            Place::Inferred(kind) => discover::inferred_collection(&mut collections, kind),
             // With configured collections, documents outside them are not part of the site.
-            None => continue,
+            Place::Outside => continue,
         };
         doc.collection = index;
         doc.kind = collections[index].kind;
@@ -219,6 +201,91 @@ pub fn load_sources_cached(
     }
     docs.sort_by(|a, b| a.source.cmp(&b.source));
     Ok(Loaded { docs, collections, files, diagnostics })
+}
+
+/// Where a read document belongs.
+enum Place {
+    /// In this collection.
+    In(usize),
+    /// Outside every collection: in the inferred collection of this kind.
+    Inferred(DocKind),
+    /// Not part of the site (collections are configured and none holds it).
+    Outside,
+}
+
+/// The collection `doc` belongs to: the deepest configured or detected one that holds it, else
+/// (with no configured collections) the inferred one of its kind.
+fn place(doc: &SourceDoc, collections: &[Collection], config: &Config) -> Place {
+    let home = collections
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.origin != discover::Origin::Inferred
+                && (doc.source.starts_with(&format!("{}/", c.path)) || c.path.is_empty())
+        })
+        .max_by_key(|(_, c)| c.path.len())
+        .map(|(i, _)| i);
+    match home {
+        Some(i) => Place::In(i),
+        None if config.collections.is_empty() => {
+            let has_rfc_header = doc.meta.info.iter().any(|(l, _)| *l == "RFC PR" || *l == "Feature name");
+            Place::Inferred(discover::infer_kind(
+                &doc.source,
+                doc.meta.status.is_some(),
+                has_rfc_header,
+                doc.has_status_section,
+            ))
+        }
+        None => Place::Outside,
+    }
+}
+
+/// Reads one document of a loaded site again after an edit (`serve`), placed as a full load would
+/// place it among `collections`. `None` when the cache holds no walk to read it against, when
+/// it is not a known document, or when it would need a collection the site does not have: a
+/// full load is needed then. The file's diagnostics come with it.
+pub fn reread(
+    dir: &Path,
+    config: &Config,
+    cache: &LoadCache,
+    rel: &str,
+    collections: &[Collection],
+) -> anyhow::Result<Option<(SourceDoc, Vec<Diagnostic>)>> {
+    let Some(inventory) = &cache.inventory else { return Ok(None) };
+    if inventory.markdown.binary_search_by(|p| p.as_str().cmp(rel)).is_err() || !dir.join(rel).is_file() {
+        return Ok(None);
+    }
+    let (Some(mut doc), diags) = read_document(dir, rel, &inventory.sidecars, config.max_file_size)? else {
+        return Ok(None);
+    };
+    let index = match place(&doc, collections, config) {
+        Place::In(i) => i,
+        Place::Inferred(kind) => {
+            match collections.iter().position(|c| c.origin == discover::Origin::Inferred && c.kind == kind) {
+                Some(i) => i,
+                None => return Ok(None),
+            }
+        }
+        Place::Outside => return Ok(None),
+    };
+    doc.collection = index;
+    doc.kind = collections[index].kind;
+    Ok(Some((doc, diags)))
+}
+
+impl LoadCache {
+    /// Records a document read by [`reread`], so that later loads use it instead of the version
+    /// read before the edit.
+    pub fn remember(&mut self, dir: &Path, doc: &SourceDoc, diagnostics: &[Diagnostic]) {
+        let sidecar = self.inventory.as_ref().and_then(|inv| {
+            let parent = doc.source.rsplit_once('/').map_or("", |(p, _)| p);
+            let name = if parent.is_empty() { "kep.yaml".to_string() } else { format!("{parent}/kep.yaml") };
+            inv.sidecars.get(&name).cloned()
+        });
+        let now = stamp(dir, &doc.source, sidecar.as_ref());
+        let entry = std::sync::Arc::new((Some(doc.clone()), diagnostics.to_vec()));
+        self.files.insert(doc.source.clone(), (now, entry));
+    }
 }
 
 /// Reads and parses one Markdown file; no document for a binary file, diagnostics either way.

@@ -156,7 +156,7 @@ pub struct Person {
 }
 
 /// The whole site model.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Site {
     /// Documents by id.
     pub docs: BTreeMap<DocId, Doc>,

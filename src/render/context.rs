@@ -35,13 +35,15 @@ pub struct RenderOptions {
 pub enum PageSet {
     /// Every page, the JSON API, the sitemap, static assets and linked files.
     All,
-    /// These document pages, and — when `lists` is true — every list page and the JSON API
-    /// (what `serve` needs after an edit).
+    /// These document pages, every list page and feed when `lists` is true, and the JSON API
+    /// when `api` or `lists` is (what `serve` needs after an edit).
     Some {
         /// Document pages to render.
         docs: BTreeSet<DocId>,
         /// Whether list pages (home, indexes, timeline, tags, people, attention) changed.
         lists: bool,
+        /// Whether something only the JSON API shows (links, backlinks, relations) changed.
+        api: bool,
     },
 }
 

@@ -74,6 +74,17 @@ pub fn digests(site: &Site) -> Digests {
     }
 }
 
+/// Brings the digests of `ids` up to date after those documents were patched alone.
+pub fn refresh(digests: &mut Digests, site: &Site, ids: &BTreeSet<DocId>) {
+    for id in ids {
+        if let Some(d) = site.docs.get(id) {
+            let shown = display(d);
+            digests.own.insert(id.clone(), own(d, shown));
+            digests.display.insert(id.clone(), shown);
+        }
+    }
+}
+
 /// The pages to render after an edit, and the new digests.
 pub fn affected(previous: &Digests, site: &Site, reread: &BTreeSet<String>) -> (Option<PageSet>, Digests) {
     let now = digests(site);
@@ -83,6 +94,7 @@ pub fn affected(previous: &Digests, site: &Site, reread: &BTreeSet<String>) -> (
     let display_changed: BTreeSet<&DocId> =
         now.display.iter().filter(|(id, d)| previous.display.get(*id) != Some(*d)).map(|(id, _)| id).collect();
     let mut docs = BTreeSet::new();
+    let mut api = false;
     for doc in site.docs.values() {
         let refs = doc.relations.iter().map(|r| &r.target).chain(&doc.backlinks).chain(doc.mentions.values()).chain(
             doc.links.values().filter_map(|t| match t {
@@ -91,13 +103,12 @@ pub fn affected(previous: &Digests, site: &Site, reread: &BTreeSet<String>) -> (
             }),
         );
         let mut refs = refs;
-        if reread.contains(&doc.source)
-            || previous.own.get(&doc.id) != now.own.get(&doc.id)
-            || refs.any(|r| display_changed.contains(r))
-        {
+        let own_changed = previous.own.get(&doc.id) != now.own.get(&doc.id);
+        api |= own_changed;
+        if reread.contains(&doc.source) || own_changed || refs.any(|r| display_changed.contains(r)) {
             docs.insert(doc.id.clone());
         }
     }
     let lists = !display_changed.is_empty();
-    (Some(PageSet::Some { docs, lists }), now)
+    (Some(PageSet::Some { docs, lists, api }), now)
 }

@@ -43,9 +43,9 @@ pub fn render_site(
     );
     let ctx = Ctx { site, opts, theme, nav };
 
-    let (only, lists) = match which {
-        PageSet::All => (None, true),
-        PageSet::Some { docs, lists } => (Some(docs), *lists),
+    let (only, lists, api) = match which {
+        PageSet::All => (None, true, true),
+        PageSet::Some { docs, lists, api } => (Some(docs), *lists, *api || *lists),
     };
     let docs: Vec<&Doc> = match only {
         None => site.docs.values().collect(),
@@ -70,6 +70,13 @@ pub fn render_site(
             .write(&Route::Asset(crate::render::theme::MERMAID).path(), &crate::render::theme::mermaid_library()?)?;
     }
     let mut pages = docs.len();
+    if api {
+        staging.write(&Route::Api("docs").path(), crate::render::api::docs_json(site).as_bytes())?;
+        let attention = crate::render::api::attention_json(site, opts.today);
+        staging.write(&Route::Api("attention").path(), attention.as_bytes())?;
+        staging
+            .write(&Route::Api("standups").path(), crate::render::api::standups_json(site, opts.today).as_bytes())?;
+    }
     if !lists {
         return Ok(pages);
     }
@@ -114,9 +121,6 @@ pub fn render_site(
         staging.write(&path, text.as_bytes())?;
     }
     staging.write(&Route::Llms.path(), crate::render::publish::llms_txt(site, theme, opts)?.as_bytes())?;
-    staging.write(&Route::Api("docs").path(), crate::render::api::docs_json(site).as_bytes())?;
-    staging.write(&Route::Api("attention").path(), crate::render::api::attention_json(site, opts.today).as_bytes())?;
-    staging.write(&Route::Api("standups").path(), crate::render::api::standups_json(site, opts.today).as_bytes())?;
     if only.is_some() {
         return Ok(pages);
     }

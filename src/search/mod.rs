@@ -62,7 +62,16 @@ impl SearchIndex {
         extra_aliases: &BTreeMap<String, Vec<String>>,
         exact: bool,
     ) -> anyhow::Result<SearchIndex> {
-        let docs = document::documents(site);
+        Self::build_from(document::documents(site), cache_dir, extra_aliases, exact)
+    }
+
+    /// [`SearchIndex::build_with`] from the site's search documents.
+    pub fn build_from(
+        docs: Vec<document::SearchDoc>,
+        cache_dir: &Path,
+        extra_aliases: &BTreeMap<String, Vec<String>>,
+        exact: bool,
+    ) -> anyhow::Result<SearchIndex> {
         let mut engine = Engine::open(cache_dir)?;
         let updated = engine.update(&docs, exact)?;
         let docs: Vec<Entry> = docs.into_iter().map(|d| Entry { id: d.id, boost: d.boost, meta: d.meta }).collect();

@@ -63,7 +63,7 @@ pub fn run(mut opts: ServeOptions) -> anyhow::Result<()> {
     let t = Instant::now();
     let mut session = pipeline::Session::default();
     let (report, _) = pipeline::rebuild(&first, &mut session, true, &[])?;
-    print_report(&report, &dir);
+    print_report(&report, &dir, &[]);
     eprintln!("built {} documents in {} ms", report.documents, t.elapsed().as_millis());
     status_tx.send_replace(Status { generation: 1, errors: errors_of(&report, &dir) });
 
@@ -73,7 +73,8 @@ pub fn run(mut opts: ServeOptions) -> anyhow::Result<()> {
         let stop = stop.clone();
         let build = opts.build.clone();
         let dir = dir.clone();
-        std::thread::spawn(move || rebuild_loop(&build, &dir, session, &watcher.changes, &status_tx, &stop))
+        let shown = report.diagnostics;
+        std::thread::spawn(move || rebuild_loop(&build, &dir, session, shown, &watcher.changes, &status_tx, &stop))
     };
 
     let allowed = hosts::Allowed::new(opts.bind, &opts.allowed_hosts);
@@ -104,26 +105,24 @@ fn rebuild_loop(
     build: &BuildOptions,
     dir: &Path,
     mut session: pipeline::Session,
+    mut shown: Vec<crate::diagnostic::Diagnostic>,
     changes: &std::sync::mpsc::Receiver<watch::Change>,
     status: &tokio::sync::watch::Sender<Status>,
     stop: &AtomicBool,
 ) {
     let mut generation = 1;
-    let (search, sites) = std::sync::mpsc::channel::<crate::model::Site>();
-    let searcher = {
-        let build = build.clone();
-        std::thread::spawn(move || {
-            while let Ok(mut site) = sites.recv() {
-                // Only the newest site matters when saves come faster than indexing.
-                while let Ok(newer) = sites.try_recv() {
-                    site = newer;
-                }
-                if let Err(e) = pipeline::refresh_search(&build, &site) {
-                    eprintln!("error: updating search: {e:#}");
-                }
+    let (search, sites) = std::sync::mpsc::channel::<pipeline::SearchRefresh>();
+    let searcher = std::thread::spawn(move || {
+        while let Ok(mut refresh) = sites.recv() {
+            // Only the newest site matters when saves come faster than indexing.
+            while let Ok(newer) = sites.try_recv() {
+                refresh = newer;
             }
-        })
-    };
+            if let Err(e) = refresh.run() {
+                eprintln!("error: updating search: {e:#}");
+            }
+        }
+    });
     while !stop.load(Ordering::SeqCst) {
         let Ok(mut change) = changes.recv_timeout(Duration::from_millis(200)) else { continue };
         // Saves that arrived while we waited belong to the same rebuild.
@@ -143,7 +142,7 @@ fn rebuild_loop(
         let full = change.kinds.iter().any(|k| *k != watch::ChangeKind::Content);
         match pipeline::rebuild(build, &mut session, full, &change.paths) {
             Ok((report, site)) => {
-                print_report(&report, dir);
+                print_report(&report, dir, &shown);
                 let errors = errors_of(&report, dir);
                 if errors.is_empty() {
                     generation += 1;
@@ -157,6 +156,7 @@ fn rebuild_loop(
                     eprintln!("{what} has errors; still serving the last good build ({ms} ms)");
                 }
                 status.send_replace(Status { generation, errors });
+                shown = report.diagnostics;
                 // The page reloads now; search catches up behind it, on its own thread.
                 if let Some(site) = site {
                     let _ = search.send(site);
@@ -196,10 +196,12 @@ fn errors_of(report: &BuildReport, dir: &Path) -> Vec<ErrorView> {
         .collect()
 }
 
-/// Prints a rebuild's warnings and errors once.
-fn print_report(report: &BuildReport, dir: &Path) {
+/// Prints a rebuild's warnings and errors that the previous build did not have (`shown`, sorted):
+/// each diagnostic once, when it first appears, not thousands on every save.
+fn print_report(report: &BuildReport, dir: &Path, shown: &[crate::diagnostic::Diagnostic]) {
     let prefix = dir.to_string_lossy();
-    for d in report.diagnostics.iter().filter(|d| d.severity >= Severity::Warning) {
+    let new = report.diagnostics.iter().filter(|d| shown.binary_search(d).is_err());
+    for d in new.filter(|d| d.severity >= Severity::Warning) {
         eprintln!("{}", diagnostic::format(d, MessageFormat::Human, &prefix));
     }
 }

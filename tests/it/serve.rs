@@ -291,3 +291,68 @@ fn foreign_hosts_and_origins_are_refused_and_every_response_is_hardened() {
     assert!(head.contains("x-frame-options: deny"), "the refusal too: {head}");
     server.stop();
 }
+
+/// Every file under `dir` but the search export (an index updated in place may weigh words a
+/// little differently from a fresh one until it merges), with its bytes.
+fn files_of(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(), e.path().to_path_buf()))
+        .filter(|(rel, _)| !rel.starts_with("search/"))
+        .map(|(rel, path)| (rel, std::fs::read(path).unwrap()))
+        .collect()
+}
+
+#[test]
+fn every_incremental_rebuild_equals_a_full_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&crate::support::project("example-site"), &site);
+    let opts = |out: &str| {
+        let mut o = adrsite::BuildOptions::new(&site, crate::support::today());
+        o.out = Some(tmp.path().join(out));
+        o.cache_dir = Some(tmp.path().join(format!("cache-{out}")));
+        o.git = false;
+        o.live_reload = Some("/__adrsite/live.js".into());
+        o.keep_last_good = true;
+        o
+    };
+    let served = opts("served");
+    let mut session = adrsite::pipeline::Session::default();
+    adrsite::pipeline::rebuild(&served, &mut session, true, &[]).unwrap();
+    let adr = "docs/decisions/0005-write-backend-services-in-rust.md";
+    let original = std::fs::read_to_string(site.join(adr)).unwrap();
+    // (edit, whether it stays inside the document and so is assembled alone)
+    let edits: Vec<(&str, String, bool)> = vec![
+        ("a paragraph added", format!("{original}\nA new closing paragraph about ownership.\n"), true),
+        ("a word changed", original.replacen("over a weekend", "over one weekend", 1), true),
+        (
+            "the excerpt changed",
+            original.replacen("because its type system", "because its strong type system", 1),
+            true,
+        ),
+        ("the title changed", original.replacen("# ", "# Really ", 1), false),
+        ("a broken link added", format!("{original}\nSee [the plan](no-such-plan.md).\n"), false),
+        ("a mention of another decision", format!("{original}\nThis builds on ADR-0002.\n"), false),
+        ("back as it was", original.clone(), false),
+    ];
+    for (what, text, alone) in edits {
+        edit(&site, adr, &text);
+        let (report, refresh) = adrsite::pipeline::rebuild(&served, &mut session, false, &[adr.to_string()]).unwrap();
+        let patched = !report.stages.iter().any(|(s, _)| *s == "compare");
+        assert_eq!(patched, alone, "{what}: stages {:?}", report.stages);
+        if let Some(refresh) = refresh {
+            refresh.run().unwrap();
+        }
+        let fresh = opts(&format!("fresh-{}", what.replace(' ', "-")));
+        let full = adrsite::build(&fresh).unwrap();
+        assert_eq!(report.diagnostics, full.diagnostics, "{what}: the same diagnostics");
+        let (a, b) = (files_of(&tmp.path().join("served")), files_of(fresh.out.as_ref().unwrap()));
+        assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>(), "{what}: the same files");
+        for (rel, bytes) in &a {
+            assert!(bytes == &b[rel], "{what}: {rel} differs from a full build");
+        }
+    }
+}

@@ -19,8 +19,11 @@ mod graph;
 mod identify;
 mod index;
 mod notes;
+mod patch;
 mod people;
 mod resolve;
+
+pub use patch::{Patched, patch};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -42,10 +45,44 @@ pub(super) struct Problem {
     pub diagnostic: Diagnostic,
 }
 
+/// What an assembly keeps so that a later edit can be assembled alone ([`patch`]): the index
+/// references resolve against, and per document what its own passes found.
+pub struct Retained {
+    index: index::Index,
+    local: std::collections::HashMap<DocId, Local>,
+}
+
+impl std::fmt::Debug for Retained {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Retained").field("documents", &self.local.len()).finish_non_exhaustive()
+    }
+}
+
+/// What one document's own passes (read, identify, resolve) produced.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Local {
+    /// Every diagnostic about it from reading, identifying and resolving it.
+    diagnostics: Vec<Diagnostic>,
+    /// The relations it declares, the documents it refers to and the files it links.
+    edges: Vec<(DocId, crate::vocab::RelationKind, DocId)>,
+    refs: Vec<(DocId, DocId)>,
+    assets: Vec<String>,
+}
+
 /// Builds the site model from loaded sources, git history and `today`.
 pub fn assemble(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) -> Site {
+    assemble_retained(loaded, config, git, today).0
+}
+
+/// [`assemble`], also returning what [`patch`] needs.
+pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) -> (Site, Retained) {
     let Loaded { docs: sources, collections, files, diagnostics } = loaded;
     let mut problems = Vec::new();
+    let mut read_diagnostics: std::collections::HashMap<&str, Vec<Diagnostic>> = Default::default();
+    for d in &diagnostics {
+        read_diagnostics.entry(d.path.as_str()).or_default().push(d.clone());
+    }
+    let mut local: std::collections::HashMap<DocId, Local> = Default::default();
 
     let ids = identify::allocate_ids(&sources, &collections);
     let identified: Vec<(Doc, SourceDoc, Option<ParsedStatus>, Vec<Diagnostic>)> = sources
@@ -59,9 +96,13 @@ pub fn assemble(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) 
         .collect();
     let mut docs: Vec<(Doc, SourceDoc, Option<ParsedStatus>)> = Vec::with_capacity(identified.len());
     for (doc, src, parsed, diags) in identified {
+        let mut own = read_diagnostics.remove(src.source.as_str()).unwrap_or_default();
+        own.extend(diags.iter().cloned());
+        local.insert(doc.id.clone(), Local { diagnostics: own, ..Local::default() });
         problems.extend(diags.into_iter().map(|diagnostic| Problem { doc: Some(doc.id.clone()), diagnostic }));
         docs.push((doc, src, parsed));
     }
+    drop(read_diagnostics);
 
     let (index, duplicates) = index::index_of(&docs, &collections, files);
     problems.extend(duplicates);
@@ -69,7 +110,11 @@ pub fn assemble(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) 
     let mut assets = BTreeSet::new();
     let mut edges = Vec::new();
     let mut refs = Vec::new();
-    for r in resolve::resolve(&mut docs, &collections, &index) {
+    for (r, (doc, _, _)) in resolve::resolve(&mut docs, &collections, &index).into_iter().zip(&docs) {
+        if let Some(own) = local.get_mut(&doc.id) {
+            own.diagnostics.extend(r.problems.iter().map(|p| p.diagnostic.clone()));
+            (own.edges, own.refs, own.assets) = (r.edges.clone(), r.refs.clone(), r.assets.clone());
+        }
         assets.extend(r.assets);
         edges.extend(r.edges);
         refs.extend(r.refs);
@@ -94,7 +139,7 @@ pub fn assemble(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) 
             doc.findings = found;
         }
     }
-    Site {
+    let site = Site {
         docs,
         collections,
         assets,
@@ -103,5 +148,6 @@ pub fn assemble(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) 
         aliases: directory.aliases,
         archive: attention.archive,
         diagnostics: attention.diagnostics,
-    }
+    };
+    (site, Retained { index, local })
 }

@@ -14,13 +14,17 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::load::fingerprint::fingerprint;
 use crate::load::git::{GitHistory, read_history};
 use crate::load::{LoadCache, load_sources_cached};
-use crate::model::{Site, assemble};
-use crate::output::{InPlace, Staging};
+use crate::model::Site;
+use crate::model::assemble::{Retained, assemble_retained};
+use crate::output::Staging;
 use crate::render::highlight::Highlighter;
 use crate::render::{RenderOptions, Theme, render_site};
 use crate::search::SearchIndex;
 use anyhow::{Context as _, bail};
+
+mod session;
 use jiff::civil::Date;
+pub use session::{SearchRefresh, Session, rebuild};
 use std::path::{Component, Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -126,7 +130,7 @@ pub fn check(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let start = Instant::now();
     let mut stages = Vec::new();
     let mut notes = Vec::new();
-    let (site, _, _) = prepare(opts, &mut stages, &mut notes, None)?;
+    let (site, ..) = prepare(opts, &mut stages, &mut notes, None)?;
     Ok(BuildReport::of(&site, start, stages, notes, 0, None))
 }
 
@@ -134,7 +138,7 @@ pub fn check(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
 /// collections, their documents and their numbers).
 pub fn read_site(opts: &BuildOptions) -> anyhow::Result<(Site, Config)> {
     let (mut stages, mut notes) = (Vec::new(), Vec::new());
-    let (site, config, _) = prepare(opts, &mut stages, &mut notes, None)?;
+    let (site, _, config, _) = prepare(opts, &mut stages, &mut notes, None)?;
     Ok((site, config))
 }
 
@@ -144,80 +148,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     build_full(opts, None, &highlighter).map(|(report, _)| report)
 }
 
-/// What `serve` keeps between rebuilds.
-#[derive(Debug, Default)]
-pub struct Session {
-    load: LoadCache,
-    digests: Option<crate::render::incremental::Digests>,
-    /// Kept for the session: a block highlighted once is not highlighted again.
-    highlighter: Option<Highlighter>,
-}
-
-/// Rebuilds for `serve`. With `full` (config, theme or static files changed) or on the first
-/// call this is a complete build; otherwise only changed files are read again and only the
-/// pages that show something that changed are rendered, in place. Returns the site when its
-/// search index still has to be refreshed ([`refresh_search`]), which the caller does after the
-/// browser has reloaded.
-pub fn rebuild(
-    opts: &BuildOptions,
-    session: &mut Session,
-    full: bool,
-    changed: &[String],
-) -> anyhow::Result<(BuildReport, Option<Site>)> {
-    if full || session.digests.is_none() {
-        let highlighter = match session.highlighter.take() {
-            Some(h) => h,
-            None => Highlighter::cached_in(&cache_dir_for(opts)?),
-        };
-        let built = build_full(opts, Some(&mut session.load), &highlighter);
-        session.highlighter = Some(highlighter);
-        let (report, site) = built?;
-        if let Some(site) = &site {
-            session.digests = Some(crate::render::incremental::digests(site));
-        }
-        return Ok((report, None));
-    }
-    let start = Instant::now();
-    let mut stages = Vec::new();
-    let mut notes = Vec::new();
-    session.load.hint = Some(changed.iter().cloned().collect());
-    let (site, config, out) = prepare(opts, &mut stages, &mut notes, Some(&mut session.load))?;
-    let errors = site.diagnostics.iter().any(|d| d.severity == crate::diagnostic::Severity::Error);
-    let report = |site: &Site, stages, notes, pages, out| BuildReport::of(site, start, stages, notes, pages, out);
-    if opts.keep_last_good && errors {
-        return Ok((report(&site, stages, notes, 0, None), None));
-    }
-    let t = Instant::now();
-    let previous = session.digests.take().unwrap_or_default();
-    let (set, digests) = crate::render::incremental::affected(&previous, &site, &session.load.reread);
-    stages.push(("compare", t.elapsed()));
-    let Some(set) = set else {
-        // Documents were added or removed: a full build keeps every list and link right.
-        session.digests = None;
-        return rebuild(opts, session, true, changed);
-    };
-    session.digests = Some(digests);
-    let t = Instant::now();
-    let theme = Theme::load(&opts.dir)?;
-    let render_opts = render_options(opts, &config);
-    let highlighter = session.highlighter.get_or_insert_with(Highlighter::new);
-    let pages = render_site(&site, &theme, &render_opts, &InPlace::new(&out), &|| {}, &set, highlighter)?;
-    stages.push(("render", t.elapsed()));
-    let r = report(&site, stages, notes, pages, Some(out));
-    Ok((r, Some(site)))
-}
-
-/// Updates the search index for `site` and exports it into OUT in place (after an incremental
-/// rebuild).
-pub fn refresh_search(opts: &BuildOptions, site: &Site) -> anyhow::Result<()> {
-    let (config, _) = Config::load(&opts.dir)?;
-    let out = out_dir(opts);
-    let index = SearchIndex::build_with(site, &cache_dir(opts, &config), &config.search_aliases, false)?;
-    crate::search::export::export(&index, &InPlace::new(&out))?;
-    Ok(())
-}
-
-fn render_options(opts: &BuildOptions, config: &Config) -> RenderOptions {
+pub(crate) fn render_options(opts: &BuildOptions, config: &Config) -> RenderOptions {
     RenderOptions {
         site_dir: opts.dir.clone(),
         site_title: config.title.clone().unwrap_or_else(|| default_title(&opts.dir)),
@@ -229,19 +160,28 @@ fn render_options(opts: &BuildOptions, config: &Config) -> RenderOptions {
     }
 }
 
-/// The complete build; returns the site too unless the build kept the last good output.
-fn build_full(
+/// What a complete build assembled, for `serve` to keep.
+pub(crate) struct Assembled {
+    pub site: Site,
+    pub retained: Retained,
+    pub config: Config,
+    pub theme: Theme,
+    pub render_opts: RenderOptions,
+}
+
+/// The complete build; returns what it assembled too unless the build kept the last good output.
+pub(crate) fn build_full(
     opts: &BuildOptions,
     load_cache: Option<&mut LoadCache>,
     highlighter: &Highlighter,
-) -> anyhow::Result<(BuildReport, Option<Site>)> {
+) -> anyhow::Result<(BuildReport, Option<Assembled>)> {
     let start = Instant::now();
     let mut stages = Vec::new();
     let mut notes = Vec::new();
     // Taken before reading: a file changed while the build reads it then counts as changed.
     let (config, _) = Config::load(&opts.dir)?;
     let sources = fingerprint(&opts.dir, &config, &[out_dir(opts)], opts.git)?;
-    let (site, config, out) = prepare(opts, &mut stages, &mut notes, load_cache)?;
+    let (site, retained, config, out) = prepare(opts, &mut stages, &mut notes, load_cache)?;
     let dir = &opts.dir;
     for col in &site.collections {
         if !col.path.is_empty() && normalise(&out).starts_with(normalise(&dir.join(&col.path))) {
@@ -296,7 +236,8 @@ fn build_full(
     let t = Instant::now();
     staging.commit()?;
     stages.push(("commit", t.elapsed()));
-    Ok((BuildReport::of(&site, start, stages, notes, pages, Some(out)), Some(site)))
+    let report = BuildReport::of(&site, start, stages, notes, pages, Some(out));
+    Ok((report, Some(Assembled { site, retained, config, theme, render_opts })))
 }
 
 /// The site's search index, for `adrsite search`: opened as it is when the sources have not
@@ -310,7 +251,7 @@ pub fn search_index(opts: &BuildOptions) -> anyhow::Result<SearchIndex> {
     if let Some(index) = SearchIndex::open_fresh(&cache, fingerprint, &config.search_aliases)? {
         return Ok(index);
     }
-    let (site, config, _) = prepare(opts, &mut Vec::new(), &mut Vec::new(), None)?;
+    let (site, _, config, _) = prepare(opts, &mut Vec::new(), &mut Vec::new(), None)?;
     let index = SearchIndex::build(&site, &cache, &config.search_aliases)?;
     index.remember(&cache, fingerprint)?;
     Ok(index)
@@ -323,7 +264,7 @@ pub fn cache_dir_for(opts: &BuildOptions) -> anyhow::Result<PathBuf> {
 }
 
 /// The search cache directory.
-fn cache_dir(opts: &BuildOptions, config: &Config) -> PathBuf {
+pub(crate) fn cache_dir(opts: &BuildOptions, config: &Config) -> PathBuf {
     opts.cache_dir
         .clone()
         .or_else(|| config.cache_dir.as_ref().map(|c| opts.dir.join(c)))
@@ -336,7 +277,7 @@ fn prepare(
     stages: &mut Vec<(&'static str, Duration)>,
     notes: &mut Vec<String>,
     load_cache: Option<&mut LoadCache>,
-) -> anyhow::Result<(Site, Config, PathBuf)> {
+) -> anyhow::Result<(Site, Retained, Config, PathBuf)> {
     let dir = &opts.dir;
     require_dir(dir)?;
     let (config, mut config_diags) = Config::load(dir)?;
@@ -377,9 +318,9 @@ fn prepare(
     }
     stages.push(("load", t.elapsed()));
     let t = Instant::now();
-    let site = assemble(loaded, &config, &git, opts.today);
+    let (site, retained) = assemble_retained(loaded, &config, &git, opts.today);
     stages.push(("assemble", t.elapsed()));
-    Ok((site, config, out))
+    Ok((site, retained, config, out))
 }
 
 fn require_dir(dir: &Path) -> anyhow::Result<()> {
@@ -393,7 +334,7 @@ fn require_dir(dir: &Path) -> anyhow::Result<()> {
 }
 
 /// The output directory: `--out`, else `DIR/_site`.
-fn out_dir(opts: &BuildOptions) -> PathBuf {
+pub(crate) fn out_dir(opts: &BuildOptions) -> PathBuf {
     opts.out.clone().unwrap_or_else(|| opts.dir.join("_site"))
 }
 
