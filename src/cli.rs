@@ -167,11 +167,19 @@ struct BuildArgs {
     #[arg(short, long, value_name = "OUT")]
     out: Option<PathBuf>,
     /// Absolute URL the site is published at, for canonical links and the sitemap
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = parse_base_url)]
     base_url: Option<String>,
     /// Where the search index is kept between builds [default: DIR/.adrsite-cache]
     #[arg(long, value_name = "DIR")]
     cache_dir: Option<PathBuf>,
+}
+
+fn parse_base_url(s: &str) -> Result<String, String> {
+    if s.starts_with("https://") || s.starts_with("http://") {
+        Ok(s.to_string())
+    } else {
+        Err(format!("`{s}` is not an absolute URL; write it as https://example.org/path"))
+    }
 }
 
 fn parse_today(s: &str) -> Result<Date, String> {

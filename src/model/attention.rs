@@ -10,8 +10,8 @@ use crate::date::{describe_duration, parse_duration};
 use crate::diagnostic::Code;
 use crate::model::site::Doc;
 use crate::vocab::DateKey;
+use crate::vocab::RelationKind;
 use crate::vocab::{DocId, DocKind, Status};
-use crate::vocab::{RelationKind, Role};
 use jiff::Span;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -47,10 +47,8 @@ fn named(doc: &Doc, key: DateKey) -> Option<(&crate::model::site::NamedDate, u32
 }
 
 fn owner(doc: &Doc) -> Option<String> {
-    [Role::Owner, Role::Decider, Role::Author].iter().find_map(|r| {
-        let names: Vec<&str> = doc.people_in(*r).collect();
-        (!names.is_empty()).then(|| names.join(", "))
-    })
+    let names = doc.accountable();
+    (!names.is_empty()).then(|| names.join(", "))
 }
 
 fn add(date: Date, span: Span) -> Date {
@@ -203,7 +201,7 @@ pub fn evaluate(doc: &Doc, docs: &BTreeMap<DocId, Doc>, today: Date, policy: &Po
 mod tests {
     use super::*;
     use crate::model::site::NamedDate;
-    use crate::vocab::Relation;
+    use crate::vocab::{Relation, Role};
     use jiff::civil::date;
 
     fn doc(id: &str, kind: DocKind, status: Option<Status>) -> Doc {

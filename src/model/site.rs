@@ -100,6 +100,22 @@ impl Doc {
         self.people.iter().filter(move |(r, _)| *r == role).map(|(_, p)| p.as_str())
     }
 
+    /// The people of the first of `roles` that names anyone.
+    fn first_named(&self, roles: &[Role]) -> Vec<&str> {
+        roles.iter().map(|r| self.people_in(*r).collect::<Vec<_>>()).find(|p| !p.is_empty()).unwrap_or_default()
+    }
+
+    /// Who answers for this document ([`Role::ACCOUNTABLE`]).
+    pub fn accountable(&self) -> Vec<&str> {
+        self.first_named(&Role::ACCOUNTABLE)
+    }
+
+    /// Who this document is by ([`Role::CREDITED`]); a standup's deciders are not its authors.
+    pub fn credited(&self) -> Vec<&str> {
+        let roles = if self.kind == DocKind::Standup { &Role::CREDITED[1..] } else { &Role::CREDITED[..] };
+        self.first_named(roles)
+    }
+
     /// A bare document, for unit tests of rules.
     #[cfg(test)]
     pub fn for_test(id: &str, kind: DocKind, status: Option<Status>) -> Doc {

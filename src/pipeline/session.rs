@@ -11,7 +11,7 @@
 //! config, theme or files  -> full build
 //! ```
 
-use super::{Assembled, BuildOptions, BuildReport, build_full, cache_dir, cache_dir_for, out_dir};
+use super::{Assembled, BuildOptions, BuildReport, Settings, build_full, cache_dir, out_dir};
 use crate::config::Config;
 use crate::load::LoadCache;
 use crate::model::Site;
@@ -35,6 +35,15 @@ pub struct Session {
     highlighter: Option<Highlighter>,
     /// The last complete assembly, patched by edits that stay inside a document.
     kept: Option<Kept>,
+    /// Settings read before the first build, used by it instead of reading them again.
+    settings: Option<Settings>,
+}
+
+impl Session {
+    /// A session whose first build uses `settings`, already read.
+    pub fn new(settings: Settings) -> Session {
+        Session { settings: Some(settings), ..Session::default() }
+    }
 }
 
 impl std::fmt::Debug for Session {
@@ -49,6 +58,7 @@ struct Kept {
     site: Arc<Site>,
     retained: Retained,
     config: Config,
+    config_diagnostics: Vec<crate::diagnostic::Diagnostic>,
     theme: Theme,
     render_opts: RenderOptions,
 }
@@ -96,7 +106,14 @@ pub fn rebuild(
     let mut stages = Vec::new();
     let mut notes = Vec::new();
     session.load.hint = Some(changed.iter().cloned().collect());
-    let (site, retained, config, out) = super::prepare(opts, &mut stages, &mut notes, Some(&mut session.load))?;
+    // Only documents changed, so the settings are those of the last full build.
+    let settings = match &session.kept {
+        Some(kept) => Settings { config: kept.config.clone(), diagnostics: kept.config_diagnostics.clone() },
+        None => Settings::read(opts)?,
+    };
+    let config_diagnostics = settings.diagnostics.clone();
+    let (site, retained, config, out) =
+        super::prepare(opts, settings, &mut stages, &mut notes, Some(&mut session.load))?;
     let errors = site.diagnostics.iter().any(|d| d.severity == crate::diagnostic::Severity::Error);
     if opts.keep_last_good && errors {
         return Ok((BuildReport::of(&site, start, stages, notes, 0, None), None));
@@ -120,23 +137,29 @@ pub fn rebuild(
     let report = BuildReport::of(&site, start, stages, notes, pages, Some(out.clone()));
     let site = Arc::new(site);
     let refresh = refresh_of(opts, &config, Arc::clone(&site), out);
-    session.kept = Some(Kept { site, retained, config, theme, render_opts });
+    session.kept = Some(Kept { site, retained, config, config_diagnostics, theme, render_opts });
     Ok((report, Some(refresh)))
 }
 
 /// A complete build, keeping what it assembled.
 fn complete(opts: &BuildOptions, session: &mut Session) -> anyhow::Result<(BuildReport, Option<SearchRefresh>)> {
+    let settings = match session.settings.take() {
+        Some(s) => s,
+        None => Settings::read(opts)?,
+    };
+    let config_diagnostics = settings.diagnostics.clone();
     let highlighter = match session.highlighter.take() {
         Some(h) => h,
-        None => Highlighter::cached_in(&cache_dir_for(opts)?),
+        None => Highlighter::cached_in(&settings.cache_dir(opts)),
     };
-    let built = build_full(opts, Some(&mut session.load), &highlighter);
+    let built = build_full(opts, settings, Some(&mut session.load), &highlighter);
     session.highlighter = Some(highlighter);
     let (report, assembled) = built?;
     session.kept = None;
     if let Some(Assembled { site, retained, config, theme, render_opts }) = assembled {
         session.digests = Some(incremental::digests(&site));
-        session.kept = Some(Kept { site: Arc::new(site), retained, config, theme, render_opts });
+        let site = Arc::new(site);
+        session.kept = Some(Kept { site, retained, config, config_diagnostics, theme, render_opts });
     }
     // The build brought the search index up to date itself.
     Ok((report, None))

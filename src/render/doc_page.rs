@@ -48,7 +48,7 @@ impl Ctx<'_> {
         if let Some(date) = doc.date.map(|d| d.to_string()).or_else(|| doc.date_raw.clone()) {
             meta.push(MetaRow { label: "Date".into(), items: vec![MetaItem { text: date, href: None, url: None }] });
         }
-        for role in [Role::Decider, Role::Author, Role::Owner, Role::Consulted, Role::Informed, Role::Participant] {
+        for role in Role::ALL {
             let items: Vec<MetaItem> = doc
                 .people_in(role)
                 .map(|p| MetaItem {

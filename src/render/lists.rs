@@ -237,7 +237,7 @@ impl Ctx<'_> {
     pub(crate) fn person(&self, slug: &str) -> anyhow::Result<String> {
         let person = &self.site.people[slug];
         let mut groups: Vec<Group> = Vec::new();
-        for role in [Role::Decider, Role::Author, Role::Owner, Role::Consulted, Role::Informed, Role::Participant] {
+        for role in Role::ALL {
             let docs: Vec<DocLink> =
                 person.roles.iter().filter(|(r, _)| *r == role).filter_map(|(_, id)| self.link(id)).collect();
             if !docs.is_empty() {

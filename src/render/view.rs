@@ -5,7 +5,6 @@
 
 use crate::model::{Doc, Site};
 pub use crate::render::archive_view::*;
-use crate::vocab::Role;
 use crate::vocab::rule;
 use crate::vocab::{DocKind, Status};
 use serde::Serialize;
@@ -68,11 +67,7 @@ pub struct DocLink {
 impl DocLink {
     /// The link to `doc`.
     pub fn of(doc: &Doc) -> DocLink {
-        let people: Vec<String> = [Role::Decider, Role::Author, Role::Owner]
-            .iter()
-            .map(|r| doc.people_in(*r).map(str::to_string).collect::<Vec<_>>())
-            .find(|p| !p.is_empty())
-            .unwrap_or_default();
+        let people: Vec<String> = doc.credited().into_iter().map(str::to_string).collect();
         DocLink {
             href: doc.id.page_path(),
             title: doc.title.clone(),

@@ -40,17 +40,7 @@ pub struct SearchDoc {
 /// Who a hit is by, for results: a standup's people, else the first of deciders, authors and
 /// owner that names anyone; three at most.
 pub fn attribution(doc: &Doc) -> Vec<String> {
-    use crate::vocab::Role;
-    let roles: &[Role] = if doc.kind == DocKind::Standup {
-        &[Role::Author, Role::Owner]
-    } else {
-        &[Role::Decider, Role::Author, Role::Owner]
-    };
-    let names: Vec<String> = roles
-        .iter()
-        .map(|r| doc.people_in(*r).map(str::to_string).collect::<Vec<_>>())
-        .find(|p| !p.is_empty())
-        .unwrap_or_default();
+    let names: Vec<String> = doc.credited().into_iter().map(str::to_string).collect();
     let more = names.len().saturating_sub(3);
     let mut out: Vec<String> = names.into_iter().take(3).collect();
     if more > 0 {

@@ -48,7 +48,10 @@ pub fn run(mut opts: ServeOptions) -> anyhow::Result<()> {
     if !dir.is_dir() {
         bail!("{} is not a directory", dir.display());
     }
-    let cache = pipeline::cache_dir_for(&opts.build)?;
+    // Read once here; the first build uses it, and later rebuilds read it again only when it
+    // changes.
+    let settings = pipeline::Settings::read(&opts.build)?;
+    let cache = settings.cache_dir(&opts.build);
     let out = cache.join("serve/site");
     opts.build.out = Some(out.clone());
     opts.build.cache_dir = Some(cache.clone());
@@ -61,7 +64,7 @@ pub fn run(mut opts: ServeOptions) -> anyhow::Result<()> {
     // The first build: with errors it is still written, so that there is something to show.
     let first = BuildOptions { keep_last_good: false, ..opts.build.clone() };
     let t = Instant::now();
-    let mut session = pipeline::Session::default();
+    let mut session = pipeline::Session::new(settings);
     let (report, _) = pipeline::rebuild(&first, &mut session, true, &[])?;
     print_report(&report, &dir, &[]);
     eprintln!("built {} documents in {} ms", report.documents, t.elapsed().as_millis());

@@ -25,6 +25,16 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role, in the order pages list them.
+    pub const ALL: [Role; 6] =
+        [Role::Decider, Role::Author, Role::Owner, Role::Consulted, Role::Informed, Role::Participant];
+    /// Who answers for a document, in order of preference: its owner, else its deciders, else its
+    /// authors (named on findings).
+    pub const ACCOUNTABLE: [Role; 3] = [Role::Owner, Role::Decider, Role::Author];
+    /// Who a document is by, in order of preference: its deciders, else its authors, else its
+    /// owner (shown on lists and search hits).
+    pub const CREDITED: [Role; 3] = [Role::Decider, Role::Author, Role::Owner];
+
     /// Label for the metadata panel.
     pub fn label(self) -> &'static str {
         match self {

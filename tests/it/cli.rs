@@ -129,6 +129,10 @@ fn usage_and_configuration_errors_exit_2() {
 
     let unknown_flag = adrsite().args(["build", "--frobnicate"]).output().unwrap();
     assert_eq!(unknown_flag.status.code(), Some(2));
+
+    let relative = adrsite().args(["build", "--base-url", "docs/site"]).arg(fixture("clean")).output().unwrap();
+    assert_eq!(relative.status.code(), Some(2));
+    assert!(stderr(&relative).contains("`docs/site` is not an absolute URL"), "{}", stderr(&relative));
 }
 
 #[test]

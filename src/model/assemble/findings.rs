@@ -14,7 +14,7 @@ use crate::model::assemble::Problem;
 use crate::model::assemble::people::Directory;
 use crate::model::attention::{self, Finding};
 use crate::model::site::{Doc, person_slug};
-use crate::vocab::{DocId, Role, rule};
+use crate::vocab::{DocId, rule};
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -69,9 +69,7 @@ pub(super) fn attention(
         if let Some(doc) = doc.as_ref().and_then(|id| docs.get(id))
             && rule::rule_of(diagnostic.code).is_some()
         {
-            let owner = [Role::Owner, Role::Decider, Role::Author]
-                .iter()
-                .find_map(|r| doc.people_in(*r).next().map(str::to_string));
+            let owner = doc.accountable().first().map(|p| p.to_string());
             findings.push(Finding {
                 code: diagnostic.code,
                 doc: doc.id.clone(),

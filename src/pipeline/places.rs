@@ -1,0 +1,83 @@
+//! Where a build reads and writes, and the render options that follow from the settings.
+//!
+//! Input: [`BuildOptions`] and the [`Config`]. Output: the output and cache directories, the
+//! checks that keep the output away from the documents, the site title, the edit-link base and
+//! the [`RenderOptions`].
+
+use super::BuildOptions;
+use crate::config::Config;
+use crate::render::RenderOptions;
+use anyhow::bail;
+use std::path::{Component, Path, PathBuf};
+
+pub(crate) fn render_options(opts: &BuildOptions, config: &Config) -> RenderOptions {
+    RenderOptions {
+        site_dir: opts.dir.clone(),
+        site_title: config.title.clone().unwrap_or_else(|| default_title(&opts.dir)),
+        base_url: opts.base_url.clone().or(config.base_url.clone()).map(|u| u.trim_end_matches('/').to_string()),
+        edit_base: edit_base(&opts.dir, config, opts.git),
+        live_reload: opts.live_reload.clone(),
+        today: opts.today,
+        stale_blocker_after: config.attention.stale_blocker_after,
+    }
+}
+
+/// The search cache directory.
+pub(crate) fn cache_dir(opts: &BuildOptions, config: &Config) -> PathBuf {
+    opts.cache_dir
+        .clone()
+        .or_else(|| config.cache_dir.as_ref().map(|c| opts.dir.join(c)))
+        .unwrap_or_else(|| opts.dir.join(".adrsite-cache"))
+}
+
+pub(crate) fn require_dir(dir: &Path) -> anyhow::Result<()> {
+    if !dir.is_dir() {
+        bail!(
+            "{} is not a directory\n  = help: run adrsite in your repository, or pass the folder that holds the documents",
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// The output directory: `--out`, else `DIR/_site`.
+pub(crate) fn out_dir(opts: &BuildOptions) -> PathBuf {
+    opts.out.clone().unwrap_or_else(|| opts.dir.join("_site"))
+}
+
+/// An absolute, lexically normalised path (the output directory may not exist yet).
+pub(crate) fn normalise(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let abs = abs.canonicalize().unwrap_or(abs);
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The site title when none is configured: the directory's name.
+pub fn default_title(dir: &Path) -> String {
+    let name = normalise(dir).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if name.is_empty() { "Decision log".into() } else { crate::text::title_from_name(&name) }
+}
+
+/// `https://github.com/o/r/edit/BRANCH/PATH-OF-DIR-IN-REPO/`, when a repository is configured.
+fn edit_base(dir: &Path, config: &Config, use_git: bool) -> Option<String> {
+    let repo = config.repository.as_ref()?.trim_end_matches('/');
+    let place = if use_git { crate::load::git::checkout(dir) } else { None };
+    let prefix = place.as_ref().map(|p| p.prefix.clone()).unwrap_or_default();
+    // The configured branch, else the checked-out one, else the remote's default branch; when
+    // none is known (a detached checkout without a remote) `HEAD`, which GitHub resolves to the
+    // default branch, never a guessed `main` or `master`.
+    let branch = config.branch.clone().or_else(|| place.and_then(|p| p.branch)).unwrap_or_else(|| "HEAD".to_string());
+    // GitLab spells the edit route `/-/edit/`.
+    let route = if repo.contains("gitlab") { "-/edit" } else { "edit" };
+    Some(format!("{repo}/{route}/{branch}/{prefix}"))
+}
