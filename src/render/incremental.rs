@@ -22,39 +22,53 @@ pub struct Digests {
     display: BTreeMap<DocId, u64>,
 }
 
-fn display(doc: &Doc) -> u64 {
+/// A document's two digests: what other pages show of it, and what its own page shows besides
+/// its text. Every field is named (no `..`), so a new field of `Doc` does not compile until it is
+/// placed in one of them or said to be in neither.
+fn parts(doc: &Doc) -> (u64, u64) {
+    let Doc {
+        // Keys: the same for the same document.
+        id: _,
+        source: _,
+        // A line number for diagnostics; no page shows it.
+        status_line: _,
+        // The text: a document read again is rendered whatever its digests say.
+        text: _,
+        collection,
+        kind,
+        number,
+        display_id,
+        title,
+        status,
+        status_label,
+        date,
+        date_raw,
+        people,
+        tags,
+        info,
+        dates,
+        relations,
+        unresolved_successor,
+        links,
+        mentions,
+        backlinks,
+        body_start,
+        title_range,
+        outline,
+        oversize,
+        git,
+        findings,
+        notes,
+    } = doc;
     let mut h = DefaultHasher::new();
-    (
-        &doc.title,
-        &doc.display_id,
-        doc.status,
-        &doc.status_label,
-        doc.date,
-        &doc.date_raw,
-        &doc.people,
-        &doc.findings,
-        doc.kind,
-        &doc.notes,
-    )
+    // Lists, feeds and `llms.txt` show the excerpt.
+    (title, display_id, number, status, status_label, date, date_raw, people, findings, kind, notes, &outline.excerpt)
         .hash(&mut h);
-    h.finish()
-}
-
-fn own(doc: &Doc, display: u64) -> u64 {
+    let display = h.finish();
     let mut h = DefaultHasher::new();
-    (display, &doc.tags, &doc.info, &doc.dates, &doc.relations, &doc.backlinks).hash(&mut h);
-    (
-        &doc.links,
-        &doc.mentions,
-        &doc.git,
-        &doc.unresolved_successor,
-        doc.collection,
-        doc.title_range,
-        doc.body_start,
-        doc.oversize,
-    )
-        .hash(&mut h);
-    h.finish()
+    (display, tags, info, dates, relations, backlinks, links, mentions, git, unresolved_successor).hash(&mut h);
+    (collection, title_range, body_start, oversize).hash(&mut h);
+    (display, h.finish())
 }
 
 /// Fingerprints `site`.
@@ -64,8 +78,8 @@ pub fn digests(site: &Site) -> Digests {
         .docs
         .par_iter()
         .map(|(id, d)| {
-            let shown = display(d);
-            (id.clone(), own(d, shown), shown)
+            let (shown, own) = parts(d);
+            (id.clone(), own, shown)
         })
         .collect();
     Digests {
@@ -78,8 +92,8 @@ pub fn digests(site: &Site) -> Digests {
 pub fn refresh(digests: &mut Digests, site: &Site, ids: &BTreeSet<DocId>) {
     for id in ids {
         if let Some(d) = site.docs.get(id) {
-            let shown = display(d);
-            digests.own.insert(id.clone(), own(d, shown));
+            let (shown, own) = parts(d);
+            digests.own.insert(id.clone(), own);
             digests.display.insert(id.clone(), shown);
         }
     }

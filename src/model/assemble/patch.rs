@@ -65,10 +65,45 @@ pub fn patch(
     Some(Patched { id, excerpt_changed })
 }
 
-/// Everything of a document that other pages, lists, the graph or the rules read.
+/// Everything of a document that other pages, lists, the graph or the rules read. Every field is
+/// named (no `..`), so a new field of `Doc` does not compile until it is placed.
 fn outward(d: &Doc) -> impl PartialEq + '_ {
-    let links_out: Vec<&crate::vocab::DocId> = d
-        .links
+    let Doc {
+        // Identity: the same document.
+        id: _,
+        source: _,
+        // Shown on its own page only, which a patch renders.
+        text: _,
+        body_start: _,
+        title_range: _,
+        outline: _,
+        // Compared through what resolving found (`Local`), or carried over from the assembly.
+        mentions: _,
+        relations: _,
+        backlinks: _,
+        git: _,
+        findings: _,
+        links,
+        collection,
+        kind,
+        number,
+        display_id,
+        title,
+        status,
+        status_label,
+        status_line,
+        date,
+        date_raw,
+        people,
+        tags,
+        info,
+        dates,
+        unresolved_successor,
+        oversize,
+        notes,
+    } = d;
+    // The links to other documents are in `api/docs.json`.
+    let links_out: Vec<&crate::vocab::DocId> = links
         .values()
         .filter_map(|t| match t {
             crate::model::LinkTarget::Doc(id, _) => Some(id),
@@ -77,7 +112,7 @@ fn outward(d: &Doc) -> impl PartialEq + '_ {
         .collect();
     (
         links_out,
-        (d.kind, d.collection, &d.number, &d.display_id, &d.title, d.status, &d.status_label, d.status_line),
-        (d.date, &d.date_raw, &d.people, &d.tags, &d.info, &d.dates, &d.notes, &d.unresolved_successor, d.oversize),
+        (kind, collection, number, display_id, title, status, status_label, status_line),
+        (date, date_raw, people, tags, info, dates, notes, unresolved_successor, oversize),
     )
 }
