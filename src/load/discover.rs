@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 /// Every file the walk found, as `/`-separated paths relative to the site directory.
 #[derive(Clone, Debug, Default)]
 pub struct Inventory {
-    /// Markdown files (`.md`, `.markdown`), sorted.
+    /// Markdown files (`.md`, `.markdown`), sorted as strings.
     pub markdown: Vec<String>,
     /// `kep.yaml` sidecars.
     pub sidecars: BTreeSet<String>,
@@ -93,7 +93,9 @@ pub fn walk(dir: &Path, config: &Config, skip: &[PathBuf]) -> anyhow::Result<Inv
     let exclude = builder.build().context("compiling exclude patterns")?;
     let skip: Vec<PathBuf> = skip.iter().filter_map(|p| p.canonicalize().ok()).collect();
     let mut inv = Inventory::default();
-    let walker = walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_entry(|e| {
+    // Unsorted: sorting each folder by name costs a path parse per comparison; the lists are
+    // sorted as strings at the end instead (which is also the order `binary_search` needs).
+    let walker = walkdir::WalkDir::new(dir).into_iter().filter_entry(|e| {
         if e.depth() == 0 {
             return true;
         }
@@ -101,8 +103,9 @@ pub fn walk(dir: &Path, config: &Config, skip: &[PathBuf]) -> anyhow::Result<Inv
         if name.starts_with('.') || matches!(name.as_ref(), "node_modules" | "target" | "_site") {
             return false;
         }
-        let rel = relative(dir, e.path());
-        if (e.depth() == 1 && name == "themes" && e.file_type().is_dir()) || exclude.is_match(&rel) {
+        if (e.depth() == 1 && name == "themes" && e.file_type().is_dir())
+            || (!exclude.is_empty() && exclude.is_match(relative(dir, e.path())))
+        {
             return false;
         }
         if e.file_type().is_dir()
@@ -128,11 +131,23 @@ pub fn walk(dir: &Path, config: &Config, skip: &[PathBuf]) -> anyhow::Result<Inv
             inv.files.insert(rel);
         }
     }
+    inv.markdown.sort_unstable();
     Ok(inv)
 }
 
 /// `path` relative to `dir`, with `/` separators.
 pub fn relative(dir: &Path, path: &Path) -> String {
+    // The walk's paths are `dir` joined with plain names: cut the prefix as bytes (this runs for
+    // every file of every walk, and `adrsite search` walks before each query).
+    let (d, p) = (dir.as_os_str().as_encoded_bytes(), path.as_os_str().as_encoded_bytes());
+    let separator = |b: &u8| *b == b'/' || (cfg!(windows) && *b == b'\\');
+    if let Some(rest) = p.strip_prefix(d)
+        && (d.last().is_some_and(separator) || rest.first().is_some_and(separator))
+        && let Ok(rest) = std::str::from_utf8(rest.strip_prefix(b"/").or(rest.strip_prefix(b"\\")).unwrap_or(rest))
+        && !rest.split(['/', '\\']).any(|c| c.is_empty() || c == "." || c == "..")
+    {
+        return if cfg!(windows) { rest.replace('\\', "/") } else { rest.to_string() };
+    }
     let rel = path.strip_prefix(dir).unwrap_or(path);
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
@@ -344,6 +359,28 @@ pub fn infer_kind(rel: &str, has_status: bool, has_rfc_header: bool, has_status_
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_paths_use_slashes_whatever_the_directory_looks_like() {
+        // The same as naming every component, which is what the byte-cutting must equal.
+        for (dir, path) in [
+            (".", "./docs/a.md"),
+            ("site", "site/docs/adr/0001-a.md"),
+            ("site/", "site/docs/a.md"),
+            ("/abs/site", "/abs/site/a b/ü.md"),
+            ("site", "site/./docs/../a.md"),
+        ] {
+            let old: Vec<_> = Path::new(path)
+                .strip_prefix(dir)
+                .unwrap()
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            assert_eq!(relative(Path::new(dir), Path::new(path)), old.join("/"), "{dir} {path}");
+        }
+        assert_eq!(relative(Path::new("site"), Path::new("site/docs/a.md")), "docs/a.md");
+        assert_eq!(relative(Path::new("si"), Path::new("site/a.md")), "site/a.md", "not a prefix of whole names");
+    }
 
     #[test]
     fn templates_and_licences() {

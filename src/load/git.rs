@@ -159,6 +159,49 @@ pub fn paths_in_history(dir: &Path, folder: &str) -> Vec<String> {
     }
 }
 
+/// The commit checked out in the repository holding `dir`, read from the repository's files
+/// (`HEAD`, the branch's ref, `packed-refs`) without starting git: this runs before every
+/// `adrsite search`. `None` outside a repository; for layouts this does not read (a `GIT_DIR`
+/// elsewhere, a reftable), git itself is asked.
+pub fn head_commit(dir: &Path) -> Option<String> {
+    if std::env::var_os("GIT_DIR").is_some() {
+        return ask(dir, &["rev-parse", "HEAD"]);
+    }
+    let start = std::path::absolute(dir).ok()?;
+    let dot_git = start.ancestors().map(|d| d.join(".git")).find(|p| p.exists())?;
+    // A worktree or submodule: `.git` is a file naming the real git directory.
+    let git_dir = if dot_git.is_file() {
+        let text = std::fs::read_to_string(&dot_git).ok()?;
+        let target = text.strip_prefix("gitdir:")?.trim();
+        dot_git.parent()?.join(target)
+    } else {
+        dot_git
+    };
+    // Refs live in the common directory of a worktree.
+    let common = match std::fs::read_to_string(git_dir.join("commondir")) {
+        Ok(rel) => git_dir.join(rel.trim()),
+        Err(_) => git_dir.clone(),
+    };
+    let head = std::fs::read_to_string(git_dir.join("HEAD")).ok()?;
+    let head = head.trim();
+    let Some(name) = head.strip_prefix("ref:").map(str::trim) else {
+        return Some(head.to_string());
+    };
+    for place in [&git_dir, &common] {
+        if let Ok(id) = std::fs::read_to_string(place.join(name)) {
+            return Some(id.trim().to_string());
+        }
+    }
+    if let Ok(packed) = std::fs::read_to_string(common.join("packed-refs")) {
+        let found = packed.lines().find_map(|l| l.strip_suffix(name).and_then(|id| id.strip_suffix(' ')));
+        if let Some(id) = found {
+            return Some(id.to_string());
+        }
+    }
+    // A branch with no commit yet has no ref; a reftable repository keeps refs elsewhere.
+    if common.join("reftable").is_dir() { ask(dir, &["rev-parse", "HEAD"]) } else { Some(format!("unborn {name}")) }
+}
+
 /// git's `user.name`, for deciders, authors and owners.
 pub fn user_name(dir: &Path) -> Option<String> {
     ask(dir, &["config", "user.name"]).filter(|n| !n.is_empty())
@@ -186,6 +229,26 @@ mod tests {
             FileHistory { created: date(2023, 1, 2), changed: date(2024, 3, 1), author: "Ben".into() }
         );
         assert_eq!(files["docs/b c.md"].created, date(2024, 3, 1));
+    }
+
+    #[test]
+    fn head_commit_is_read_from_files_as_git_reads_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        assert_eq!(head_commit(tmp.path()), None, "not a repository");
+        git(tmp.path(), &["init", "-q", "-b", "main"]);
+        let sub = tmp.path().join("docs");
+        std::fs::create_dir_all(&sub).unwrap();
+        assert_eq!(head_commit(&sub), Some("unborn refs/heads/main".into()));
+        std::fs::write(sub.join("a.md"), "# A\n").unwrap();
+        git(tmp.path(), &["add", "."]);
+        git(tmp.path(), &["-c", "user.name=T", "-c", "user.email=t@e", "commit", "-qm", "one"]);
+        let first = head_commit(&sub).unwrap();
+        assert_eq!(Some(first.clone()), ask(tmp.path(), &["rev-parse", "HEAD"]));
+        git(tmp.path(), &["pack-refs", "--all"]);
+        assert_eq!(head_commit(&sub), Some(first.clone()), "from packed-refs");
+        git(tmp.path(), &["-c", "user.name=T", "-c", "user.email=t@e", "commit", "-q", "--allow-empty", "-m", "two"]);
+        assert_ne!(head_commit(&sub), Some(first), "a new commit");
+        assert_eq!(head_commit(&sub), ask(tmp.path(), &["rev-parse", "HEAD"]));
     }
 
     #[test]
