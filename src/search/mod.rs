@@ -98,7 +98,7 @@ impl SearchIndex {
 
     /// Saves what [`SearchIndex::open_fresh`] needs to answer for sources with `fingerprint`.
     pub fn remember(&self, cache_dir: &Path, fingerprint: u64) -> anyhow::Result<()> {
-        snapshot::save(cache_dir, SCHEMA_VERSION, fingerprint, self.engine.opstamp()?, self.docs.clone())
+        snapshot::save(cache_dir, SCHEMA_VERSION, fingerprint, self.engine.opstamp()?, &self.docs)
     }
 
     fn assemble(

@@ -24,7 +24,7 @@ pub struct Entry {
 }
 
 /// The saved documents of one index state.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 struct Snapshot {
     /// Fingerprint of the sources the index was built from.
     fingerprint: u64,
@@ -39,9 +39,17 @@ fn file_name(schema: u32) -> String {
     format!("search-v{schema}.snapshot.json")
 }
 
+/// The same fields as [`Snapshot`], borrowed, for writing without a copy of every document.
+#[derive(Serialize)]
+struct SnapshotRef<'a> {
+    fingerprint: u64,
+    opstamp: u64,
+    docs: &'a [Entry],
+}
+
 /// Writes the snapshot atomically into `cache_dir`.
-pub fn save(cache_dir: &Path, schema: u32, fingerprint: u64, opstamp: u64, docs: Vec<Entry>) -> anyhow::Result<()> {
-    let snapshot = Snapshot { fingerprint, opstamp, docs };
+pub fn save(cache_dir: &Path, schema: u32, fingerprint: u64, opstamp: u64, docs: &[Entry]) -> anyhow::Result<()> {
+    let snapshot = SnapshotRef { fingerprint, opstamp, docs };
     let json = serde_json::to_vec(&snapshot).context("serialising the search snapshot")?;
     InPlace::new(cache_dir).write(&file_name(schema), &json)
 }
@@ -81,7 +89,7 @@ mod tests {
     #[test]
     fn round_trips_only_for_the_same_fingerprint_and_commit() {
         let tmp = tempfile::tempdir().unwrap();
-        save(tmp.path(), 1, 42, 7, vec![entry("adr/0002")]).unwrap();
+        save(tmp.path(), 1, 42, 7, &[entry("adr/0002")]).unwrap();
         assert_eq!(load(tmp.path(), 1, 42, 7), Some(vec![entry("adr/0002")]));
         assert_eq!(load(tmp.path(), 1, 43, 7), None, "the sources changed");
         assert_eq!(load(tmp.path(), 1, 42, 8), None, "the index changed");

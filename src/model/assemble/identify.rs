@@ -1,8 +1,9 @@
 //! The identify pass: each source document's id, number, title, status, dates and people.
 //!
-//! Input: one [`SourceDoc`], its collection and the config. Output: the document's identity as a
-//! [`Doc`] without links, relations or findings (later passes add those), its parsed status (for
-//! the successor it may name) and the problems found while reading its metadata.
+//! Input: one [`SourceDoc`], its collection and the config. Output: what the document says about
+//! itself, [`Identified`] (the resolve and graph passes find the rest, and the assemble stage
+//! makes the [`Doc`](crate::model::Doc) from both), its parsed status (for the successor it may
+//! name) and the problems found while reading its metadata.
 
 use crate::config::Config;
 use crate::date::{date_in_name, parse_date};
@@ -10,13 +11,15 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::load::SourceDoc;
 use crate::load::discover::Collection;
 use crate::load::meta::Located;
+use crate::load::standup::Notes;
 use crate::load::status::{ParsedStatus, parse_status};
 use crate::model::assemble::notes::read_notes;
 use crate::model::identity;
-use crate::model::site::{Doc, NamedDate};
+use crate::model::site::NamedDate;
 use crate::vocab::{DateKey, DocId, DocKind, DocNumber, Role};
 use jiff::civil::Date;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// Unique ids for every document, in source order so that suffixes (`-2`) are deterministic.
 pub(super) fn allocate_ids(sources: &[SourceDoc], collections: &[Collection]) -> Vec<String> {
@@ -40,6 +43,34 @@ pub(super) fn allocate_ids(sources: &[SourceDoc], collections: &[Collection]) ->
         .collect()
 }
 
+/// What a document says about itself, normalised: the part of a [`Doc`](crate::model::Doc) that
+/// needs no other document. The fields mean what `Doc`'s fields of the same names mean.
+#[derive(Clone, Debug)]
+pub(super) struct Identified {
+    pub id: DocId,
+    pub source: String,
+    pub collection: usize,
+    pub kind: DocKind,
+    pub number: Option<DocNumber>,
+    pub display_id: Option<String>,
+    pub title: String,
+    pub status: Option<crate::vocab::Status>,
+    pub status_label: Option<String>,
+    pub status_line: u32,
+    pub date: Option<Date>,
+    pub date_raw: Option<String>,
+    pub people: Vec<(Role, String)>,
+    pub tags: Vec<String>,
+    pub info: Vec<(&'static str, String)>,
+    pub dates: Vec<NamedDate>,
+    pub text: Arc<str>,
+    pub body_start: usize,
+    pub title_range: Option<(usize, usize)>,
+    pub outline: Arc<crate::load::outline::Outline>,
+    pub oversize: Option<u64>,
+    pub notes: Option<Box<Notes>>,
+}
+
 /// Works out a document's identity and normalised metadata.
 pub(super) fn identify(
     src: &SourceDoc,
@@ -47,7 +78,7 @@ pub(super) fn identify(
     config: &Config,
     id: String,
     diags: &mut Vec<Diagnostic>,
-) -> (Doc, Option<ParsedStatus>) {
+) -> (Identified, Option<ParsedStatus>) {
     let meta = &src.meta;
 
     let heading = src.title_heading.as_ref();
@@ -197,7 +228,7 @@ pub(super) fn identify(
             tags.push(t.clone());
         }
     }
-    let doc = Doc {
+    let doc = Identified {
         id: DocId(id),
         source: src.source.clone(),
         collection: src.collection,
@@ -214,18 +245,11 @@ pub(super) fn identify(
         tags,
         info: meta.info.iter().map(|(l, v)| (*l, crate::text::plain_inline(v))).collect(),
         dates,
-        relations: Vec::new(),
-        unresolved_successor: None,
-        links: BTreeMap::new(),
-        mentions: BTreeMap::new(),
-        backlinks: Vec::new(),
         text: src.text.clone(),
         body_start: src.body_start,
         title_range,
         outline: src.outline.clone(),
         oversize: src.oversize,
-        git: None,
-        findings: Vec::new(),
         notes,
     };
     (doc, parsed)

@@ -9,9 +9,10 @@ use crate::load::SourceDoc;
 use crate::load::discover::Collection;
 use crate::load::status::ParsedStatus;
 use crate::model::assemble::Problem;
+use crate::model::assemble::identify::Identified;
 use crate::model::identity;
 use crate::model::links::PathIndex;
-use crate::model::site::{Doc, mention_key};
+use crate::model::site::mention_key;
 use crate::vocab::DocId;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -27,7 +28,7 @@ pub(super) struct Index {
 
 /// Indexes `docs` (in source order, so the first of two duplicates wins everywhere).
 pub(super) fn index_of(
-    docs: &[(Doc, SourceDoc, Option<ParsedStatus>)],
+    docs: &[(Identified, SourceDoc, Option<ParsedStatus>)],
     collections: &[Collection],
     files: BTreeSet<String>,
 ) -> (Index, Vec<Problem>) {

@@ -6,13 +6,16 @@
 //! problems; relations shown on both sides; backlinks from every kind; git dates; and findings.
 //!
 //! ```text
-//! identify  (ids, numbers, titles, statuses, dates)      -> Doc per source   [parallel]
+//! identify  (ids, numbers, titles, statuses, dates)      -> Identified per source [parallel]
 //! index     (paths, ids, stems; duplicate ids)           -> Index
-//! resolve   (links, mentions, declared relations)        -> Resolved per doc [parallel]
+//! resolve   (links, mentions, declared relations)        -> Resolved per doc      [parallel]
 //! graph     (relations on both sides, backlinks)         -> Graph
+//!           each Doc is made once from these (`make_doc`), git dates included
 //! people    (tags, people, aliases)                      -> Directory
-//! attention (rules, archive, problems -> findings)       -> Attention
+//! attention (rules, archive, problems -> findings)       -> Attention: each Doc's findings
 //! ```
+//!
+//! Every pass returns a value; no pass fills in a document made earlier.
 
 mod findings;
 mod graph;
@@ -32,6 +35,7 @@ use crate::load::status::ParsedStatus;
 use crate::load::{Loaded, SourceDoc};
 use crate::model::site::{Doc, Site};
 use crate::vocab::DocId;
+use identify::Identified;
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -69,6 +73,82 @@ struct Local {
     assets: Vec<String>,
 }
 
+/// Where a document's references go, from the resolve pass.
+struct Links {
+    links: BTreeMap<String, crate::model::LinkTarget>,
+    mentions: BTreeMap<String, DocId>,
+    unresolved_successor: Option<String>,
+}
+
+/// What other documents, git and the rules say of a document.
+struct Linked {
+    relations: Vec<crate::vocab::Relation>,
+    backlinks: Vec<DocId>,
+    git: Option<crate::load::git::FileHistory>,
+    findings: Vec<crate::model::attention::Finding>,
+}
+
+/// The one place a [`Doc`] is made, from what every pass found for it.
+fn make_doc(i: Identified, links: Links, linked: Linked) -> Doc {
+    let Identified {
+        id,
+        source,
+        collection,
+        kind,
+        number,
+        display_id,
+        title,
+        status,
+        status_label,
+        status_line,
+        date,
+        date_raw,
+        people,
+        tags,
+        info,
+        dates,
+        text,
+        body_start,
+        title_range,
+        outline,
+        oversize,
+        notes,
+    } = i;
+    let Links { links, mentions, unresolved_successor } = links;
+    let Linked { relations, backlinks, git, findings } = linked;
+    Doc {
+        id,
+        source,
+        collection,
+        kind,
+        number,
+        display_id,
+        title,
+        status,
+        status_label,
+        status_line,
+        date,
+        date_raw,
+        people,
+        tags,
+        info,
+        dates,
+        relations,
+        unresolved_successor,
+        links,
+        mentions,
+        backlinks,
+        text,
+        body_start,
+        title_range,
+        outline,
+        oversize,
+        git,
+        findings,
+        notes,
+    }
+}
+
 /// Builds the site model from loaded sources, git history and `today`.
 pub fn assemble(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) -> Site {
     assemble_retained(loaded, config, git, today).0
@@ -85,7 +165,7 @@ pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, toda
     let mut local: std::collections::HashMap<DocId, Local> = Default::default();
 
     let ids = identify::allocate_ids(&sources, &collections);
-    let identified: Vec<(Doc, SourceDoc, Option<ParsedStatus>, Vec<Diagnostic>)> = sources
+    let identified: Vec<(Identified, SourceDoc, Option<ParsedStatus>, Vec<Diagnostic>)> = sources
         .into_par_iter()
         .zip(ids)
         .map(|(src, id)| {
@@ -94,7 +174,7 @@ pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, toda
             (doc, src, parsed, diags)
         })
         .collect();
-    let mut docs: Vec<(Doc, SourceDoc, Option<ParsedStatus>)> = Vec::with_capacity(identified.len());
+    let mut docs: Vec<(Identified, SourceDoc, Option<ParsedStatus>)> = Vec::with_capacity(identified.len());
     for (doc, src, parsed, diags) in identified {
         let mut own = read_diagnostics.remove(src.source.as_str()).unwrap_or_default();
         own.extend(diags.iter().cloned());
@@ -110,35 +190,45 @@ pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, toda
     let mut assets = BTreeSet::new();
     let mut edges = Vec::new();
     let mut refs = Vec::new();
-    for (r, (doc, _, _)) in resolve::resolve(&mut docs, &collections, &index).into_iter().zip(&docs) {
+    let resolved = resolve::resolve(&docs, &collections, &index);
+    let mut parts = Vec::with_capacity(docs.len());
+    for (r, (doc, _, _)) in resolved.into_iter().zip(docs) {
         if let Some(own) = local.get_mut(&doc.id) {
             own.diagnostics.extend(r.problems.iter().map(|p| p.diagnostic.clone()));
             (own.edges, own.refs, own.assets) = (r.edges.clone(), r.refs.clone(), r.assets.clone());
+        }
+        // An oversized document's page links to its source, which the site then carries.
+        if doc.oversize.is_some() {
+            assets.insert(doc.source.clone());
         }
         assets.extend(r.assets);
         edges.extend(r.edges);
         refs.extend(r.refs);
         problems.extend(r.problems);
+        parts.push((doc, Links { links: r.links, mentions: r.mentions, unresolved_successor: r.unresolved_successor }));
     }
 
-    // An oversized document's page links to its source, which the site then carries.
-    assets.extend(docs.iter().filter(|(d, _, _)| d.oversize.is_some()).map(|(d, _, _)| d.source.clone()));
     let mut graph = graph::graph(&edges, refs);
-    let mut ordered: Vec<Doc> = Vec::with_capacity(docs.len());
-    for (mut doc, _, _) in docs {
-        (doc.relations, doc.backlinks) = graph.take(&doc.id);
-        doc.git = git.file(&doc.source).cloned();
-        ordered.push(doc);
-    }
+    let ordered: Vec<Doc> = parts
+        .into_iter()
+        .map(|(doc, links)| {
+            let (relations, backlinks) = graph.take(&doc.id);
+            let git = git.file(&doc.source).cloned();
+            make_doc(doc, links, Linked { relations, backlinks, git, findings: Vec::new() })
+        })
+        .collect();
     let directory = people::directory(ordered.iter());
-    let mut docs: BTreeMap<DocId, Doc> = ordered.into_iter().map(|d| (d.id.clone(), d)).collect();
+    let docs: BTreeMap<DocId, Doc> = ordered.into_iter().map(|d| (d.id.clone(), d)).collect();
 
-    let attention = findings::attention(&docs, &directory, diagnostics, problems, git, config, today);
-    for (id, found) in attention.findings {
-        if let Some(doc) = docs.get_mut(&id) {
-            doc.findings = found;
-        }
-    }
+    // The rules read complete documents; what they find is the last part of each.
+    let mut attention = findings::attention(&docs, &directory, diagnostics, problems, git, config, today);
+    let docs = docs
+        .into_iter()
+        .map(|(id, doc)| {
+            let findings = attention.findings.remove(&id).unwrap_or_default();
+            (id, Doc { findings, ..doc })
+        })
+        .collect();
     let site = Site {
         docs,
         collections,

@@ -9,7 +9,7 @@
 //! found with what the full assembly found for it is what makes the shortcut safe: when all of it
 //! is equal, no other document, list or diagnostic can differ.
 
-use super::{Local, Retained, identify, resolve};
+use super::{Linked, Links, Local, Retained, identify, make_doc, resolve};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::load::SourceDoc;
@@ -44,22 +44,34 @@ pub fn patch(
     let mut diagnostics = read;
     let (doc, parsed) =
         identify::identify(&src, &site.collections[src.collection], config, id.0.clone(), &mut diagnostics);
-    let mut one = [(doc, src, parsed)];
-    let resolved = resolve::resolve(&mut one, &site.collections, &retained.index).pop()?;
-    let [(mut doc, _, _)] = one;
+    let one = [(doc, src, parsed)];
+    let resolved = resolve::resolve(&one, &site.collections, &retained.index).pop()?;
+    let [(doc, _, _)] = one;
     diagnostics.extend(resolved.problems.into_iter().map(|p| p.diagnostic));
     let local = Local { diagnostics, edges: resolved.edges, refs: resolved.refs, assets: resolved.assets };
-    if retained.local.get(&id) != Some(&local) || outward(&doc) != outward(old) {
+    if retained.local.get(&id) != Some(&local) {
         return None;
     }
-    doc.relations = old.relations.clone();
-    doc.backlinks = old.backlinks.clone();
-    doc.git = old.git.clone();
+    // What other documents, git and the rules said of it is unchanged when everything checked
+    // here is.
+    let links = Links {
+        links: resolved.links,
+        mentions: resolved.mentions,
+        unresolved_successor: resolved.unresolved_successor,
+    };
+    let linked = Linked {
+        relations: old.relations.clone(),
+        backlinks: old.backlinks.clone(),
+        git: old.git.clone(),
+        findings: old.findings.clone(),
+    };
+    let doc = make_doc(doc, links, linked);
     let policy = config.policy();
-    if attention::evaluate(&doc, &site.docs, today, &policy) != attention::evaluate(old, &site.docs, today, &policy) {
+    if outward(&doc) != outward(old)
+        || attention::evaluate(&doc, &site.docs, today, &policy) != attention::evaluate(old, &site.docs, today, &policy)
+    {
         return None;
     }
-    doc.findings = old.findings.clone();
     let excerpt_changed = doc.outline.excerpt != old.outline.excerpt;
     site.docs.insert(id.clone(), doc);
     Some(Patched { id, excerpt_changed })

@@ -1,25 +1,33 @@
 //! The resolve pass: every link, id mention and declared relation of a document, resolved.
 //!
-//! Input: the identified documents and the [`Index`]. Output: each document's `links`,
-//! `mentions` and unresolved successor filled in, and per document the assets it links to, the
-//! relation edges it declares, the documents it refers to and a `broken-link` problem for every
-//! reference that goes nowhere. Documents resolve independently, in parallel.
+//! Input: the identified documents and the [`Index`]. Output: per document, [`Resolved`]: where
+//! each link and id mention goes, a successor that is not in the site, the assets it links to,
+//! the relation edges it declares, the documents it refers to and a `broken-link` problem for
+//! every reference that goes nowhere. Documents resolve independently, in parallel.
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::SourceDoc;
 use crate::load::meta::Located;
 use crate::load::status::ParsedStatus;
 use crate::model::assemble::Problem;
+use crate::model::assemble::identify::Identified;
 use crate::model::assemble::index::Index;
 use crate::model::identity;
 use crate::model::links::{LinkTarget, PathIndex};
-use crate::model::site::{Doc, mention_key};
+use crate::model::site::mention_key;
 use crate::vocab::{DocId, DocNumber, RelationKind};
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 
-/// What one document's references resolved to, besides what is kept on the document.
+/// What one document's references resolved to.
 #[derive(Default)]
 pub(super) struct Resolved {
+    /// Every link destination as written → where it goes.
+    pub links: BTreeMap<String, LinkTarget>,
+    /// Every resolved id mention → document.
+    pub mentions: BTreeMap<String, DocId>,
+    /// `superseded by X` where X is not a document of the site.
+    pub unresolved_successor: Option<String>,
     /// Files linked to, copied into the output.
     pub assets: Vec<String>,
     /// Relations declared by this document: `(from, kind, to)`.
@@ -32,16 +40,16 @@ pub(super) struct Resolved {
 
 /// Resolves the references of every document.
 pub(super) fn resolve(
-    docs: &mut [(Doc, SourceDoc, Option<ParsedStatus>)],
+    docs: &[(Identified, SourceDoc, Option<ParsedStatus>)],
     collections: &[crate::load::discover::Collection],
     index: &Index,
 ) -> Vec<Resolved> {
-    docs.par_iter_mut()
+    docs.par_iter()
         .map(|(doc, src, parsed)| {
             let mut out = Resolved::default();
             for link in &src.links {
-                if doc.links.contains_key(&link.dest) {
-                    if matches!(doc.links[&link.dest], LinkTarget::Broken) {
+                if let Some(known) = out.links.get(&link.dest) {
+                    if matches!(known, LinkTarget::Broken) {
                         report_broken(&index.paths, doc, src, link, &mut out.problems);
                     }
                     continue;
@@ -55,7 +63,7 @@ pub(super) fn resolve(
                     LinkTarget::Broken => report_broken(&index.paths, doc, src, link, &mut out.problems),
                     LinkTarget::External => {}
                 }
-                doc.links.insert(link.dest.clone(), target);
+                out.links.insert(link.dest.clone(), target);
             }
             let own_prefix = collections[doc.collection].id_prefix.clone();
             for m in &src.mentions {
@@ -63,7 +71,7 @@ pub(super) fn resolve(
                 let bare = mention_key(&m.prefix, &DocNumber { suffix: None, ..m.number.clone() });
                 if let Some(to) = index.ids.get(&key).or_else(|| index.ids.get(&bare)) {
                     out.refs.push((doc.id.clone(), to.clone()));
-                    doc.mentions.insert(key, to.clone());
+                    out.mentions.insert(key, to.clone());
                 }
             }
             let mut declared: Vec<(RelationKind, Located)> = src.meta.relations.clone();
@@ -77,7 +85,7 @@ pub(super) fn resolve(
                     Some(_) => {}
                     None => {
                         if kind == RelationKind::SupersededBy {
-                            doc.unresolved_successor.get_or_insert_with(|| at.value.clone());
+                            out.unresolved_successor.get_or_insert_with(|| at.value.clone());
                         }
                         if at.value.contains("://") || kind == RelationKind::SupersededBy {
                             // A relation to a document in another repository is legitimate, and a
@@ -112,7 +120,7 @@ pub(super) fn resolve(
 
 fn report_broken(
     paths: &PathIndex,
-    doc: &Doc,
+    doc: &Identified,
     src: &SourceDoc,
     link: &crate::load::scan::RawLink,
     problems: &mut Vec<Problem>,
