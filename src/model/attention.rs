@@ -9,6 +9,7 @@ use crate::config::Policy;
 use crate::date::{describe_duration, parse_duration};
 use crate::diagnostic::Code;
 use crate::model::site::Doc;
+use crate::model::site::{Chain, supersede_chain};
 use crate::vocab::DateKey;
 use crate::vocab::RelationKind;
 use crate::vocab::{DocId, DocKind, Status};
@@ -194,6 +195,15 @@ pub fn evaluate(doc: &Doc, docs: &BTreeMap<DocId, Doc>, today: Date, policy: &Po
         };
         out.push(finding(Code::MissingSuccessor, doc.date, message, doc.status_line));
     }
+
+    // supersede-cycle: the chain of successors comes back round, so no decision is in force.
+    if let Chain::Cycle(cycle) = supersede_chain(docs, doc)
+        && cycle.first().is_some_and(|d| d.id == doc.id)
+    {
+        let names: Vec<&str> = cycle.iter().map(|d| d.display_id.as_deref().unwrap_or(&d.title)).collect();
+        let message = format!("superseded in a circle: {}", names.join(" → "));
+        out.push(finding(Code::SupersedeCycle, doc.date, message, doc.status_line));
+    }
     out
 }
 
@@ -302,6 +312,31 @@ mod tests {
         lost.unresolved_successor = Some("ADR-0099".into());
         let f = &evaluate(&lost, &docs, date(2026, 1, 1), &Policy::default())[0];
         assert_eq!(f.message, "superseded by `ADR-0099`, which is not a document of this site");
+    }
+
+    #[test]
+    fn supersede_chains_end_at_the_decision_in_force_and_circles_are_findings() {
+        let superseded_by = |id: &str, next: &str| {
+            let mut d = doc(id, DocKind::Adr, Some(Status::Superseded));
+            d.display_id = Some(id.to_uppercase());
+            d.relations.push(Relation { kind: RelationKind::SupersededBy, target: DocId(next.into()) });
+            d
+        };
+        let in_force = doc("a/12", DocKind::Adr, Some(Status::Accepted));
+        let chain = [superseded_by("a/3", "a/7"), superseded_by("a/7", "a/12"), in_force];
+        let docs: BTreeMap<DocId, Doc> = chain.into_iter().map(|d| (d.id.clone(), d)).collect();
+        let start = &docs[&DocId("a/3".into())];
+        assert!(matches!(supersede_chain(&docs, start), Chain::End(d) if d.id.0 == "a/12"), "ADR-3 → 7 → 12");
+        assert!(codes(start, &docs, date(2026, 1, 1)).is_empty());
+
+        let circle = [superseded_by("a/1", "a/2"), superseded_by("a/2", "a/1"), superseded_by("a/0", "a/1")];
+        let docs: BTreeMap<DocId, Doc> = circle.into_iter().map(|d| (d.id.clone(), d)).collect();
+        let one = &docs[&DocId("a/1".into())];
+        let found = evaluate(one, &docs, date(2026, 1, 1), &Policy::default());
+        assert_eq!(found.iter().map(|f| f.code).collect::<Vec<_>>(), vec![Code::SupersedeCycle]);
+        assert_eq!(found[0].message, "superseded in a circle: A/1 → A/2 → A/1");
+        let lead_in = &docs[&DocId("a/0".into())];
+        assert!(codes(lead_in, &docs, date(2026, 1, 1)).is_empty(), "only the documents in the circle");
     }
 
     proptest::proptest! {

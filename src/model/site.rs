@@ -192,7 +192,48 @@ pub struct Site {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Where a chain of `superseded-by` relations leads.
+#[derive(Debug)]
+pub enum Chain<'a> {
+    /// The document names no successor in the site.
+    None,
+    /// The decision in force now: the last document of the chain.
+    End(&'a Doc),
+    /// The chain comes back to a document it already passed; the documents in order, the first
+    /// repeated at the end.
+    Cycle(Vec<&'a Doc>),
+}
+
+/// Follows `doc`'s `superseded-by` relations through `docs` to the end of the chain.
+pub fn supersede_chain<'a>(docs: &'a BTreeMap<DocId, Doc>, doc: &'a Doc) -> Chain<'a> {
+    let Some(mut current) = doc.successor().and_then(|id| docs.get(id)) else { return Chain::None };
+    let mut path = vec![doc];
+    loop {
+        if let Some(at) = path.iter().position(|d| d.id == current.id) {
+            let mut cycle = path.split_off(at);
+            cycle.push(current);
+            return Chain::Cycle(cycle);
+        }
+        path.push(current);
+        match current.successor().and_then(|id| docs.get(id)) {
+            Some(next) => current = next,
+            None => return Chain::End(current),
+        }
+    }
+}
+
 impl Site {
+    /// The decision that replaced `doc` and is in force now: the end of its chain of successors
+    /// (ADR-3 superseded by ADR-7, itself superseded by ADR-12, gives ADR-12). In a chain that
+    /// comes round in a circle, the successor `doc` names.
+    pub fn current_successor<'a>(&'a self, doc: &'a Doc) -> Option<&'a Doc> {
+        match supersede_chain(&self.docs, doc) {
+            Chain::None => None,
+            Chain::End(end) => Some(end),
+            Chain::Cycle(_) => doc.successor().and_then(|id| self.docs.get(id)),
+        }
+    }
+
     /// The page slug of a person named in any of the ways they are written, when they have a
     /// page.
     pub fn person_slug(&self, name: &str) -> Option<&str> {

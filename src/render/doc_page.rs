@@ -95,7 +95,7 @@ impl Ctx<'_> {
 
         let banner =
             doc.status.filter(|s| s.is_retired() || matches!(s, Status::Rejected | Status::Withdrawn)).map(|s| {
-                let successor = doc.successor().and_then(|id| self.link(id));
+                let successor = self.site.current_successor(doc).and_then(|d| self.link(&d.id));
                 let message = match (s, &successor, &doc.unresolved_successor) {
                     (Status::Superseded, Some(_), _) => {
                         "This decision has been superseded. The current decision is".to_string()

@@ -105,18 +105,6 @@ pub fn boost(kind: DocKind, status: Option<Status>) -> f32 {
     by_status * by_kind
 }
 
-/// The current successor of a document: follows `superseded-by` links to the end of the chain.
-fn current_successor<'a>(site: &'a Site, doc: &Doc) -> Option<&'a Doc> {
-    let mut current = site.docs.get(doc.successor()?)?;
-    for _ in 0..32 {
-        match current.successor().and_then(|id| site.docs.get(id)) {
-            Some(next) if next.id != doc.id => current = next,
-            _ => break,
-        }
-    }
-    Some(current)
-}
-
 /// Every document of the site, in site order.
 pub fn documents(site: &Site) -> Vec<SearchDoc> {
     use rayon::prelude::*;
@@ -144,7 +132,7 @@ fn document(site: &Site, doc: &Doc, ord: u32) -> SearchDoc {
     filters.sort();
     filters.dedup();
     let successor = if doc.status == Some(Status::Superseded) {
-        current_successor(site, doc).map(|s| Successor {
+        site.current_successor(doc).map(|s| Successor {
             title: match &s.display_id {
                 Some(id) => format!("{id}: {}", s.title),
                 None => s.title.clone(),

@@ -65,6 +65,8 @@ pub enum Code {
     Contradiction,
     /// A superseded document whose successor is not in the site.
     MissingSuccessor,
+    /// Documents that supersede each other in a circle.
+    SupersedeCycle,
     /// Git dates are not trusted because the clone is shallow.
     ShallowClone,
     /// A numeric date such as `03/04/2026` that reads either way.
@@ -95,6 +97,7 @@ impl Code {
             Code::DeadlinePassed => "deadline-passed",
             Code::Contradiction => "contradiction",
             Code::MissingSuccessor => "missing-successor",
+            Code::SupersedeCycle => "supersede-cycle",
             Code::ShallowClone => "shallow-clone",
             Code::AmbiguousDate => "ambiguous-date",
             Code::OverdueAction => "overdue-action",
@@ -103,7 +106,7 @@ impl Code {
     }
 
     /// Every code, for configuration and "did you mean".
-    pub const ALL: [Code; 20] = [
+    pub const ALL: [Code; 21] = [
         Code::FrontMatter,
         Code::Encoding,
         Code::UnknownStatus,
@@ -120,6 +123,7 @@ impl Code {
         Code::DeadlinePassed,
         Code::Contradiction,
         Code::MissingSuccessor,
+        Code::SupersedeCycle,
         Code::ShallowClone,
         Code::AmbiguousDate,
         Code::OverdueAction,

@@ -27,7 +27,7 @@ const fn rule(code: Code, title: &'static str, flag: Option<&'static str>, help:
 }
 
 /// Every rule, in the order the Needs-attention page shows them.
-pub const RULES: [Rule; 11] = [
+pub const RULES: [Rule; 12] = [
     rule(
         Code::DeadlinePassed,
         "Decision deadline passed",
@@ -75,6 +75,12 @@ pub const RULES: [Rule; 11] = [
         "Successor not found",
         Some("successor missing"),
         "link the successor by relative path (`0007-x.md`) or id (`ADR-0007`)",
+    ),
+    rule(
+        Code::SupersedeCycle,
+        "Supersede cycles",
+        Some("supersede cycle"),
+        "one of them is the decision in force: remove its `superseded by`",
     ),
     rule(Code::BrokenLink, "Broken links", None, "fix the path, or link to an absolute URL"),
     rule(Code::DuplicateId, "Duplicate ids", None, "give each document its own number"),

@@ -146,3 +146,14 @@ fn a_one_megabyte_line_is_fine() {
     let site = build(&dir);
     assert_eq!(site.doc("docs/adr/0001-long.md")["status"], "accepted");
 }
+
+#[test]
+fn a_superseded_decision_names_the_decision_in_force_at_the_end_of_the_chain() {
+    // ADR-0003 is superseded by ADR-0007, itself superseded by ADR-0012.
+    let site = build(&crate::support::project("example-site"));
+    let page = site.main_html("decisions/0003-use-rest-with-json-for-the-public-api.html");
+    let banner = page.split("class=\"banner").nth(1).expect("a banner").split("</aside>").next().unwrap();
+    assert!(banner.contains("The current decision is"), "{banner}");
+    assert!(banner.contains("0012-return-to-rest-with-openapi-for-the-public-api.html"), "{banner}");
+    assert!(!banner.contains("0007-"), "not the decision that was itself replaced: {banner}");
+}
