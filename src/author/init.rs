@@ -75,9 +75,8 @@ pub fn run(opts: &InitOptions) -> anyhow::Result<Initialized> {
 
     // Collections as adrsite finds them without configuration.
     let config = Config::default();
-    let mut diags = Vec::new();
     let inv = discover::walk(dir, &config, &[dir.join("_site")])?;
-    let cols: Vec<_> = discover::collections(dir, &config, &inv, &mut diags)
+    let cols: Vec<_> = discover::collections(dir, &config, &inv)
         .into_iter()
         .filter(|c| c.origin != Origin::Inferred && !c.path.is_empty())
         .collect();
@@ -103,7 +102,7 @@ pub fn run(opts: &InitOptions) -> anyhow::Result<Initialized> {
     }
     // Read again: the first decision's folder is a collection now.
     let inv = discover::walk(dir, &config, &[dir.join("_site")])?;
-    let cols: Vec<_> = discover::collections(dir, &config, &inv, &mut diags)
+    let cols: Vec<_> = discover::collections(dir, &config, &inv)
         .into_iter()
         .filter(|c| c.origin != Origin::Inferred && !c.path.is_empty())
         .collect();

@@ -6,7 +6,6 @@
 //! by folder name, `.adr-dir` and `.log4brains.yml`.
 
 use crate::config::Config;
-use crate::diagnostic::{Code, Diagnostic};
 use crate::vocab::DocKind;
 use anyhow::Context as _;
 use std::collections::BTreeSet;
@@ -183,24 +182,31 @@ pub fn is_template_or_licence(rel: &str) -> bool {
 /// A collection before its slug is chosen: path, kind, name, id prefix and origin.
 type Candidate = (String, DocKind, Option<String>, Option<String>, Origin);
 
+/// Stops when a configured collection folder does not exist: a mistyped path would otherwise
+/// build an empty site and succeed. The error suggests the closest folder that holds documents.
+pub fn check_collections(dir: &Path, config: &Config, inv: &Inventory) -> anyhow::Result<()> {
+    if let Some(c) = config.collections.iter().find(|c| !dir.join(&c.path).is_dir()) {
+        let folders: BTreeSet<&str> = inv.markdown.iter().filter_map(|f| f.rsplit_once('/').map(|(d, _)| d)).collect();
+        let hint = match crate::diagnostic::did_you_mean(&c.path, folders.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`? paths in [[collections]] are relative to the site directory"),
+            None => "paths in [[collections]] are relative to the site directory".to_string(),
+        };
+        anyhow::bail!(
+            "{}: collection folder `{}` does not exist in {}\n  = help: {hint}",
+            crate::config::FILE_NAME,
+            c.path,
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
 /// The collections of the site: configured, or detected.
-pub fn collections(dir: &Path, config: &Config, inv: &Inventory, diags: &mut Vec<Diagnostic>) -> Vec<Collection> {
+pub fn collections(dir: &Path, config: &Config, inv: &Inventory) -> Vec<Collection> {
     // (path, kind, name, id prefix, origin)
     let mut found: Vec<Candidate> = Vec::new();
     if !config.collections.is_empty() {
         for c in &config.collections {
-            if !dir.join(&c.path).is_dir() {
-                diags.push(
-                    Diagnostic::warning(
-                        crate::config::FILE_NAME,
-                        1,
-                        1,
-                        Code::Config,
-                        format!("collection folder `{}` does not exist", c.path),
-                    )
-                    .with_help("paths in [[collections]] are relative to the site directory"),
-                );
-            }
             found.push((c.path.clone(), c.kind, c.name.clone(), c.id_prefix.clone(), Origin::Configured));
         }
     } else {

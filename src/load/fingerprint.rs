@@ -18,8 +18,7 @@ use std::time::SystemTime;
 /// The sources' fingerprint; see the module documentation for what it covers.
 pub fn fingerprint(dir: &Path, config: &Config, skip: &[PathBuf], git: bool) -> anyhow::Result<u64> {
     let inventory = discover::walk(dir, config, skip)?;
-    let mut diagnostics = Vec::new();
-    let collections = discover::collections(dir, config, &inventory, &mut diagnostics);
+    let collections = discover::collections(dir, config, &inventory);
     // The value is stored in the cache and compared by later processes.
     let mut h = StableHasher::default();
     stamp(&dir.join(FILE_NAME)).hash(&mut h);

@@ -119,9 +119,10 @@ pub fn load_sources_cached(
         Some(inv) if reuse => inv,
         _ => discover::walk(dir, config, skip)?,
     };
+    discover::check_collections(dir, config, &inventory)?;
     let keep_inventory = cache.is_some().then(|| inventory.clone());
     let mut diagnostics = Vec::new();
-    let mut collections = discover::collections(dir, config, &inventory, &mut diagnostics);
+    let mut collections = discover::collections(dir, config, &inventory);
     let Inventory { markdown, sidecars, mut files } = inventory;
 
     // Templates and licences get no page, but links to them still resolve to the file itself.

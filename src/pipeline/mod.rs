@@ -56,7 +56,7 @@ pub fn read_site(opts: &BuildOptions) -> anyhow::Result<(Site, Config)> {
 /// Builds the site into OUT (atomically replacing it).
 pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let settings = Settings::read(opts)?;
-    let highlighter = Highlighter::cached_in(&settings.cache_dir(opts));
+    let highlighter = Highlighter::cached_in(&settings.cache_dir(opts).0);
     build_full(opts, settings, None, &highlighter).map(|(report, _)| report)
 }
 
@@ -112,7 +112,8 @@ pub(crate) fn build_full(
     };
     // Search (index, then export) and pages are independent: they run side by side and share
     // the cores, so neither waits for the other to finish.
-    let cache = cache_dir(opts, &config);
+    let (cache, fallback) = cache_dir(opts, &config);
+    notes.extend(fallback);
     let search = || -> anyhow::Result<_> {
         let t = Instant::now();
         let index = SearchIndex::build(&site, &cache, &config.search_aliases)?;
@@ -145,7 +146,10 @@ pub(crate) fn build_full(
 /// document), else read, assembled and brought up to date first.
 pub fn search_index(opts: &BuildOptions) -> anyhow::Result<SearchIndex> {
     let settings = Settings::read(opts)?;
-    let cache = settings.cache_dir(opts);
+    let (cache, fallback) = settings.cache_dir(opts);
+    if let Some(note) = fallback {
+        eprintln!("note: {note}");
+    }
     let fingerprint = fingerprint(&opts.dir, &settings.config, &[out_dir(opts)], opts.git)?;
     if let Some(index) = SearchIndex::open_fresh(&cache, fingerprint, &settings.config.search_aliases)? {
         return Ok(index);

@@ -125,9 +125,10 @@ impl Settings {
         Ok(Settings { config, diagnostics })
     }
 
-    /// The search cache directory: `--cache-dir`, else `cache_dir` from `adrsite.toml`, else
-    /// `DIR/.adrsite-cache`.
-    pub fn cache_dir(&self, opts: &BuildOptions) -> PathBuf {
+    /// The cache directory: `--cache-dir`, else `cache_dir` from `adrsite.toml`, else
+    /// `DIR/.adrsite-cache`; when that cannot be written, one in the temporary directory, with a
+    /// note saying so. Created if missing.
+    pub fn cache_dir(&self, opts: &BuildOptions) -> (PathBuf, Option<String>) {
         cache_dir(opts, &self.config)
     }
 }

@@ -22,12 +22,37 @@ pub(crate) fn render_options(opts: &BuildOptions, config: &Config) -> RenderOpti
     }
 }
 
-/// The search cache directory.
-pub(crate) fn cache_dir(opts: &BuildOptions, config: &Config) -> PathBuf {
+/// The cache directory asked for: `--cache-dir`, else `cache_dir` from `adrsite.toml`, else
+/// `DIR/.adrsite-cache`.
+fn wanted_cache_dir(opts: &BuildOptions, config: &Config) -> PathBuf {
     opts.cache_dir
         .clone()
         .or_else(|| config.cache_dir.as_ref().map(|c| opts.dir.join(c)))
         .unwrap_or_else(|| opts.dir.join(".adrsite-cache"))
+}
+
+/// The cache directory to use: the one asked for when it can be written, else (a read-only
+/// checkout, a mounted volume) one in the system's temporary directory, named after the site
+/// directory so that later runs find it again; then also what to tell the user.
+pub(crate) fn cache_dir(opts: &BuildOptions, config: &Config) -> (PathBuf, Option<String>) {
+    let wanted = wanted_cache_dir(opts, config);
+    let probe = wanted.join(".adrsite-write-test");
+    let writable = std::fs::create_dir_all(&wanted).and_then(|_| std::fs::write(&probe, b"")).map(|_| {
+        let _ = std::fs::remove_file(&probe);
+    });
+    match writable {
+        Ok(()) => (wanted, None),
+        Err(e) => {
+            let site = normalise(&opts.dir).to_string_lossy().into_owned();
+            let fallback = std::env::temp_dir().join(format!("adrsite-cache-{:016x}", crate::text::stable_hash(&site)));
+            let note = format!(
+                "the cache directory {} cannot be written ({e}); using {} instead (set another with --cache-dir or `cache_dir` in adrsite.toml)",
+                wanted.display(),
+                fallback.display()
+            );
+            (fallback, Some(note))
+        }
+    }
 }
 
 pub(crate) fn require_dir(dir: &Path) -> anyhow::Result<()> {

@@ -150,7 +150,7 @@ fn complete(opts: &BuildOptions, session: &mut Session) -> anyhow::Result<(Build
     let config_diagnostics = settings.diagnostics.clone();
     let highlighter = match session.highlighter.take() {
         Some(h) => h,
-        None => Highlighter::cached_in(&settings.cache_dir(opts)),
+        None => Highlighter::cached_in(&settings.cache_dir(opts).0),
     };
     let built = build_full(opts, settings, Some(&mut session.load), &highlighter);
     session.highlighter = Some(highlighter);
@@ -220,5 +220,5 @@ fn patched(
 }
 
 fn refresh_of(opts: &BuildOptions, config: &Config, site: Arc<Site>, out: PathBuf) -> SearchRefresh {
-    SearchRefresh { site, cache: cache_dir(opts, config), out, aliases: config.search_aliases.clone() }
+    SearchRefresh { site, cache: cache_dir(opts, config).0, out, aliases: config.search_aliases.clone() }
 }

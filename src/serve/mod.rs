@@ -51,7 +51,10 @@ pub fn run(mut opts: ServeOptions) -> anyhow::Result<()> {
     // Read once here; the first build uses it, and later rebuilds read it again only when it
     // changes.
     let settings = pipeline::Settings::read(&opts.build)?;
-    let cache = settings.cache_dir(&opts.build);
+    let (cache, fallback) = settings.cache_dir(&opts.build);
+    if let Some(note) = fallback {
+        eprintln!("note: {note}");
+    }
     let out = cache.join("serve/site");
     opts.build.out = Some(out.clone());
     opts.build.cache_dir = Some(cache.clone());

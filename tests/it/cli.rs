@@ -130,6 +130,14 @@ fn usage_and_configuration_errors_exit_2() {
     let unknown_flag = adrsite().args(["build", "--frobnicate"]).output().unwrap();
     assert_eq!(unknown_flag.status.code(), Some(2));
 
+    let typo = tmp.path().join("typo");
+    copy_tree(&fixture("clean"), &typo);
+    std::fs::write(typo.join("adrsite.toml"), "[[collections]]\npath = \"decison\"\nkind = \"adr\"\n").unwrap();
+    let mistyped = adrsite().arg("check").arg(&typo).output().unwrap();
+    assert_eq!(mistyped.status.code(), Some(2), "a mistyped collection is not an empty site");
+    assert!(stderr(&mistyped).contains("collection folder `decison` does not exist"), "{}", stderr(&mistyped));
+    assert!(stderr(&mistyped).contains("did you mean `decisions`?"), "{}", stderr(&mistyped));
+
     let relative = adrsite().args(["build", "--base-url", "docs/site"]).arg(fixture("clean")).output().unwrap();
     assert_eq!(relative.status.code(), Some(2));
     assert!(stderr(&relative).contains("`docs/site` is not an absolute URL"), "{}", stderr(&relative));
@@ -151,4 +159,33 @@ fn quiet_prints_only_errors() {
     assert!(err.contains("error[front-matter]"));
     assert!(!err.contains("warning["), "{err}");
     assert!(!err.contains("Checked"), "{err}");
+}
+
+#[test]
+fn an_unwritable_cache_falls_back_to_a_temporary_directory_and_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    // A file where the cache directory should be: no user, root included, can create it.
+    let blocked = tmp.path().join("cache");
+    std::fs::write(&blocked, "not a directory").unwrap();
+    let out = adrsite()
+        .args(["build", "--no-git", "--today", "2026-11-21", "--cache-dir"])
+        .arg(&blocked)
+        .arg("-o")
+        .arg(tmp.path().join("out"))
+        .arg(fixture("clean"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("cannot be written") && err.contains("using ") && err.contains("--cache-dir"), "{err}");
+    assert!(tmp.path().join("out/search/manifest.json").is_file(), "the site, search included, is still built");
+    let search = adrsite()
+        .args(["search", "--no-git", "--json", "--cache-dir"])
+        .arg(&blocked)
+        .arg(fixture("clean"))
+        .arg("first")
+        .output()
+        .unwrap();
+    assert_eq!(search.status.code(), Some(0), "{}", stderr(&search));
+    assert!(stderr(&search).contains("cannot be written"), "{}", stderr(&search));
 }
