@@ -370,9 +370,6 @@ fn finish(common: &CommonArgs, report: &BuildReport, verb: &str) -> anyhow::Resu
             if tally.infos > 0 { format!(" ({} info)", tally.infos) } else { String::new() },
         );
     }
-    if report.documents == 0 && report.diagnostics.iter().all(|d| !pipeline::is_config(d)) && !common.quiet {
-        let _ = writeln!(err, "note: no Markdown documents were found under {}", common.dir.display());
-    }
     if tally.errors > 0 || (common.strict && tally.warnings > 0) {
         return Ok(ExitCode::from(1));
     }

@@ -195,6 +195,13 @@ fn prepare(
     });
     let mut loaded = loaded.with_context(|| format!("reading {}", dir.display()))?;
     loaded.diagnostics.append(&mut config_diags);
+    if loaded.docs.is_empty() {
+        loaded.diagnostics.push(
+            Diagnostic::warning("", 1, 1, Code::EmptySite, "no documents were found; the site is empty").with_help(
+                "adrsite reads Markdown files (.md, .markdown) below the directory it is given: pass the folder that holds them, check `[[collections]]` and `exclude` in adrsite.toml, or run `adrsite init`",
+            ),
+        );
+    }
     if let GitHistory::Unavailable(reason) = &git
         && !reason.is_empty()
     {
@@ -205,9 +212,4 @@ fn prepare(
     let (site, retained) = assemble_retained(loaded, &config, &git, opts.today);
     stages.push(("assemble", t.elapsed()));
     Ok((site, retained, config, out))
-}
-
-/// Whether a diagnostic code is about the configuration rather than content.
-pub fn is_config(d: &Diagnostic) -> bool {
-    d.code == Code::Config
 }

@@ -69,6 +69,8 @@ pub enum Code {
     SupersedeCycle,
     /// Git dates are not trusted because the clone is shallow.
     ShallowClone,
+    /// A site directory with no document at all.
+    EmptySite,
     /// A numeric date such as `03/04/2026` that reads either way.
     AmbiguousDate,
     /// An open action item past its due date.
@@ -99,6 +101,7 @@ impl Code {
             Code::MissingSuccessor => "missing-successor",
             Code::SupersedeCycle => "supersede-cycle",
             Code::ShallowClone => "shallow-clone",
+            Code::EmptySite => "empty-site",
             Code::AmbiguousDate => "ambiguous-date",
             Code::OverdueAction => "overdue-action",
             Code::StaleBlocker => "stale-blocker",
@@ -106,7 +109,7 @@ impl Code {
     }
 
     /// Every code, for configuration and "did you mean".
-    pub const ALL: [Code; 21] = [
+    pub const ALL: [Code; 22] = [
         Code::FrontMatter,
         Code::Encoding,
         Code::UnknownStatus,
@@ -125,6 +128,7 @@ impl Code {
         Code::MissingSuccessor,
         Code::SupersedeCycle,
         Code::ShallowClone,
+        Code::EmptySite,
         Code::AmbiguousDate,
         Code::OverdueAction,
         Code::StaleBlocker,

@@ -189,3 +189,14 @@ fn an_unwritable_cache_falls_back_to_a_temporary_directory_and_says_so() {
     assert_eq!(search.status.code(), Some(0), "{}", stderr(&search));
     assert!(stderr(&search).contains("cannot be written"), "{}", stderr(&search));
 }
+
+#[test]
+fn an_empty_site_is_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("notes.txt"), "not Markdown").unwrap();
+    let out = adrsite().args(["check", "--no-git"]).arg(tmp.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("warning[empty-site]: no documents were found"), "{}", stderr(&out));
+    let strict = adrsite().args(["check", "--no-git", "--strict"]).arg(tmp.path()).output().unwrap();
+    assert_eq!(strict.status.code(), Some(1), "--strict fails on it");
+}
