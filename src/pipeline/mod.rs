@@ -17,7 +17,7 @@ mod places;
 mod session;
 
 pub use options::{BuildOptions, BuildReport, Settings};
-pub use places::default_title;
+pub use places::{Cache, default_title};
 pub use session::{SearchRefresh, Session, rebuild};
 
 use crate::config::Config;
@@ -32,7 +32,7 @@ use crate::render::highlight::Highlighter;
 use crate::render::{RenderOptions, Theme, render_site};
 use crate::search::SearchIndex;
 use anyhow::{Context as _, bail};
-use places::{cache_dir, normalise, out_dir, render_options};
+use places::{normalise, out_dir, render_options};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -56,8 +56,9 @@ pub fn read_site(opts: &BuildOptions) -> anyhow::Result<(Site, Config)> {
 /// Builds the site into OUT (atomically replacing it).
 pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let settings = Settings::read(opts)?;
-    let highlighter = Highlighter::cached_in(&settings.cache_dir(opts).0);
-    build_full(opts, settings, None, &highlighter).map(|(report, _)| report)
+    let cache = settings.cache_dir(opts);
+    let highlighter = Highlighter::cached_in(&cache.dir);
+    build_full(opts, settings, &cache, None, &highlighter).map(|(report, _)| report)
 }
 
 /// What a complete build assembled, for `serve` to keep.
@@ -73,6 +74,7 @@ pub(crate) struct Assembled {
 pub(crate) fn build_full(
     opts: &BuildOptions,
     settings: Settings,
+    cache: &Cache,
     load_cache: Option<&mut LoadCache>,
     highlighter: &Highlighter,
 ) -> anyhow::Result<(BuildReport, Option<Assembled>)> {
@@ -112,12 +114,12 @@ pub(crate) fn build_full(
     };
     // Search (index, then export) and pages are independent: they run side by side and share
     // the cores, so neither waits for the other to finish.
-    let (cache, fallback) = cache_dir(opts, &config);
-    notes.extend(fallback);
+    notes.extend(cache.note.clone());
+    let cache = &cache.dir;
     let search = || -> anyhow::Result<_> {
         let t = Instant::now();
-        let index = SearchIndex::build(&site, &cache, &config.search_aliases)?;
-        index.remember(&cache, sources)?;
+        let index = SearchIndex::build(&site, cache, &config.search_aliases)?;
+        index.remember(cache, sources)?;
         let indexed = t.elapsed();
         let t = Instant::now();
         crate::search::export::export(&index, &staging)?;
@@ -146,8 +148,8 @@ pub(crate) fn build_full(
 /// document), else read, assembled and brought up to date first.
 pub fn search_index(opts: &BuildOptions) -> anyhow::Result<SearchIndex> {
     let settings = Settings::read(opts)?;
-    let (cache, fallback) = settings.cache_dir(opts);
-    if let Some(note) = fallback {
+    let Cache { dir: cache, note } = settings.cache_dir(opts);
+    if let Some(note) = note {
         eprintln!("note: {note}");
     }
     let fingerprint = fingerprint(&opts.dir, &settings.config, &[out_dir(opts)], opts.git)?;

@@ -3,7 +3,7 @@
 //! Input: command-line flags (through the CLI) and `adrsite.toml`. Output: [`BuildOptions`],
 //! [`Settings`] (the configuration, read once) and, after a run, a [`BuildReport`].
 
-use super::places::{cache_dir, require_dir};
+use super::places::{Cache, cache_dir, require_dir};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
@@ -128,7 +128,7 @@ impl Settings {
     /// The cache directory: `--cache-dir`, else `cache_dir` from `adrsite.toml`, else
     /// `DIR/.adrsite-cache`; when that cannot be written, one in the temporary directory, with a
     /// note saying so. Created if missing.
-    pub fn cache_dir(&self, opts: &BuildOptions) -> (PathBuf, Option<String>) {
+    pub fn cache_dir(&self, opts: &BuildOptions) -> Cache {
         cache_dir(opts, &self.config)
     }
 }

@@ -31,17 +31,26 @@ fn wanted_cache_dir(opts: &BuildOptions, config: &Config) -> PathBuf {
         .unwrap_or_else(|| opts.dir.join(".adrsite-cache"))
 }
 
+/// The cache directory a command uses, found once per command (it is tried by writing to it).
+#[derive(Clone, Debug)]
+pub struct Cache {
+    /// The directory.
+    pub dir: PathBuf,
+    /// Why it is not the one asked for, when it is not.
+    pub note: Option<String>,
+}
+
 /// The cache directory to use: the one asked for when it can be written, else (a read-only
 /// checkout, a mounted volume) one in the system's temporary directory, named after the site
-/// directory so that later runs find it again; then also what to tell the user.
-pub(crate) fn cache_dir(opts: &BuildOptions, config: &Config) -> (PathBuf, Option<String>) {
+/// directory so that later runs find it again, with a note saying so.
+pub(crate) fn cache_dir(opts: &BuildOptions, config: &Config) -> Cache {
     let wanted = wanted_cache_dir(opts, config);
     let probe = wanted.join(".adrsite-write-test");
     let writable = std::fs::create_dir_all(&wanted).and_then(|_| std::fs::write(&probe, b"")).map(|_| {
         let _ = std::fs::remove_file(&probe);
     });
     match writable {
-        Ok(()) => (wanted, None),
+        Ok(()) => Cache { dir: wanted, note: None },
         Err(e) => {
             let site = normalise(&opts.dir).to_string_lossy().into_owned();
             let fallback = std::env::temp_dir().join(format!("adrsite-cache-{:016x}", crate::text::stable_hash(&site)));
@@ -50,7 +59,7 @@ pub(crate) fn cache_dir(opts: &BuildOptions, config: &Config) -> (PathBuf, Optio
                 wanted.display(),
                 fallback.display()
             );
-            (fallback, Some(note))
+            Cache { dir: fallback, note: Some(note) }
         }
     }
 }

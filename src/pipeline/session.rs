@@ -11,7 +11,7 @@
 //! config, theme or files  -> full build
 //! ```
 
-use super::{Assembled, BuildOptions, BuildReport, Settings, build_full, cache_dir, out_dir};
+use super::{Assembled, BuildOptions, BuildReport, Settings, build_full, out_dir};
 use crate::config::Config;
 use crate::load::LoadCache;
 use crate::model::Site;
@@ -55,6 +55,8 @@ impl std::fmt::Debug for Session {
 /// The last full build's site, configuration, theme and render options: read once, reused by
 /// every patch until something that is not a document changes.
 struct Kept {
+    /// The cache directory found for the last full build.
+    cache: PathBuf,
     site: Arc<Site>,
     retained: Retained,
     config: Config,
@@ -136,8 +138,12 @@ pub fn rebuild(
     stages.push(("render", t.elapsed()));
     let report = BuildReport::of(&site, start, stages, notes, pages, Some(out.clone()));
     let site = Arc::new(site);
-    let refresh = refresh_of(opts, &config, Arc::clone(&site), out);
-    session.kept = Some(Kept { site, retained, config, config_diagnostics, theme, render_opts });
+    let cache = match &session.kept {
+        Some(kept) => kept.cache.clone(),
+        None => settings_cache(opts, &config),
+    };
+    let refresh = refresh_of(&cache, &config, Arc::clone(&site), out);
+    session.kept = Some(Kept { cache, site, retained, config, config_diagnostics, theme, render_opts });
     Ok((report, Some(refresh)))
 }
 
@@ -148,18 +154,19 @@ fn complete(opts: &BuildOptions, session: &mut Session) -> anyhow::Result<(Build
         None => Settings::read(opts)?,
     };
     let config_diagnostics = settings.diagnostics.clone();
+    let cache = settings.cache_dir(opts);
     let highlighter = match session.highlighter.take() {
         Some(h) => h,
-        None => Highlighter::cached_in(&settings.cache_dir(opts).0),
+        None => Highlighter::cached_in(&cache.dir),
     };
-    let built = build_full(opts, settings, Some(&mut session.load), &highlighter);
+    let built = build_full(opts, settings, &cache, Some(&mut session.load), &highlighter);
     session.highlighter = Some(highlighter);
     let (report, assembled) = built?;
     session.kept = None;
     if let Some(Assembled { site, retained, config, theme, render_opts }) = assembled {
         session.digests = Some(incremental::digests(&site));
         let site = Arc::new(site);
-        session.kept = Some(Kept { site, retained, config, config_diagnostics, theme, render_opts });
+        session.kept = Some(Kept { cache: cache.dir, site, retained, config, config_diagnostics, theme, render_opts });
     }
     // The build brought the search index up to date itself.
     Ok((report, None))
@@ -215,10 +222,15 @@ fn patched(
         render_site(&kept.site, &kept.theme, &kept.render_opts, &InPlace::new(&out), &|| {}, &set, highlighter)?;
     let stages = vec![("load", loaded), ("assemble", assembled), ("render", t.elapsed())];
     let report = BuildReport::of(&kept.site, start, stages, Vec::new(), pages, Some(out.clone()));
-    let refresh = refresh_of(opts, &kept.config, Arc::clone(&kept.site), out);
+    let refresh = refresh_of(&kept.cache, &kept.config, Arc::clone(&kept.site), out);
     Ok(Some((report, Some(refresh))))
 }
 
-fn refresh_of(opts: &BuildOptions, config: &Config, site: Arc<Site>, out: PathBuf) -> SearchRefresh {
-    SearchRefresh { site, cache: cache_dir(opts, config).0, out, aliases: config.search_aliases.clone() }
+fn refresh_of(cache: &std::path::Path, config: &Config, site: Arc<Site>, out: PathBuf) -> SearchRefresh {
+    SearchRefresh { site, cache: cache.to_path_buf(), out, aliases: config.search_aliases.clone() }
+}
+
+/// The cache directory when no full build has found it yet.
+fn settings_cache(opts: &BuildOptions, config: &Config) -> PathBuf {
+    super::places::cache_dir(opts, config).dir
 }

@@ -9,7 +9,7 @@
 //! highlighted once and the result kept in the cache directory for the next build.
 
 use crate::render::highlight_cache::{self, Blocks, Key};
-use crate::text::stable_hash;
+use crate::text::StableHasher;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -83,7 +83,15 @@ impl Highlighter {
         if lang.is_empty() {
             return None;
         }
-        let key = (stable_hash(&format!("{lang}\u{0}{code}")), code.len() as u64);
+        let key = {
+            use std::hash::Hasher as _;
+            let mut h = StableHasher::default();
+            // The same bytes as `lang \0 code`, without copying the block to hash it.
+            h.write(lang.as_bytes());
+            h.write(&[0]);
+            h.write(code.as_bytes());
+            (h.finish(), code.len() as u64)
+        };
         if let Some(html) = self.earlier.get(&key) {
             self.used.lock().unwrap_or_else(|e| e.into_inner()).insert(key);
             return Some(html.to_string());

@@ -51,8 +51,8 @@ pub fn run(mut opts: ServeOptions) -> anyhow::Result<()> {
     // Read once here; the first build uses it, and later rebuilds read it again only when it
     // changes.
     let settings = pipeline::Settings::read(&opts.build)?;
-    let (cache, fallback) = settings.cache_dir(&opts.build);
-    if let Some(note) = fallback {
+    let pipeline::Cache { dir: cache, note } = settings.cache_dir(&opts.build);
+    if let Some(note) = note {
         eprintln!("note: {note}");
     }
     let out = cache.join("serve/site");
