@@ -333,6 +333,9 @@ fn finish(common: &CommonArgs, report: &BuildReport, verb: &str) -> anyhow::Resu
             let path = if c.path.is_empty() { "(elsewhere)" } else { c.path.as_str() };
             let _ = writeln!(err, "collection {path}: {} → /{}/ ({:?})", c.kind, c.slug, c.origin);
         }
+        for (path, why) in &report.skipped {
+            let _ = writeln!(err, "skipped {path}: {}", why.reason());
+        }
     }
     for d in &report.diagnostics {
         if common.quiet && d.severity != diagnostic::Severity::Error {

@@ -160,7 +160,7 @@ pub fn run(opts: &InitOptions) -> anyhow::Result<Initialized> {
             Some(c) => inv
                 .markdown
                 .iter()
-                .filter(|m| m.starts_with(&format!("{}/", c.path)) && !discover::is_template_or_licence(m))
+                .filter(|m| m.starts_with(&format!("{}/", c.path)) && crate::load::skip::skip_reason(m).is_none())
                 .take(50)
                 .filter_map(|m| std::fs::read_to_string(dir.join(m)).ok())
                 .collect(),

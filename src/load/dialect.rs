@@ -5,7 +5,8 @@
 //! - MADR 2 and Log4brains: `* Status: accepted` / `- Deciders: ..` bullets under the title;
 //! - RFC headers: `- Start Date:`, `- RFC PR:`, `- Feature Name:` bullets before the first heading;
 //! - plain `Author(s):` / `Last updated:` lines (Go proposals, meeting notes);
-//! - a `| Status | Accepted |` table row;
+//! - a metadata table, a key per row or per column ([`meta_table`]), which in the head wins over a
+//!   `## Status` section further down;
 //! - a status in the title: `# [Superseded by [ADR-0019](..)] Title`.
 //!
 //! Input: the body text. Output: fields fed into [`RawMeta`] (after front matter, so front matter
@@ -14,6 +15,7 @@
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::front_matter::FieldValue;
 use crate::load::meta::{Key, Located, RawMeta, canonical_key, classify};
+use crate::load::meta_table;
 use crate::vocab::RelationKind;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -51,10 +53,6 @@ static RELATION_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:[-*+]\s+)?(?:\*\*|__)?(supersedes|superseded by|superceded by|replaces|replaced by|amends|amended by|relates to|related to)\b(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*(.+)$")
         .expect("static regex")
 });
-static TABLE_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\|\s*(?:\*\*|__)?([A-Za-z][A-Za-z0-9 ()/_-]{0,30}?)(?:\*\*|__)?\s*:?\s*\|\s*([^|]+?)\s*\|")
-        .expect("static regex")
-});
 static LINK_DEST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[^)]*)?\)").expect("static regex"));
 
@@ -68,8 +66,11 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
     let mut header = true;
     let mut header_keys = 0usize;
     let mut status_section: Option<bool> = None; // Some(found_status_paragraph)
-    // `| Status | Accepted |` rows count after every other dialect.
+    // Metadata tables in the head (before the first section) count as they come, so they win
+    // over a `## Status` section further down; later tables count after every other dialect.
     let mut table_rows: Vec<(Key, Located)> = Vec::new();
+    let mut table: Vec<meta_table::TableLine<'_>> = Vec::new();
+    let mut in_head = true;
     let mut prev: Option<(usize, &str, u32)> = None;
     let mut body_lines = 0usize;
 
@@ -78,6 +79,15 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
         let here = (offset, line_no);
         offset += raw.len();
         let trimmed = line.trim();
+        if fence.is_none() && !in_comment && trimmed.starts_with('|') && body_lines < 80 {
+            table.push((line, line_no));
+            body_lines += 1;
+            prev = None;
+            continue;
+        }
+        if !table.is_empty() {
+            take_table(&mut table, in_head, meta, &mut table_rows);
+        }
 
         if let Some((ch, len, _)) = fence {
             let t = line.trim_start();
@@ -137,6 +147,9 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             }
             if header_keys > 0 && level == 1 && scan.title.as_ref().is_some_and(|t| t.start != here.0) {
                 header = false;
+            }
+            if scan.title.as_ref().is_none_or(|t| t.start != here.0) {
+                in_head = false;
             }
             let plain = crate::text::plain_inline(heading).to_lowercase();
             let plain = plain.trim_end_matches(':').trim();
@@ -198,14 +211,9 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
                 }
             }
         }
-        if body_lines <= 80
-            && let Some(c) = TABLE_ROW.captures(line)
-            && let Some(key) = classify(&canonical_key(&c[1]))
-        {
-            table_rows.push((key, Located { value: c[2].to_string(), line: here.1, column: 1, file: None }));
-        }
         prev = Some((here.0, line, here.1));
     }
+    take_table(&mut table, in_head, meta, &mut table_rows);
     for (key, at) in table_rows {
         meta.set(key, &FieldValue::Scalar(at.value.clone()), at);
     }
@@ -222,6 +230,23 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
         );
     }
     scan
+}
+
+/// Reads a finished table block: in the head its metadata counts at once, later it waits.
+fn take_table(
+    table: &mut Vec<meta_table::TableLine<'_>>,
+    in_head: bool,
+    meta: &mut RawMeta,
+    later: &mut Vec<(Key, Located)>,
+) {
+    for (key, at) in meta_table::read(table) {
+        if in_head {
+            meta.set(key, &FieldValue::Scalar(at.value.clone()), at);
+        } else {
+            later.push((key, at));
+        }
+    }
+    table.clear();
 }
 
 fn atx_level(line: &str) -> Option<usize> {

@@ -14,8 +14,10 @@ use std::path::{Path, PathBuf};
 /// Every file the walk found, as `/`-separated paths relative to the site directory.
 #[derive(Clone, Debug, Default)]
 pub struct Inventory {
-    /// Markdown files (`.md`, `.markdown`), sorted as strings.
+    /// Markdown files (every extension of the family), sorted as strings.
     pub markdown: Vec<String>,
+    /// Files that look like Markdown but have an extension adrsite does not read.
+    pub unread: Vec<String>,
     /// `kep.yaml` sidecars.
     pub sidecars: BTreeSet<String>,
     /// Every other file: candidates for linked images, PDFs and diagrams.
@@ -121,16 +123,19 @@ pub fn walk(dir: &Path, config: &Config, skip: &[PathBuf]) -> anyhow::Result<Inv
             continue;
         }
         let rel = relative(dir, entry.path());
-        let lower = rel.to_lowercase();
-        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        if crate::vocab::markdown_name::is_markdown(&rel) {
             inv.markdown.push(rel);
-        } else if lower.ends_with("/kep.yaml") || lower == "kep.yaml" {
+        } else if rel.ends_with("/kep.yaml") || rel == "kep.yaml" {
             inv.sidecars.insert(rel);
         } else {
+            if crate::vocab::markdown_name::looks_like_markdown(&rel) {
+                inv.unread.push(rel.clone());
+            }
             inv.files.insert(rel);
         }
     }
     inv.markdown.sort_unstable();
+    inv.unread.sort_unstable();
     Ok(inv)
 }
 
@@ -149,34 +154,6 @@ pub fn relative(dir: &Path, path: &Path) -> String {
     }
     let rel = path.strip_prefix(dir).unwrap_or(path);
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
-}
-
-/// Whether a Markdown file is a template or licence rather than a document.
-pub fn is_template_or_licence(rel: &str) -> bool {
-    let mut segments: Vec<&str> = rel.split('/').collect();
-    let file = segments.pop().unwrap_or_default().to_lowercase();
-    let stem = file.rsplit_once('.').map_or(file.as_str(), |(s, _)| s);
-    let licence = ["license", "licence", "copying", "notice", "patents", "unlicense"];
-    let licence_variant = |rest: &str| {
-        ["mit", "apache", "bsd", "gpl", "lgpl", "mpl", "cc", "cc0", "ofl", "docs", "code"]
-            .iter()
-            .any(|v| rest.starts_with(v))
-    };
-    if licence.iter().any(|l| {
-        stem == *l || stem.strip_prefix(l).and_then(|r| r.strip_prefix(['-', '.'])).is_some_and(licence_variant)
-    }) {
-        return true;
-    }
-    // `0000-template.md`, `adr-template.md`, `NNNN-kep-template/`: "template" in a name that has
-    // no real number. `0042-template-engine.md` is a document about templates.
-    let is_template = |s: &str| {
-        let lower = s.to_lowercase();
-        let tokens: Vec<&str> = lower.split(['-', '_', '.', ' ']).filter(|t| !t.is_empty()).collect();
-        let numbered =
-            tokens.first().is_some_and(|t| t.chars().all(|c| c.is_ascii_digit()) && t.chars().any(|c| c != '0'));
-        tokens.iter().any(|t| *t == "template" || *t == "templates") && !numbered
-    };
-    is_template(stem) || segments.iter().any(|s| is_template(s))
 }
 
 /// A collection before its slug is chosen: path, kind, name, id prefix and origin.
@@ -386,33 +363,6 @@ mod tests {
         }
         assert_eq!(relative(Path::new("site"), Path::new("site/docs/a.md")), "docs/a.md");
         assert_eq!(relative(Path::new("si"), Path::new("site/a.md")), "site/a.md", "not a prefix of whole names");
-    }
-
-    #[test]
-    fn templates_and_licences() {
-        for p in [
-            "LICENSE.md",
-            "LICENSE-MIT.md",
-            "design/TEMPLATE.md",
-            "keps/sig-x/0000-cloud-provider-template/README.md",
-            "docs/adr/0000-template.md",
-            "docs/decisions/adr-template-bare.md",
-            "keps/NNNN-kep-template/README.md",
-            "template.md",
-            "NOTICE.md",
-        ] {
-            assert!(is_template_or_licence(p), "{p}");
-        }
-        for p in [
-            "docs/adr/0005-use-templates-for-x.md",
-            "README.md",
-            "CONTRIBUTING.md",
-            "process/license_keys.md",
-            "keps/sig-node/5978-cluster-resource-claim-template/README.md",
-            "0042-template-engine.md",
-        ] {
-            assert!(!is_template_or_licence(p), "{p}");
-        }
     }
 
     #[test]

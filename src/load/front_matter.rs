@@ -145,16 +145,103 @@ pub fn parse_yaml(path: &str, block: &str, body_start: usize, first_line: u32) -
                 line = c[2].parse::<u32>().unwrap_or(1) + first_line - 1;
                 column = c[3].parse().unwrap_or(1);
             }
-            FrontMatter {
-                fields: Vec::new(),
-                body_start,
-                diagnostic: Some(
-                    Diagnostic::error(path, line, column, Code::FrontMatter, format!("front matter is not valid YAML: {message}"))
-                        .with_help("quote values that contain `: ` or start with `[`, `{`, `*` or `@`; the body was still rendered"),
-                ),
-            }
+            // Authors write `rfc pr: [#335](https://…)` every day; YAML reads a flow sequence and
+            // fails. Keep every key that can be read line by line, and say what was wrong.
+            let (fields, lost) = recover_lines(block, first_line);
+            let help = "quote values that contain `: ` or start with `[`, `{`, `*` or `@`";
+            // An error when something could not be read; a warning when every key was kept.
+            let diagnostic = if lost || fields.is_empty() {
+                Diagnostic::error(
+                    path,
+                    line,
+                    column,
+                    Code::FrontMatter,
+                    format!("front matter is not valid YAML: {message}"),
+                )
+                .with_help(format!("{help}; the body was still rendered"))
+            } else {
+                Diagnostic::warning(
+                    path,
+                    line,
+                    column,
+                    Code::FrontMatter,
+                    format!("front matter is not valid YAML: {message}; every key was read line by line"),
+                )
+                .with_help(format!("{help}, so that every YAML reader agrees"))
+            };
+            FrontMatter { fields, body_start, diagnostic: Some(diagnostic) }
         }
     }
+}
+
+/// The fields of a YAML block that a YAML parser rejected, read line by line: `key: value` at the
+/// start of a line, with `- item` lines below a key with no value as its list. Values are taken
+/// as written (quotes removed). Also says whether anything was lost: a value with unbalanced
+/// brackets or quotes, a nested mapping or a block scalar.
+fn recover_lines(block: &str, first_line: u32) -> (Vec<Field>, bool) {
+    let mut fields: Vec<Field> = Vec::new();
+    let mut lost = false;
+    let mut open_list: Option<usize> = None;
+    for (i, line) in block.lines().enumerate() {
+        let line_no = first_line + i as u32;
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if line.starts_with([' ', '\t', '-']) {
+            match (open_list, trimmed.strip_prefix("- ").or(trimmed.strip_prefix('-'))) {
+                (Some(at), Some(item)) if readable(item.trim()) => {
+                    if let FieldValue::List(items) = &mut fields[at].value {
+                        items.push(unquote(item.trim()).to_string());
+                    }
+                }
+                _ => lost = true,
+            }
+            continue;
+        }
+        open_list = None;
+        let Some((key, value)) = line.split_once(':') else {
+            lost = true;
+            continue;
+        };
+        let key = unquote(key.trim());
+        let value = value.trim();
+        let valid_key =
+            !key.is_empty() && key.len() <= 60 && key.chars().all(|c| c.is_alphanumeric() || " _-.()".contains(c));
+        if !valid_key || matches!(value, "|" | ">" | "|-" | ">-") || !readable(value) {
+            lost = true;
+        } else if value.is_empty() {
+            open_list = Some(fields.len());
+            fields.push(Field { key: key.to_string(), value: FieldValue::List(Vec::new()), line: line_no });
+        } else {
+            fields.push(Field {
+                key: key.to_string(),
+                value: FieldValue::Scalar(unquote(value).to_string()),
+                line: line_no,
+            });
+        }
+    }
+    fields.retain(|f| !matches!(&f.value, FieldValue::List(items) if items.is_empty()));
+    (fields, lost)
+}
+
+/// Whether a value read outside YAML means what it says: brackets and quotes are balanced
+/// (`[#335](https://…)` is; `[accepted` is not).
+fn readable(value: &str) -> bool {
+    let count = |c: char| value.chars().filter(|x| *x == c).count();
+    match value.chars().next() {
+        Some('[') => count('[') == count(']'),
+        Some('{') => count('{') == count('}'),
+        Some(q @ ('"' | '\'')) => value.len() >= 2 && value.ends_with(q),
+        _ => true,
+    }
+}
+
+/// A value without the quotes around it.
+fn unquote(s: &str) -> &str {
+    let quoted =
+        s.len() >= 2 && ((s.starts_with('"') && s.ends_with('"')) || (s.starts_with('\'') && s.ends_with('\'')));
+    if quoted { &s[1..s.len() - 1] } else { s }
 }
 
 fn parse_toml(path: &str, block: &str, body_start: usize) -> FrontMatter {
@@ -273,8 +360,32 @@ mod tests {
         let d = fm.diagnostic.unwrap();
         assert_eq!(d.code, Code::FrontMatter);
         assert_eq!((d.line, d.column), (3, 9), "{d:?}");
-        assert!(d.message.ends_with("while parsing a flow sequence"), "{d:?}");
+        assert!(d.message.contains("while parsing a flow sequence"), "{d:?}");
         assert_eq!(fm.body_start, "---\ntitle: ok\nstatus: [unclosed\n---\n".len());
+    }
+
+    #[test]
+    fn yaml_that_fails_is_read_line_by_line() {
+        let t =
+            "---\nfeature name: import\nrfc pr: [#266](https://x/pull/266)\nauthors:\n  - \"Ana\"\n  - Ben\n---\nbody";
+        let fm = split("x.md", t);
+        let d = fm.diagnostic.unwrap();
+        assert_eq!(d.severity, crate::diagnostic::Severity::Warning, "{d:?}");
+        assert!(d.message.ends_with("read line by line"), "{d:?}");
+        // Something that cannot be read is still an error, and the rest is kept.
+        let lossy = split("x.md", "---\ntitle: ok\nstatus: [unclosed\n---\n");
+        assert_eq!(lossy.diagnostic.unwrap().severity, crate::diagnostic::Severity::Error);
+        assert_eq!(lossy.fields, vec![Field { key: "title".into(), value: FieldValue::Scalar("ok".into()), line: 2 }]);
+        let got: Vec<(&str, &FieldValue, u32)> = fm.fields.iter().map(|f| (f.key.as_str(), &f.value, f.line)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("feature name", &FieldValue::Scalar("import".into()), 2),
+                ("rfc pr", &FieldValue::Scalar("[#266](https://x/pull/266)".into()), 3),
+                ("authors", &FieldValue::List(vec!["Ana".into(), "Ben".into()]), 4),
+            ]
+        );
+        assert_eq!(&t[fm.body_start..], "body");
     }
 
     #[test]

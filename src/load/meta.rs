@@ -100,7 +100,9 @@ pub fn classify(canonical: &str) -> Option<Key> {
         "review_by" | "revisit" | "revisit_by" | "review_date" | "next_review" | "revisit_date" => {
             Key::Dated(DateKey::ReviewBy)
         }
-        "last_reviewed" | "reviewed" | "reviewed_on" | "last_review" => Key::Dated(DateKey::LastReviewed),
+        "last_reviewed" | "reviewed" | "reviewed_on" | "last_review" | "last_reviewed_on" | "last_reviewed_at" => {
+            Key::Dated(DateKey::LastReviewed)
+        }
         "review_every" | "review_in" | "review_interval" | "review_cycle" => Key::Dated(DateKey::ReviewEvery),
         "rfc_pr" | "pull_request" | "pr" => Key::Info("RFC PR"),
         "feature_name" | "feature" => Key::Info("Feature name"),
@@ -108,6 +110,7 @@ pub fn classify(canonical: &str) -> Option<Key> {
         "discussion" | "discussion_at" | "discussions" => Key::Info("Discussion"),
         "technical_story" => Key::Info("Technical story"),
         "owning_team" | "team" => Key::Info("Team"),
+        "owner_slack" | "slack_channel" | "contact" => Key::Info("Contact"),
         _ => return None,
     })
 }

@@ -12,10 +12,13 @@ pub mod fingerprint;
 pub mod front_matter;
 pub mod git;
 pub mod meta;
+pub mod meta_table;
 pub mod outline;
 pub mod scan;
+pub mod skip;
 pub mod standup;
 pub mod status;
+pub mod template;
 
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic};
@@ -68,6 +71,8 @@ pub struct Loaded {
     pub files: BTreeSet<String>,
     /// Problems found while reading.
     pub diagnostics: Vec<Diagnostic>,
+    /// Markdown-like files that are not pages, and why, sorted by path.
+    pub skipped: Vec<(String, skip::Skip)>,
 }
 
 /// Parsed files kept between rebuilds (`serve`): a file is read again only when its size or
@@ -123,12 +128,21 @@ pub fn load_sources_cached(
     let keep_inventory = cache.is_some().then(|| inventory.clone());
     let mut diagnostics = Vec::new();
     let mut collections = discover::collections(dir, config, &inventory);
-    let Inventory { markdown, sidecars, mut files } = inventory;
+    let Inventory { markdown, unread, sidecars, mut files } = inventory;
 
-    // Templates and licences get no page, but links to them still resolve to the file itself.
-    let (candidates, others): (Vec<&String>, Vec<&String>) =
-        markdown.iter().partition(|p| !discover::is_template_or_licence(p));
-    files.extend(others.into_iter().cloned());
+    // Templates, licences and partials get no page, but links to them still resolve to the file.
+    let mut skipped: Vec<(String, skip::Skip)> = unread.into_iter().map(|p| (p, skip::Skip::Extension)).collect();
+    let mut candidates: Vec<&String> = Vec::with_capacity(markdown.len());
+    for p in &markdown {
+        match skip::skip_reason(p) {
+            Some(why) => {
+                files.insert(p.clone());
+                skipped.push((p.clone(), why));
+            }
+            None => candidates.push(p),
+        }
+    }
+    skipped.sort();
     let sidecar_of = |rel: &str| {
         let parent = rel.rsplit_once('/').map_or("", |(p, _)| p);
         let s = if parent.is_empty() { "kep.yaml".to_string() } else { format!("{parent}/kep.yaml") };
@@ -201,7 +215,7 @@ pub fn load_sources_cached(
         docs.push(doc);
     }
     docs.sort_by(|a, b| a.source.cmp(&b.source));
-    Ok(Loaded { docs, collections, files, diagnostics })
+    Ok(Loaded { docs, collections, files, diagnostics, skipped })
 }
 
 /// Where a read document belongs.
@@ -337,6 +351,8 @@ fn read_document(
     }
     let fm = front_matter::split(rel, &text);
     diags.extend(fm.diagnostic);
+    let flavour = crate::vocab::markdown_name::flavour(rel);
+    let text = template::neutralise(flavour, &text, fm.body_start, &fm.fields).unwrap_or(text);
     let mut meta = RawMeta::default();
     for field in &fm.fields {
         if let Some(key) = meta::classify(&meta::canonical_key(&field.key)) {

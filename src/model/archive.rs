@@ -130,8 +130,7 @@ pub struct Archive {
 
 /// Whether a file introduces its folder rather than recording a day.
 fn is_folder_index(source: &str) -> bool {
-    let name = source.rsplit('/').next().unwrap_or(source).to_lowercase();
-    matches!(name.as_str(), "readme.md" | "_index.md" | "index.md" | "readme.markdown" | "_index.markdown")
+    crate::vocab::markdown_name::is_folder_index(source)
 }
 
 /// Builds the archive and its findings. `person` gives the page slug and display name of a

@@ -43,12 +43,8 @@ const GENERIC_TITLES: &[&str] = &[
 pub fn naming_stem(source: &str) -> &str {
     let mut parts = source.rsplit('/');
     let file = parts.next().unwrap_or(source);
-    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
-    if matches!(stem.to_lowercase().as_str(), "readme" | "index" | "_index") {
-        parts.next().unwrap_or(stem)
-    } else {
-        stem
-    }
+    let stem = crate::vocab::markdown_name::stem(file);
+    if crate::vocab::markdown_name::is_folder_index(file) { parts.next().unwrap_or(stem) } else { stem }
 }
 
 /// The page slug of a document within its collection: its path without extension, each folder
@@ -61,9 +57,9 @@ pub fn page_slug(source: &str, collection_path: &str) -> String {
     };
     let mut segments: Vec<&str> = rel.split('/').collect();
     let file = segments.pop().unwrap_or_default();
-    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    let stem = crate::vocab::markdown_name::stem(file);
     let mut parts: Vec<String> = segments.iter().map(|s| crate::text::slugify(s)).collect();
-    if !matches!(stem.to_lowercase().as_str(), "readme" | "index" | "_index") || parts.is_empty() {
+    if !crate::vocab::markdown_name::is_folder_index(file) || parts.is_empty() {
         parts.push(crate::text::slugify(stem));
     }
     let parts: Vec<String> = parts.into_iter().map(|p| if p.is_empty() { "doc".into() } else { p }).collect();
@@ -132,6 +128,8 @@ mod tests {
         assert_eq!(page_slug("d/README.md", "d"), "readme");
         assert_eq!(page_slug("d/index.md", "d"), "index-page");
         assert_eq!(page_slug("c/field marketing.md", ""), "c/field-marketing");
+        assert_eq!(page_slug("source/guides/index.html.md.erb", "source"), "guides");
+        assert_eq!(page_slug("source/accessibility.html.md.erb", "source"), "accessibility");
     }
 
     #[test]

@@ -48,18 +48,19 @@ impl PathIndex {
     }
 
     fn lookup(&self, joined: &str, fragment: Option<String>) -> LinkTarget {
-        let base = joined.trim_end_matches('/');
-        let candidates = [
-            base.to_string(),
-            format!("{base}.md"),
-            format!("{base}/README.md"),
-            format!("{base}/index.md"),
-            format!("{base}/_index.md"),
-            format!("{base}/readme.md"),
-        ];
-        for c in &candidates {
-            let c = c.trim_start_matches('/');
-            if let Some(id) = self.docs.get(c) {
+        let base = joined.trim_end_matches('/').trim_start_matches('/');
+        if let Some(id) = self.docs.get(base) {
+            return LinkTarget::Doc(id.clone(), fragment);
+        }
+        // `x` or `x.html` for `x.md`, `x.html.md.erb`; a folder for its README or index.
+        use crate::vocab::markdown_name::EXTENSIONS;
+        let bare = base.strip_suffix(".html").unwrap_or(base);
+        let named = EXTENSIONS.iter().map(|e| format!("{bare}{e}"));
+        let indexes = ["README", "index", "_index", "readme"]
+            .iter()
+            .flat_map(|i| EXTENSIONS.iter().map(move |e| format!("{base}/{i}{e}")));
+        for c in named.chain(indexes) {
+            if let Some(id) = self.docs.get(c.trim_start_matches('/')) {
                 return LinkTarget::Doc(id.clone(), fragment);
             }
         }
@@ -84,10 +85,10 @@ impl PathIndex {
             return Some(format!("`{found}` exists; names are case-sensitive on Linux and on GitHub Pages"));
         }
         let name = joined.rsplit('/').next()?.to_lowercase();
-        let name = name.trim_end_matches(".md");
+        let name = crate::vocab::markdown_name::stem(&name);
         let found = self.docs.keys().find(|k| {
             let stem = k.rsplit('/').next().unwrap_or(k).to_lowercase();
-            let stem = stem.trim_end_matches(".md");
+            let stem = crate::vocab::markdown_name::stem(&stem);
             stem == name || (name.len() >= 6 && stem.ends_with(&format!("-{name}")))
         })?;
         Some(format!("did you mean `{}`?", relative_from(from, found)))

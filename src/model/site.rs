@@ -190,6 +190,8 @@ pub struct Site {
     pub archive: crate::model::archive::Archive,
     /// Diagnostics from loading and assembling, sorted.
     pub diagnostics: Vec<Diagnostic>,
+    /// Markdown-like files of the sources that are not pages, and why.
+    pub skipped: Vec<(String, crate::load::skip::Skip)>,
 }
 
 /// Where a chain of `superseded-by` relations leads.

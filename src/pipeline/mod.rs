@@ -213,5 +213,33 @@ fn prepare(
     let t = Instant::now();
     let (site, retained) = assemble_retained(loaded, &config, &git, opts.today);
     stages.push(("assemble", t.elapsed()));
+    notes.extend(skipped_note(&site.skipped));
     Ok((site, retained, config, out))
+}
+
+/// A note when Markdown-like files were left out for a reason a reader may not expect (partials,
+/// layouts, extensions adrsite does not read); templates and licences are left out by design.
+fn skipped_note(skipped: &[(String, crate::load::skip::Skip)]) -> Option<String> {
+    use crate::load::skip::Skip;
+    let counts: Vec<String> = [Skip::Partial, Skip::Layout, Skip::Extension]
+        .into_iter()
+        .filter_map(|why| {
+            let n = skipped.iter().filter(|(_, w)| *w == why).count();
+            let what = match why {
+                Skip::Partial => "partial",
+                Skip::Layout => "layout",
+                _ => "with an extension adrsite does not read",
+            };
+            (n > 0).then(|| format!("{n} {what}{}", if n == 1 || why == Skip::Extension { "" } else { "s" }))
+        })
+        .collect();
+    let total: usize = skipped.iter().filter(|(_, w)| !matches!(w, Skip::Template | Skip::Licence)).count();
+    (total > 0).then(|| {
+        format!(
+            "{total} Markdown-like file{} {} not pages ({}); -v lists each with the reason",
+            if total == 1 { "" } else { "s" },
+            if total == 1 { "is" } else { "are" },
+            counts.join(", ")
+        )
+    })
 }

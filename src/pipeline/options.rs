@@ -83,6 +83,8 @@ pub struct BuildReport {
     pub stages: Vec<(&'static str, Duration)>,
     /// Things to say once that are not diagnostics (git dates unavailable).
     pub notes: Vec<String>,
+    /// Markdown-like files that are not pages, and why, for `--verbose`.
+    pub skipped: Vec<(String, crate::load::skip::Skip)>,
 }
 
 impl BuildReport {
@@ -104,6 +106,7 @@ impl BuildReport {
             collections: site.collections.clone(),
             stages,
             notes,
+            skipped: site.skipped.clone(),
         }
     }
 }

@@ -64,7 +64,7 @@ pub fn classify(rel: &str, ignored: &[String]) -> Option<ChangeKind> {
         ChangeKind::Theme
     } else if matches!(name, "adrsite.toml" | ".adr-dir" | ".log4brains.yml") {
         ChangeKind::Config
-    } else if lower.ends_with(".md") || lower.ends_with(".markdown") || lower == "kep.yaml" {
+    } else if crate::vocab::markdown_name::is_markdown(&lower) || lower == "kep.yaml" {
         ChangeKind::Content
     } else {
         ChangeKind::Static

@@ -25,24 +25,26 @@ fn every_corpus_builds_with_a_page_per_document() {
         let json = site.docs_json();
         let docs = json["documents"].as_array().unwrap();
 
-        // Every Markdown file that is not a template or licence is a document with a page.
+        // Every Markdown-family file that is not a template, licence or partial is a document
+        // with a page.
         let markdown: Vec<String> = walkdir::WalkDir::new(&dir)
             .into_iter()
             .map(Result::unwrap)
             .filter(|e| e.file_type().is_file())
             .map(|e| e.path().strip_prefix(&dir).unwrap().to_string_lossy().replace('\\', "/"))
-            .filter(|p| p.to_lowercase().ends_with(".md") || p.to_lowercase().ends_with(".markdown"))
+            .filter(|p| adrsite::vocab::markdown_name::is_markdown(p))
             .collect();
         let sources: std::collections::BTreeSet<&str> = docs.iter().map(|d| d["source"].as_str().unwrap()).collect();
         for md in &markdown {
-            let excluded = adrsite::load::discover::is_template_or_licence(md);
+            let skipped = adrsite::load::skip::skip_reason(md);
             let lower = md.to_lowercase();
+            let file = lower.rsplit('/').next().unwrap();
             let looks_excludable = lower.contains("template")
-                || ["license", "licence", "notice", "copying", "patents"]
-                    .iter()
-                    .any(|l| lower.rsplit('/').next().unwrap().starts_with(l));
-            assert!(!excluded || looks_excludable, "{name}: {md} was left out but is neither a template nor a licence");
-            assert_eq!(sources.contains(md.as_str()), !excluded, "{name}: {md}");
+                || file.starts_with('_')
+                || lower.contains("/partials/")
+                || ["license", "licence", "notice", "copying", "patents"].iter().any(|l| file.starts_with(l));
+            assert!(skipped.is_none() || looks_excludable, "{name}: {md} was left out as {skipped:?}");
+            assert_eq!(sources.contains(md.as_str()), skipped.is_none(), "{name}: {md}");
         }
         for d in docs {
             assert!(site.out.join(d["url"].as_str().unwrap()).is_file(), "{name}: page of {}", d["source"]);

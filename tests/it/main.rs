@@ -11,6 +11,7 @@ mod limits;
 mod output;
 mod pages;
 mod publish;
+mod real_repos;
 mod search;
 mod serve;
 mod standups;

@@ -130,7 +130,7 @@ pub fn assemble(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) 
 
 /// [`assemble`], also returning what [`patch`] needs.
 pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) -> (Site, Retained) {
-    let Loaded { docs: sources, collections, files, diagnostics } = loaded;
+    let Loaded { docs: sources, collections, files, diagnostics, skipped } = loaded;
     let mut problems = Vec::new();
     let mut read_diagnostics: std::collections::HashMap<&str, Vec<Diagnostic>> = Default::default();
     for d in &diagnostics {
@@ -212,6 +212,7 @@ pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, toda
         aliases: directory.aliases,
         archive: attention.archive,
         diagnostics: attention.diagnostics,
+        skipped,
     };
     (site, Retained { index, local })
 }

@@ -65,7 +65,7 @@ fn year_from_path(rel: &str) -> Option<i16> {
 /// `ana/2026-03-04.md`, or the word after the date in `2026-03-04-ana.md`.
 fn person_from_path(rel: &str) -> Option<String> {
     let (folders, file) = rel.rsplit_once('/').map_or(("", rel), |(f, n)| (f, n));
-    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    let stem = crate::vocab::markdown_name::stem(file);
     let word = |w: &str| {
         !w.is_empty()
             && w.len() <= 30

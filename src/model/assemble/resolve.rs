@@ -154,7 +154,7 @@ fn resolve_reference(index: &Index, own_prefix: Option<&str>, from: &str, refere
     if reference.contains("://") {
         let path = reference.split(['#', '?']).next().unwrap_or(reference).trim_end_matches('/');
         let last = path.rsplit('/').next().unwrap_or(path);
-        let stem = last.trim_end_matches(".md");
+        let stem = crate::vocab::markdown_name::stem(last);
         return index.stems.get(&stem.to_lowercase()).cloned();
     }
     let resolved = if reference.starts_with('/') {
@@ -166,5 +166,5 @@ fn resolve_reference(index: &Index, own_prefix: Option<&str>, from: &str, refere
         return Some(id);
     }
     let last = reference.trim_end_matches('/').rsplit('/').next().unwrap_or(reference);
-    index.stems.get(&last.trim_end_matches(".md").to_lowercase()).cloned()
+    index.stems.get(&crate::vocab::markdown_name::stem(last).to_lowercase()).cloned()
 }

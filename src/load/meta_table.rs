@@ -1,0 +1,153 @@
+//! Metadata tables, in either orientation:
+//!
+//! - key per row: `| Status | Accepted |` (with or without a `| Metadata | Value |` header);
+//! - key per column: a header `| Status | Date | Author(s) |`, a delimiter row, and the values in
+//!   the row below. Continuation rows that only fill a people column (a second author) add to it.
+//!
+//! Input: the consecutive `|` lines of one table with their line numbers. Output: the
+//! `(Key, Located)` pairs it states, in the order written; the caller decides their precedence.
+
+use crate::load::meta::{Key, Located, canonical_key, classify};
+
+/// One line of a table and its 1-based line number.
+pub type TableLine<'a> = (&'a str, u32);
+
+/// The metadata a table states.
+pub fn read(lines: &[TableLine<'_>]) -> Vec<(Key, Located)> {
+    let rows: Vec<(Vec<String>, u32)> = lines.iter().map(|(l, n)| (cells(l), *n)).collect();
+    let delimited = lines.get(1).is_some_and(|(l, _)| is_delimiter(l));
+    if delimited && let Some(keys) = column_keys(&rows[0].0) {
+        return by_column(&keys, &rows[2..]);
+    }
+    rows.iter()
+        .enumerate()
+        .filter(|(i, _)| !(delimited && *i == 1))
+        .filter_map(|(_, (cells, line))| {
+            let key = classify(&canonical_key(key_text(cells.first()?)))?;
+            let value = cells.get(1)?.trim();
+            (!value.is_empty()).then(|| (key, located(value, *line)))
+        })
+        .collect()
+}
+
+/// The keys of a header row when it names metadata per column: at least two known keys (or a
+/// single column that is one), and no cell that is a key-per-row header such as `Value`.
+fn column_keys(header: &[String]) -> Option<Vec<Option<Key>>> {
+    let keys: Vec<Option<Key>> = header.iter().map(|c| classify(&canonical_key(key_text(c)))).collect();
+    let known = keys.iter().flatten().count();
+    // `| Revision | Date | Author |` lists changes: its first row is not the document's metadata.
+    let history = header
+        .iter()
+        .any(|c| matches!(canonical_key(key_text(c)).as_str(), "revision" | "version" | "change" | "changes"));
+    (!history && (known >= 2 || (known == 1 && keys.len() == 1))).then_some(keys)
+}
+
+fn by_column(keys: &[Option<Key>], data: &[(Vec<String>, u32)]) -> Vec<(Key, Located)> {
+    let Some((first, line)) = data.first() else { return Vec::new() };
+    let mut out = Vec::new();
+    for (col, key) in keys.iter().enumerate() {
+        let Some(key) = *key else { continue };
+        let mut value = first.get(col).map_or("", |v| v.trim()).to_string();
+        if matches!(key, Key::People(_)) {
+            // `| | | Ben |`: a continuation row that only names another person.
+            for (cells, _) in &data[1..] {
+                let filled: Vec<usize> = (0..cells.len()).filter(|i| !cells[*i].trim().is_empty()).collect();
+                if filled != [col] {
+                    break;
+                }
+                value = format!("{value}, {}", cells[col].trim());
+            }
+        }
+        if !value.is_empty() {
+            out.push((key, located(&value, *line)));
+        }
+    }
+    out
+}
+
+fn located(value: &str, line: u32) -> Located {
+    Located { value: value.to_string(), line, column: 1, file: None }
+}
+
+/// A key cell without emphasis or a trailing colon: `**Status:**` → `Status`.
+fn key_text(cell: &str) -> &str {
+    cell.trim().trim_matches(['*', '_']).trim().trim_end_matches(':').trim()
+}
+
+/// The cells of a row, without the outer pipes; `\|` stays inside its cell.
+fn cells(line: &str) -> Vec<String> {
+    let t = line.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    let t = if t.ends_with('|') && !t.ends_with("\\|") { &t[..t.len() - 1] } else { t };
+    let mut out = vec![String::new()];
+    let mut escaped = false;
+    for c in t.chars() {
+        match c {
+            '|' if !escaped => out.push(String::new()),
+            _ => {
+                escaped = c == '\\' && !escaped;
+                out.last_mut().expect("never empty").push(c);
+            }
+        }
+    }
+    out.into_iter().map(|c| c.trim().to_string()).collect()
+}
+
+/// `|---|:--:|`: the row under a table's header.
+pub fn is_delimiter(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('-') && t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocab::Role;
+
+    fn read_text(text: &str) -> Vec<(Key, String)> {
+        let lines: Vec<TableLine<'_>> = text.lines().zip(1..).collect();
+        read(&lines).into_iter().map(|(k, l)| (k, l.value)).collect()
+    }
+
+    #[test]
+    fn key_per_row_with_or_without_a_header() {
+        let rows = read_text(
+            "| Metadata | Value |\n|----|----|\n|Date    |2020-04-30|\n| **Status:** | Implemented |\n| Tags | a, b |",
+        );
+        assert_eq!(rows[0], (Key::Date(0), "2020-04-30".into()));
+        assert_eq!(rows[1], (Key::Status, "Implemented".into()));
+        assert_eq!(rows[2], (Key::Tags, "a, b".into()));
+        assert_eq!(read_text("| Status | Proposed |\n|---|---|")[0], (Key::Status, "Proposed".into()));
+    }
+
+    #[test]
+    fn key_per_column_reads_the_row_below() {
+        let rows = read_text(
+            "| Status | Date | Author(s) |\n|:--|--|--|\n| Accepted | 2021-01-02 | Ana |\n| | | Ben |\n| x | y | z |",
+        );
+        assert_eq!(
+            rows,
+            vec![
+                (Key::Status, "Accepted".into()),
+                (Key::Date(0), "2021-01-02".into()),
+                (Key::People(Role::Author), "Ana, Ben".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_revision_history_is_not_read_as_a_row_of_keys() {
+        // A change log's first row is not the document's metadata, and no row starts with a key.
+        assert!(read_text("| Revision | Date | Description |\n|---|---|---|\n| 1 | 2021-12-15 | Initial |").is_empty());
+        assert!(
+            read_text("| Revision | Date | Author | Info |\n|---|---|---|---|\n| 1 | 2021-12-15 | Ana | x |")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn escaped_pipes_stay_in_their_cell() {
+        assert_eq!(cells(r"| Status | a \| b |"), vec!["Status", r"a \| b"]);
+        assert!(is_delimiter("|---|:--:|") && !is_delimiter("| a | b |"));
+    }
+}
