@@ -333,6 +333,11 @@ fn finish(common: &CommonArgs, report: &BuildReport, verb: &str) -> anyhow::Resu
             let path = if c.path.is_empty() { "(elsewhere)" } else { c.path.as_str() };
             let _ = writeln!(err, "collection {path}: {} → /{}/ ({:?})", c.kind, c.slug, c.origin);
         }
+        for p in &report.placements {
+            let c = &report.collections[p.collection];
+            let folder = if p.folder.is_empty() { "(top level)" } else { p.folder.as_str() };
+            let _ = writeln!(err, "folder {folder}: {} → /{}/ because {}", c.kind, c.slug, p.why);
+        }
         for (path, why) in &report.skipped {
             let _ = writeln!(err, "skipped {path}: {}", why.reason());
         }

@@ -29,7 +29,8 @@ const TOP_KEYS: &[&str] = &[
     "max_file_size",
 ];
 const SEARCH_KEYS: &[&str] = &["aliases"];
-const COLLECTION_KEYS: &[&str] = &["path", "kind", "name", "id_prefix", "review_every", "stagnant_after"];
+const COLLECTION_KEYS: &[&str] =
+    &["path", "kind", "name", "id_prefix", "default_status", "review_every", "stagnant_after"];
 const ATTENTION_KEYS: &[&str] = &["review_every", "stagnant_after", "stale_blocker_after", "severity"];
 
 /// The configuration as written, before validation.
@@ -74,6 +75,7 @@ struct RawCollection {
     kind: String,
     name: Option<String>,
     id_prefix: Option<String>,
+    default_status: Option<String>,
     review_every: Option<String>,
     stagnant_after: Option<String>,
 }
@@ -89,6 +91,9 @@ pub struct CollectionConfig {
     pub name: Option<String>,
     /// Prefix of ids written in prose (`ADR`, `RFC`, `KEP`); defaults by kind.
     pub id_prefix: Option<String>,
+    /// The status of a document that states none, for processes where being in the folder is
+    /// the status (every merged RFC is accepted).
+    pub default_status: Option<String>,
     /// Review interval of this collection's handbook pages; default `[attention] review_every`.
     pub review_every: Option<jiff::Span>,
     /// Stagnation window of this collection's proposals; default `[attention] stagnant_after`.
@@ -292,6 +297,7 @@ impl Config {
                 kind,
                 name: col.name,
                 id_prefix: col.id_prefix,
+                default_status: col.default_status,
                 review_every,
                 stagnant_after,
             });

@@ -71,9 +71,32 @@ pub fn markdown_options() -> pulldown_cmark::Options {
 }
 
 /// Matches ids written in prose: `ADR-0005`, `ADR 5`, `RFC 2094`, `RFC #2094`, `KEP-1234`, `adr-004a`.
-pub static ID_MENTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(ADR|RFC|KEP|PEP)(?:[-_ ]?#?|\s#)(\d{1,5})([a-z])?\b").expect("static regex")
+static ID_MENTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:\b(?i:(ADR|RFC|KEP|PEP))(?:[-_ ]?#?|\s#)|\b([A-Z]{2,5})-)(\d{1,5})(?i:([a-z]))?\b")
+        .expect("static regex")
 });
+
+/// An id written in prose: `ADR-0005`, `RFC 2094`, `rfc #12`, or any series written in capitals
+/// with a hyphen (`CIP-0030`, `SE-0042`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdMention<'a> {
+    /// Byte range in the text.
+    pub range: std::ops::Range<usize>,
+    /// The prefix, upper-cased.
+    pub prefix: String,
+    /// The digits and letter suffix as written (`0004a`).
+    pub number: &'a str,
+}
+
+/// Every id mentioned in `text`, in order.
+pub fn id_mentions(text: &str) -> impl Iterator<Item = IdMention<'_>> {
+    ID_MENTION.captures_iter(text).map(|c| {
+        let whole = c.get(0).expect("a match");
+        let prefix = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).to_uppercase();
+        let end = c.get(4).or_else(|| c.get(3)).map_or(whole.end(), |m| m.end());
+        IdMention { range: whole.range(), prefix, number: &text[c.get(3).map_or(end, |m| m.start())..end] }
+    })
+}
 
 /// Decodes `%XX` escapes in a URL path; malformed escapes stay as written.
 pub fn percent_decode(s: &str) -> String {

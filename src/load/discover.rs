@@ -49,6 +49,10 @@ pub struct Collection {
     pub slug: String,
     /// Prefix of ids in prose (`ADR`, `RFC`, `KEP`).
     pub id_prefix: Option<String>,
+    /// Whether `id_prefix` was configured, so that it wins over a series id in a document.
+    pub fixed_prefix: bool,
+    /// The status of a document that states none (configured).
+    pub default_status: Option<String>,
     /// Where it came from.
     pub origin: Origin,
 }
@@ -156,8 +160,8 @@ pub fn relative(dir: &Path, path: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
-/// A collection before its slug is chosen: path, kind, name, id prefix and origin.
-type Candidate = (String, DocKind, Option<String>, Option<String>, Origin);
+/// A collection before its slug is chosen: path, kind, name, id prefix, default status and origin.
+type Candidate = (String, DocKind, Option<String>, Option<String>, Option<String>, Origin);
 
 /// Stops when a configured collection folder does not exist: a mistyped path would otherwise
 /// build an empty site and succeed. The error suggests the closest folder that holds documents.
@@ -184,11 +188,12 @@ pub fn collections(dir: &Path, config: &Config, inv: &Inventory) -> Vec<Collecti
     let mut found: Vec<Candidate> = Vec::new();
     if !config.collections.is_empty() {
         for c in &config.collections {
-            found.push((c.path.clone(), c.kind, c.name.clone(), c.id_prefix.clone(), Origin::Configured));
+            let c = c.clone();
+            found.push((c.path, c.kind, c.name, c.id_prefix, c.default_status, Origin::Configured));
         }
     } else {
         for (path, name) in adr_tool_dirs(dir) {
-            found.push((path, DocKind::Adr, name, None, Origin::Detected));
+            found.push((path, DocKind::Adr, name, None, None, Origin::Detected));
         }
         let dirs: BTreeSet<String> = inv
             .markdown
@@ -201,14 +206,23 @@ pub fn collections(dir: &Path, config: &Config, inv: &Inventory) -> Vec<Collecti
         for d in &dirs {
             let depth = d.split('/').count();
             let name = d.rsplit('/').next().unwrap_or(d).to_lowercase();
-            let Some((_, kind, _)) = KNOWN_DIRS.iter().find(|(n, _, max)| *n == name && depth <= *max) else {
-                continue;
+            let enclosing =
+                found.iter().filter(|(p, ..)| d.starts_with(&format!("{p}/")) || p == d).max_by_key(|(p, ..)| p.len());
+            let kind = match enclosing {
+                None => match KNOWN_DIRS.iter().find(|(n, _, max)| *n == name && depth <= *max) {
+                    Some((_, kind, _)) => *kind,
+                    None => continue,
+                },
+                // `proposals/design-meeting-minutes/`: a folder of another kind inside a
+                // collection is a collection of its own.
+                Some((p, enclosing_kind, ..)) => {
+                    match crate::load::infer::folder_kind(d.rsplit('/').next().unwrap_or(d), depth == 1) {
+                        Some(kind) if kind != *enclosing_kind && p != d => kind,
+                        _ => continue,
+                    }
+                }
             };
-            // `text/` holds RFCs only beside an RFC template (rust-lang/rfcs, reactjs/rfcs).
-            if found.iter().any(|(p, ..)| d.starts_with(&format!("{p}/")) || p == d) {
-                continue;
-            }
-            found.push((d.clone(), *kind, None, None, Origin::Detected));
+            found.push((d.clone(), kind, None, None, None, Origin::Detected));
         }
         for d in &dirs {
             if d.rsplit('/').next() == Some("text") && d.split('/').count() == 1 {
@@ -219,13 +233,14 @@ pub fn collections(dir: &Path, config: &Config, inv: &Inventory) -> Vec<Collecti
                     format!("{parent}/0000-template.md")
                 };
                 if inv.markdown.contains(&template) && !found.iter().any(|(p, ..)| p == d) {
-                    found.push((d.clone(), DocKind::Rfc, None, None, Origin::Detected));
+                    found.push((d.clone(), DocKind::Rfc, None, None, None, Origin::Detected));
                 }
             }
         }
     }
     let mut out: Vec<Collection> = Vec::new();
-    for (path, kind, name, prefix, origin) in found {
+    for (path, kind, name, prefix, default_status, origin) in found {
+        let fixed_prefix = prefix.is_some();
         let id_prefix = prefix.or_else(|| {
             if path.rsplit('/').next().is_some_and(|n| n.eq_ignore_ascii_case("keps")) {
                 Some("KEP".to_string())
@@ -236,28 +251,35 @@ pub fn collections(dir: &Path, config: &Config, inv: &Inventory) -> Vec<Collecti
         let last = path.rsplit('/').next().unwrap_or(&path);
         let name = name.unwrap_or_else(|| kind.plural().to_string());
         let slug = unique_slug(&out, crate::text::slugify(last), &path);
-        out.push(Collection { path, kind, name, slug, id_prefix, origin });
+        out.push(Collection { path, kind, name, slug, id_prefix, fixed_prefix, default_status, origin });
     }
     out
 }
 
-/// The collection for documents of `kind` found outside every other collection, created on first use.
-pub fn inferred_collection(cols: &mut Vec<Collection>, kind: DocKind) -> usize {
-    if let Some(i) = cols.iter().position(|c| c.origin == Origin::Inferred && c.kind == kind) {
+/// The collection for documents of `kind` (and, for a series such as `CIP`, of that series) found
+/// outside every other collection, created on first use.
+pub fn inferred_collection(cols: &mut Vec<Collection>, kind: DocKind, series: Option<&str>) -> usize {
+    let series = series.filter(|p| Some(*p) != kind.default_prefix());
+    let prefix = series.map(str::to_string).or_else(|| kind.default_prefix().map(str::to_string));
+    if let Some(i) = cols.iter().position(|c| c.origin == Origin::Inferred && c.kind == kind && c.id_prefix == prefix) {
         return i;
     }
-    let slug = unique_slug(cols, kind.default_slug().to_string(), kind.default_slug());
-    let name = if cols.iter().any(|c| c.kind == kind) {
-        format!("Other {}", kind.plural().to_lowercase())
-    } else {
-        kind.plural().to_string()
+    let (preferred, name) = match series {
+        Some(p) => (crate::text::slugify(p), format!("{p}s")),
+        None if cols.iter().any(|c| c.kind == kind) => {
+            (kind.default_slug().to_string(), format!("Other {}", kind.plural().to_lowercase()))
+        }
+        None => (kind.default_slug().to_string(), kind.plural().to_string()),
     };
+    let slug = unique_slug(cols, preferred.clone(), &preferred);
     cols.push(Collection {
         path: String::new(),
         kind,
         name,
         slug,
-        id_prefix: kind.default_prefix().map(str::to_string),
+        id_prefix: prefix,
+        fixed_prefix: false,
+        default_status: None,
         origin: Origin::Inferred,
     });
     cols.len() - 1
@@ -310,35 +332,6 @@ fn adr_tool_dirs(dir: &Path) -> Vec<(String, Option<String>)> {
     out
 }
 
-/// Guesses the kind of a document outside every collection from its path and metadata.
-pub fn infer_kind(rel: &str, has_status: bool, has_rfc_header: bool, has_status_section: bool) -> DocKind {
-    let lower = rel.to_lowercase();
-    let segments: Vec<&str> = lower.split('/').collect();
-    let dirs = &segments[..segments.len() - 1];
-    let file = segments.last().copied().unwrap_or_default();
-    let any = |names: &[&str]| dirs.iter().any(|d| names.contains(d));
-    if any(&["standups", "standup", "meeting-notes", "minutes", "meetings", "weekly-updates"]) {
-        return DocKind::Standup;
-    }
-    if any(&["adr", "adrs", "decisions", "decision-records", "architecture-decision-record", "architecture-decisions"])
-        || file.starts_with("adr-")
-        || file.starts_with("adr_")
-    {
-        return DocKind::Adr;
-    }
-    if any(&["rfc", "rfcs", "keps", "proposals", "design", "design-docs"]) || file.starts_with("rfc-") || has_rfc_header
-    {
-        return DocKind::Rfc;
-    }
-    if any(&["handbook"]) {
-        return DocKind::Handbook;
-    }
-    if has_status_section || (has_status && file.chars().next().is_some_and(|c| c.is_ascii_digit())) {
-        return DocKind::Adr;
-    }
-    DocKind::Handbook
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,14 +356,5 @@ mod tests {
         }
         assert_eq!(relative(Path::new("site"), Path::new("site/docs/a.md")), "docs/a.md");
         assert_eq!(relative(Path::new("si"), Path::new("site/a.md")), "site/a.md", "not a prefix of whole names");
-    }
-
-    #[test]
-    fn kinds_from_paths() {
-        assert_eq!(infer_kind("docs/references/architecture/adr-001-x.md", false, false, false), DocKind::Adr);
-        assert_eq!(infer_kind("content/working-groups/x/minutes/2019-01-01.md", false, false, false), DocKind::Standup);
-        assert_eq!(infer_kind("pages/about.md", false, false, false), DocKind::Handbook);
-        assert_eq!(infer_kind("0005-x.md", true, false, false), DocKind::Adr);
-        assert_eq!(infer_kind("x.md", false, true, false), DocKind::Rfc);
     }
 }

@@ -11,6 +11,7 @@ pub mod discover;
 pub mod fingerprint;
 pub mod front_matter;
 pub mod git;
+pub mod infer;
 pub mod meta;
 pub mod meta_table;
 pub mod outline;
@@ -73,6 +74,20 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// Markdown-like files that are not pages, and why, sorted by path.
     pub skipped: Vec<(String, skip::Skip)>,
+    /// For documents outside every configured or detected collection: which collection each
+    /// folder's documents went to, and why (the first reason found in that folder).
+    pub placements: Vec<Placement>,
+}
+
+/// Where the documents of one folder went when no collection held them, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placement {
+    /// The folder, relative to the site directory.
+    pub folder: String,
+    /// Index into [`Loaded::collections`].
+    pub collection: usize,
+    /// Why.
+    pub why: infer::Why,
 }
 
 /// Parsed files kept between rebuilds (`serve`): a file is read again only when its size or
@@ -200,30 +215,40 @@ pub fn load_sources_cached(
     }
 
     let mut docs = Vec::with_capacity(parsed.len());
+    let mut placements = Vec::new();
     for result in parsed {
         let (doc, diags) = result?;
         diagnostics.extend(diags);
         let Some(mut doc) = doc else { continue };
-        let index = match place(&doc, &collections, config) {
-            Place::In(i) => i,
-            Place::Inferred(kind) => discover::inferred_collection(&mut collections, kind),
+        let folder = doc.source.rsplit_once('/').map_or("", |(f, _)| f).to_string();
+        let (index, why) = match place(&doc, &collections, config) {
+            Place::In(i) => (i, None),
+            Place::Inferred(inferred) => {
+                let i = discover::inferred_collection(&mut collections, inferred.kind, inferred.series.as_deref());
+                (i, Some(inferred.why))
+            }
             // With configured collections, documents outside them are not part of the site.
             Place::Outside => continue,
         };
+        if let Some(why) = why
+            && !placements.iter().any(|p: &Placement| p.folder == folder && p.collection == index)
+        {
+            placements.push(Placement { folder, collection: index, why });
+        }
         doc.collection = index;
         doc.kind = collections[index].kind;
         docs.push(doc);
     }
     docs.sort_by(|a, b| a.source.cmp(&b.source));
-    Ok(Loaded { docs, collections, files, diagnostics, skipped })
+    Ok(Loaded { docs, collections, files, diagnostics, skipped, placements })
 }
 
 /// Where a read document belongs.
 enum Place {
     /// In this collection.
     In(usize),
-    /// Outside every collection: in the inferred collection of this kind.
-    Inferred(DocKind),
+    /// Outside every collection: in the inferred collection of this kind and series.
+    Inferred(infer::Inferred),
     /// Not part of the site (collections are configured and none holds it).
     Outside,
 }
@@ -242,15 +267,7 @@ fn place(doc: &SourceDoc, collections: &[Collection], config: &Config) -> Place 
         .map(|(i, _)| i);
     match home {
         Some(i) => Place::In(i),
-        None if config.collections.is_empty() => {
-            let has_rfc_header = doc.meta.info.iter().any(|(l, _)| *l == "RFC PR" || *l == "Feature name");
-            Place::Inferred(discover::infer_kind(
-                &doc.source,
-                doc.meta.status.is_some(),
-                has_rfc_header,
-                doc.has_status_section,
-            ))
-        }
+        None if config.collections.is_empty() => Place::Inferred(infer::infer(doc)),
         None => Place::Outside,
     }
 }
@@ -275,8 +292,11 @@ pub fn reread(
     };
     let index = match place(&doc, collections, config) {
         Place::In(i) => i,
-        Place::Inferred(kind) => {
-            match collections.iter().position(|c| c.origin == discover::Origin::Inferred && c.kind == kind) {
+        Place::Inferred(inferred) => {
+            let prefix = inferred.series.or_else(|| inferred.kind.default_prefix().map(str::to_string));
+            match collections.iter().position(|c| {
+                c.origin == discover::Origin::Inferred && c.kind == inferred.kind && c.id_prefix == prefix
+            }) {
                 Some(i) => i,
                 None => return Ok(None),
             }
@@ -355,14 +375,22 @@ fn read_document(
     let text = template::neutralise(flavour, &text, fm.body_start, &fm.fields).unwrap_or(text);
     let mut meta = RawMeta::default();
     for field in &fm.fields {
+        let at = Located { value: String::new(), line: field.line, column: 1, file: None };
         if let Some(key) = meta::classify(&meta::canonical_key(&field.key)) {
-            meta.set(key, &field.value, Located { value: String::new(), line: field.line, column: 1, file: None });
+            meta.set(key, &field.value, at);
+        } else if let front_matter::FieldValue::Scalar(v) = &field.value
+            && let Some(id) = crate::vocab::series::from_key(&field.key, v)
+        {
+            // `CIP: 1`: the key names the series.
+            let value = front_matter::FieldValue::Scalar(format!("{}-{}", id.prefix, id.number.display()));
+            meta.set(Key::Number, &value, at);
         }
     }
     // A Kubernetes KEP keeps its metadata in `kep.yaml` beside the README.
     let parent = rel.rsplit_once('/').map_or("", |(p, _)| p);
     let sidecar = if parent.is_empty() { "kep.yaml".to_string() } else { format!("{parent}/kep.yaml") };
-    if sidecars.contains(&sidecar) {
+    // The sidecar describes the folder's document, not its supporting files.
+    if sidecars.contains(&sidecar) && crate::vocab::markdown_name::is_folder_index(rel) {
         read_sidecar(dir, &sidecar, &mut meta, &mut diags)?;
     }
     let body = dialect::scan_body(rel, &text, fm.body_start, &mut meta);

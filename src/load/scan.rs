@@ -7,7 +7,7 @@
 //! read the outline.
 
 use crate::load::outline::{Outline, OutlineBuilder};
-use crate::text::{ID_MENTION, markdown_options};
+use crate::text::{id_mentions, markdown_options};
 use crate::vocab::DocNumber;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use regex::Regex;
@@ -84,14 +84,12 @@ pub fn scan(text: &str, body_start: usize) -> Scanned {
                 }
             }
             Event::Text(t) if !in_code && link_depth == 0 => {
-                for c in ID_MENTION.captures_iter(&t) {
-                    let digits = &c[2];
-                    let suffix = c.get(3).map_or("", |m| m.as_str());
-                    if let Some(number) = DocNumber::parse(&format!("{digits}{suffix}")) {
+                for m in id_mentions(&t) {
+                    if let Some(number) = DocNumber::parse(m.number) {
                         // Text events may be unescaped, so offsets inside them are approximate;
                         // the event's start is exact.
-                        let offset = at + c.get(0).map_or(0, |m| m.start()).min(range.len());
-                        mentions.push(Mention { prefix: c[1].to_uppercase(), number, offset });
+                        let offset = at + m.range.start.min(range.len());
+                        mentions.push(Mention { prefix: m.prefix, number, offset });
                     }
                 }
             }

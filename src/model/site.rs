@@ -192,6 +192,8 @@ pub struct Site {
     pub diagnostics: Vec<Diagnostic>,
     /// Markdown-like files of the sources that are not pages, and why.
     pub skipped: Vec<(String, crate::load::skip::Skip)>,
+    /// Which collection the documents of each folder outside every collection went to, and why.
+    pub placements: Vec<crate::load::Placement>,
 }
 
 /// Where a chain of `superseded-by` relations leads.

@@ -85,6 +85,8 @@ pub struct BuildReport {
     pub notes: Vec<String>,
     /// Markdown-like files that are not pages, and why, for `--verbose`.
     pub skipped: Vec<(String, crate::load::skip::Skip)>,
+    /// Which collection each folder outside every collection became, and why, for `--verbose`.
+    pub placements: Vec<crate::load::Placement>,
 }
 
 impl BuildReport {
@@ -107,6 +109,7 @@ impl BuildReport {
             stages,
             notes,
             skipped: site.skipped.clone(),
+            placements: site.placements.clone(),
         }
     }
 }

@@ -6,7 +6,7 @@
 //! turned into links, broken links marked instead of left dangling — and the table of contents.
 
 use crate::render::highlight::Highlighter;
-use crate::text::{ID_MENTION, escape_href, escape_html, heading_anchor, markdown_options};
+use crate::text::{escape_href, escape_html, heading_anchor, id_mentions, markdown_options};
 use crate::vocab::DocNumber;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -260,17 +260,17 @@ fn code_block(lang: &str, text: &str, highlighter: &Highlighter) -> String {
 /// a link.
 fn mention_links<'a>(text: CowStr<'a>, links: &dyn LinkRewriter) -> Vec<Event<'a>> {
     let mut found: Vec<(usize, usize, String)> = Vec::new();
-    for c in ID_MENTION.captures_iter(&text) {
-        let whole = c.get(0).expect("match");
-        let number = DocNumber::parse(&format!("{}{}", &c[2], c.get(3).map_or("", |m| m.as_str())));
-        let Some((url, title)) = number.and_then(|n| links.mention(&c[1], &n)) else { continue };
+    for m in id_mentions(&text) {
+        let Some((url, title)) = DocNumber::parse(m.number).and_then(|n| links.mention(&m.prefix, &n)) else {
+            continue;
+        };
         let html = format!(
             "<a class=\"mention\" href=\"{}\" title=\"{}\">{}</a>",
             escape_href(&url),
             escape_html(&title),
-            escape_html(whole.as_str())
+            escape_html(&text[m.range.clone()])
         );
-        found.push((whole.start(), whole.end(), html));
+        found.push((m.range.start, m.range.end, html));
     }
     if text.contains('@') {
         for handle in crate::load::standup::handles(&text) {

@@ -70,3 +70,45 @@ fn middleman_and_mdx_pages_are_read_without_their_template_tags() {
     assert!(!mdx.contains("import Sandpack") && !mdx.contains("/*"), "{mdx}");
     assert_eq!(site.doc("source/sandbox.mdx")["title"], "Playground");
 }
+
+#[test]
+fn proposal_series_and_meetings_are_found_at_any_depth_with_their_own_ids() {
+    let site = build(&fixture("real-repos"));
+    let kind_and_id = |s: &str| {
+        let d = site.doc(s);
+        (d["kind"].as_str().unwrap().to_string(), d["display_id"].as_str().map(str::to_string))
+    };
+    assert_eq!(kind_and_id("CIP-0001/README.md"), ("rfc".into(), Some("CIP-0001".into())));
+    assert_eq!(kind_and_id("CPS-0001/README.md"), ("rfc".into(), Some("CPS-0001".into())));
+    assert_eq!(kind_and_id("rfcs/text/0001-first-rfc.md"), ("rfc".into(), Some("RFC-0001".into())));
+    assert_eq!(kind_and_id("BiweeklyMeetings/2020-07-01.md").0, "standup");
+    assert_eq!(kind_and_id("proposals/design-meeting-minutes/2024-01-09.md").0, "standup");
+    let d = site.doc("CIP-0001/README.md");
+    assert_eq!((d["title"].as_str(), d["status"].as_str()), (Some("CIP process"), Some("active")));
+    // Each series is its own collection, and no id clashes: not `RFC-0001` twice, and the stub
+    // beside a proposal's README is part of it.
+    let dups: Vec<_> = site.report.diagnostics.iter().filter(|d| d.code == Code::DuplicateId).collect();
+    assert!(dups.is_empty(), "{dups:?}");
+    let slugs: Vec<&str> = site.report.collections.iter().map(|c| c.slug.as_str()).collect();
+    assert!(slugs.contains(&"cip") && slugs.contains(&"cps"), "{slugs:?}");
+    // Mentions of another series link to it.
+    let cps = site.main_html(site.doc("CPS-0001/README.md")["url"].as_str().unwrap());
+    assert!(cps.contains("class=\"mention\" href=\"../cip/cip-0001.html\""), "{cps}");
+}
+
+#[test]
+fn a_collection_default_status_stands_in_for_a_status_nobody_wrote() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir_all(dir.join("text")).unwrap();
+    std::fs::write(
+        dir.join("adrsite.toml"),
+        "[[collections]]\npath = \"text\"\nkind = \"rfc\"\ndefault_status = \"accepted\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("text/0001-merged.md"), "# Summary\n\nMerged, so accepted.\n").unwrap();
+    std::fs::write(dir.join("text/0002-stated.md"), "- Status: withdrawn\n\n# Summary\n\nWithdrawn.\n").unwrap();
+    let site = build(dir);
+    assert_eq!(site.doc("text/0001-merged.md")["status"], "accepted");
+    assert_eq!(site.doc("text/0002-stated.md")["status"], "withdrawn", "a written status wins");
+}

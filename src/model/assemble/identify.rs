@@ -52,6 +52,8 @@ pub(super) struct Identified {
     pub collection: usize,
     pub kind: DocKind,
     pub number: Option<DocNumber>,
+    /// The prefix of the document's series: its own (`CIP`) or its collection's.
+    pub prefix: Option<String>,
     pub display_id: Option<String>,
     pub title: String,
     pub status: Option<crate::vocab::Status>,
@@ -84,20 +86,42 @@ pub(super) fn identify(
     let heading = src.title_heading.as_ref();
     let heading_title = heading.and_then(|h| identity::title_from_heading(&h.text));
     let mut number = None;
+    let mut prefix = col.id_prefix.clone();
     if col.kind.is_decision() {
-        number = meta
-            .number
-            .as_ref()
-            .and_then(|n| {
-                DocNumber::parse(n.value.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-' || c == ' '))
+        // A series id stated in the metadata or the name (`CIP: 1`, `CIP-0001/`, `ADR-8.md`)
+        // names the document's own series; a configured `id_prefix` still wins.
+        let named = crate::vocab::series::from_name(identity::naming_stem(&src.source));
+        let series = match meta.number.as_ref().and_then(|n| crate::vocab::series::from_value(&n.value)) {
+            // `CIP: 1` in `CIP-0001/`: the digits as the name writes them.
+            Some(stated) => Some(match named {
+                Some(n) if n.prefix == stated.prefix && n.number.value == stated.number.value => n,
+                _ => stated,
+            }),
+            None => named,
+        };
+        if let Some(s) = &series
+            && !col.fixed_prefix
+        {
+            prefix = Some(s.prefix.clone());
+        }
+        number = series
+            .map(|s| s.number)
+            .or_else(|| {
+                meta.number.as_ref().and_then(|n| {
+                    DocNumber::parse(
+                        n.value.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-' || c == ' '),
+                    )
+                })
             })
             .or_else(|| identity::number_from_name(&src.source))
             .or_else(|| {
                 heading
                     .and_then(|h| identity::split_heading_number(crate::load::dialect::strip_title_status(&h.text)).0)
-            });
+            })
+            // `0000-kep-process`: zero is a placeholder, not an id.
+            .filter(|n| n.value != 0);
     }
-    let display_id = match (&number, &col.id_prefix) {
+    let display_id = match (&number, &prefix) {
         (Some(n), Some(prefix)) => Some(format!("{prefix}-{}", n.display())),
         _ => None,
     };
@@ -119,10 +143,16 @@ pub(super) fn identify(
         (None, None) => fallback_title(src, col.kind),
     };
 
-    let parsed = meta.status.as_ref().map(|s| parse_status(&s.value, &config.statuses));
+    // A collection's `default_status` stands in for a status nobody wrote.
+    let default_status = || {
+        let value = col.default_status.clone()?;
+        Some(Located { value, line: 1, column: 1, file: Some(crate::config::FILE_NAME.to_string()) })
+    };
+    let stated = meta.status.clone().or_else(default_status);
+    let parsed = stated.as_ref().map(|s| parse_status(&s.value, &config.statuses));
     let mut status = None;
     let mut status_label = None;
-    if let (Some(p), Some(at)) = (&parsed, &meta.status) {
+    if let (Some(p), Some(at)) = (&parsed, &stated) {
         status = p.status;
         if !p.label.is_empty() {
             status_label = Some(short_label(&p.label));
@@ -234,6 +264,7 @@ pub(super) fn identify(
         collection: src.collection,
         kind: col.kind,
         number,
+        prefix,
         display_id,
         title,
         status,

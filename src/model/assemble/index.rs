@@ -6,7 +6,6 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::SourceDoc;
-use crate::load::discover::Collection;
 use crate::load::status::ParsedStatus;
 use crate::model::assemble::Problem;
 use crate::model::assemble::identify::Identified;
@@ -29,7 +28,6 @@ pub(super) struct Index {
 /// Indexes `docs` (in source order, so the first of two duplicates wins everywhere).
 pub(super) fn index_of(
     docs: &[(Identified, SourceDoc, Option<ParsedStatus>)],
-    collections: &[Collection],
     files: BTreeSet<String>,
 ) -> (Index, Vec<Problem>) {
     let mut index =
@@ -42,9 +40,19 @@ pub(super) fn index_of(
         let (doc, src, _) = &docs[i];
         index.paths.docs.insert(doc.source.clone(), doc.id.clone());
         index.stems.entry(identity::naming_stem(&doc.source).to_lowercase()).or_insert_with(|| doc.id.clone());
-        if let (Some(n), Some(prefix)) = (&doc.number, &collections[doc.collection].id_prefix) {
+        if let (Some(n), Some(prefix)) = (&doc.number, &doc.prefix) {
             let key = mention_key(prefix, n);
             if let Some(first) = id_sources.get(&key) {
+                // `44167/README.md` beside `44167-gc-pacer.md`: a folder named by the bare number
+                // holds the document's companions, not a second document with that id.
+                if companion(&doc.source, first, n) {
+                    continue;
+                }
+                if companion(first, &doc.source, n) {
+                    id_sources.insert(key.clone(), doc.source.clone());
+                    index.ids.insert(key, doc.id.clone());
+                    continue;
+                }
                 let line = src.meta.number.as_ref().map_or(1, |n| n.line);
                 let diagnostic = Diagnostic::warning(
                     &doc.source,
@@ -62,4 +70,15 @@ pub(super) fn index_of(
         }
     }
     (index, problems)
+}
+
+/// Whether `source` is a companion of `other`, which has the same id, rather than a second
+/// document with it: the index of a folder named only by the number (`44167/README.md` beside
+/// `44167-gc-pacer.md`), or a file beside its folder's index (`CIP-0001/CIP-0001.md` beside
+/// `CIP-0001/README.md`).
+fn companion(source: &str, other: &str, number: &crate::vocab::DocNumber) -> bool {
+    use crate::vocab::markdown_name::is_folder_index;
+    let folder = |p: &str| p.rsplit_once('/').map_or("", |(f, _)| f).to_string();
+    (is_folder_index(source) && source.rsplit('/').nth(1).is_some_and(|f| f == number.digits))
+        || (!is_folder_index(source) && is_folder_index(other) && folder(source) == folder(other))
 }

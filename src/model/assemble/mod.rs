@@ -130,7 +130,7 @@ pub fn assemble(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) 
 
 /// [`assemble`], also returning what [`patch`] needs.
 pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) -> (Site, Retained) {
-    let Loaded { docs: sources, collections, files, diagnostics, skipped } = loaded;
+    let Loaded { docs: sources, collections, files, diagnostics, skipped, placements } = loaded;
     let mut problems = Vec::new();
     let mut read_diagnostics: std::collections::HashMap<&str, Vec<Diagnostic>> = Default::default();
     for d in &diagnostics {
@@ -158,13 +158,13 @@ pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, toda
     }
     drop(read_diagnostics);
 
-    let (index, duplicates) = index::index_of(&docs, &collections, files);
+    let (index, duplicates) = index::index_of(&docs, files);
     problems.extend(duplicates);
 
     let mut assets = BTreeSet::new();
     let mut edges = Vec::new();
     let mut refs = Vec::new();
-    let resolved = resolve::resolve(&docs, &collections, &index);
+    let resolved = resolve::resolve(&docs, &index);
     let mut parts = Vec::with_capacity(docs.len());
     for (r, (doc, _, _)) in resolved.into_iter().zip(docs) {
         if let Some(own) = local.get_mut(&doc.id) {
@@ -213,6 +213,7 @@ pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, toda
         archive: attention.archive,
         diagnostics: attention.diagnostics,
         skipped,
+        placements,
     };
     (site, Retained { index, local })
 }

@@ -45,7 +45,7 @@ pub fn patch(
     let (doc, parsed) =
         identify::identify(&src, &site.collections[src.collection], config, id.0.clone(), &mut diagnostics);
     let one = [(doc, src, parsed)];
-    let resolved = resolve::resolve(&one, &site.collections, &retained.index).pop()?;
+    let resolved = resolve::resolve(&one, &retained.index).pop()?;
     let [(doc, _, _)] = one;
     diagnostics.extend(resolved.problems.into_iter().map(|p| p.diagnostic));
     let local = Local { diagnostics, edges: resolved.edges, refs: resolved.refs, assets: resolved.assets };

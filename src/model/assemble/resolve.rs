@@ -39,11 +39,7 @@ pub(super) struct Resolved {
 }
 
 /// Resolves the references of every document.
-pub(super) fn resolve(
-    docs: &[(Identified, SourceDoc, Option<ParsedStatus>)],
-    collections: &[crate::load::discover::Collection],
-    index: &Index,
-) -> Vec<Resolved> {
+pub(super) fn resolve(docs: &[(Identified, SourceDoc, Option<ParsedStatus>)], index: &Index) -> Vec<Resolved> {
     docs.par_iter()
         .map(|(doc, src, parsed)| {
             let mut out = Resolved::default();
@@ -65,7 +61,7 @@ pub(super) fn resolve(
                 }
                 out.links.insert(link.dest.clone(), target);
             }
-            let own_prefix = collections[doc.collection].id_prefix.clone();
+            let own_prefix = doc.prefix.clone();
             for m in &src.mentions {
                 let key = mention_key(&m.prefix, &m.number);
                 let bare = mention_key(&m.prefix, &DocNumber { suffix: None, ..m.number.clone() });
@@ -75,8 +71,10 @@ pub(super) fn resolve(
                 }
             }
             let mut declared: Vec<(RelationKind, Located)> = src.meta.relations.clone();
-            if let Some(successor) = parsed.as_ref().and_then(|p| p.successor.clone()) {
-                let at = src.meta.status.clone().expect("a parsed status comes from a located status");
+            // A successor named by a collection's `default_status` belongs to no document.
+            if let (Some(successor), Some(at)) =
+                (parsed.as_ref().and_then(|p| p.successor.clone()), src.meta.status.clone())
+            {
                 declared.push((RelationKind::SupersededBy, Located { value: successor, ..at }));
             }
             for (kind, at) in declared {

@@ -1,0 +1,184 @@
+//! What a document outside every collection is, and why: the kind (and series) inferred from its
+//! folders at any depth, its name and its content.
+//!
+//! Input: a read [`SourceDoc`]. Output: an [`Inferred`] kind, series prefix and the [`Why`] that
+//! `-v` reports. Signals, strongest first: a series id in the name or metadata (`CIP-0001/`,
+//! `CIP: 1`); the innermost folder whose name says what it holds (`design-meeting-minutes/`,
+//! `BiweeklyMeetings/`, `proposals/`, `adr/`); the file name (`adr-004-x.md`); the content (a
+//! status key or section means a decision, a date with attendees, an agenda or action items a
+//! meeting).
+
+use crate::load::SourceDoc;
+use crate::vocab::{DocKind, Role};
+
+/// The inferred kind of a document and its series prefix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Inferred {
+    /// The kind.
+    pub kind: DocKind,
+    /// A series of its own (`CIP`), when its name or metadata states one.
+    pub series: Option<String>,
+    /// Why.
+    pub why: Why,
+}
+
+/// What decided a document's kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// Its name or metadata states a series id (`CIP-0001`).
+    SeriesId(String),
+    /// A folder's name says what it holds.
+    Folder(String),
+    /// Its file name (`adr-004-x.md`, `rfc-100-x.md`).
+    FileName,
+    /// RFC header keys (`RFC PR`, `Feature name`).
+    RfcHeader,
+    /// A status key or a `## Status` section.
+    Status,
+    /// A date with attendees, an agenda or action items.
+    Meeting,
+    /// Nothing said otherwise.
+    Default,
+}
+
+impl std::fmt::Display for Why {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Why::SeriesId(id) => write!(f, "its name or metadata states the series id {id}"),
+            Why::Folder(name) => write!(f, "the folder `{name}` says what it holds"),
+            Why::FileName => f.write_str("its file name says what it is"),
+            Why::RfcHeader => f.write_str("it has RFC header keys"),
+            Why::Status => f.write_str("it states a status"),
+            Why::Meeting => f.write_str("it has a date and attendees, an agenda or action items"),
+            Why::Default => f.write_str("nothing marks it as a decision, proposal or meeting"),
+        }
+    }
+}
+
+/// The kind a folder's name says its documents are, from the words in it
+/// (`design-meeting-minutes`, `BiweeklyMeetings`, `architecture-decisions`). `top` says whether
+/// the folder is at the top of the site: only there does `design/` mean design documents (below,
+/// it is usually a design team's pages).
+pub fn folder_kind(name: &str, top: bool) -> Option<DocKind> {
+    let words = words(name);
+    let has = |w: &[&str]| words.iter().any(|x| w.contains(&x.as_str()));
+    if has(&["meeting", "meetings", "minutes", "standup", "standups", "retro", "retros"])
+        || (has(&["weekly", "daily"]) && has(&["updates", "notes"]))
+    {
+        return Some(DocKind::Standup);
+    }
+    if has(&["adr", "adrs", "decisions"]) || (has(&["decision"]) && has(&["record", "records", "log"])) {
+        return Some(DocKind::Adr);
+    }
+    let whole = words.join("-");
+    if has(&["rfc", "rfcs", "proposal", "proposals", "kep", "keps", "pep", "peps", "enhancements"])
+        || matches!(whole.as_str(), "design-docs" | "design-documents")
+        || (top && matches!(whole.as_str(), "design" | "designs"))
+    {
+        return Some(DocKind::Rfc);
+    }
+    has(&["handbook"]).then_some(DocKind::Handbook)
+}
+
+/// The lower-case words of a name: `BiweeklyMeetings` → `biweekly`, `meetings`.
+fn words(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if !c.is_alphanumeric() {
+            out.extend((!word.is_empty()).then(|| std::mem::take(&mut word)));
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower {
+            out.push(std::mem::take(&mut word));
+        }
+        prev_lower = c.is_lowercase();
+        word.extend(c.to_lowercase());
+    }
+    out.extend((!word.is_empty()).then_some(word));
+    out
+}
+
+/// A series id in a name, unless its number reads as a year (`OSPP-2024` names an event, not the
+/// 2024th proposal; `CIP-0001` and `CIP-1694` are ids).
+fn series_name(name: &str) -> Option<crate::vocab::series::SeriesId> {
+    crate::vocab::series::from_name(name)
+        .filter(|s| !(s.number.digits.len() == 4 && (1990..=2099).contains(&s.number.value)))
+}
+
+/// Infers the kind of a document that no collection holds.
+pub fn infer(doc: &SourceDoc) -> Inferred {
+    let path = doc.source.as_str();
+    let (dirs, file) = path.rsplit_once('/').unwrap_or(("", path));
+    let folders: Vec<&str> = if dirs.is_empty() { Vec::new() } else { dirs.split('/').collect() };
+    let is_index = crate::vocab::markdown_name::is_folder_index(file);
+    let stem = crate::vocab::markdown_name::stem(file);
+    let inferred = |kind, series: Option<String>, why| Inferred { kind, series, why };
+
+    // A series id: in the metadata (`CIP: 1`), the file name, or a folder (`CIP-0088/CIPs/…`).
+    let series = doc
+        .meta
+        .number
+        .as_ref()
+        .and_then(|n| crate::vocab::series::from_value(&n.value))
+        .or_else(|| (!is_index).then(|| series_name(stem)).flatten())
+        .or_else(|| folders.iter().rev().find_map(|f| series_name(f)));
+    if let Some(s) = series {
+        let kind = if s.prefix == "ADR" { DocKind::Adr } else { DocKind::Rfc };
+        let id = format!("{}-{}", s.prefix, s.number.display());
+        return inferred(kind, Some(s.prefix), Why::SeriesId(id));
+    }
+    let folder_kinds = folders.iter().enumerate().rev();
+    if let Some((name, kind)) = folder_kinds.clone().find_map(|(i, f)| folder_kind(f, i == 0).map(|k| (*f, k))) {
+        return inferred(kind, None, Why::Folder(name.to_string()));
+    }
+    let lower = file.to_lowercase();
+    if lower.starts_with("adr-") || lower.starts_with("adr_") {
+        return inferred(DocKind::Adr, None, Why::FileName);
+    }
+    if lower.starts_with("rfc-") {
+        return inferred(DocKind::Rfc, None, Why::FileName);
+    }
+    if doc.meta.info.iter().any(|(l, _)| *l == "RFC PR" || *l == "Feature name") {
+        return inferred(DocKind::Rfc, None, Why::RfcHeader);
+    }
+    let numbered = stem.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if doc.has_status_section || (doc.meta.status.is_some() && numbered) {
+        return inferred(DocKind::Adr, None, Why::Status);
+    }
+    let dated = doc.meta.date.is_some() || crate::date::date_in_name(stem).is_some();
+    let headings = doc.outline.headings.to_lowercase();
+    let meeting_words = ["agenda", "attendees", "attendance", "action items", "minutes"];
+    let attended = doc.meta.people.iter().any(|(r, _)| *r == Role::Participant);
+    if dated && (attended || meeting_words.iter().any(|w| headings.contains(w))) {
+        return inferred(DocKind::Standup, None, Why::Meeting);
+    }
+    inferred(DocKind::Handbook, None, Why::Default)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folder_words() {
+        for (name, kind) in [
+            ("design-meeting-minutes", Some(DocKind::Standup)),
+            ("BiweeklyMeetings", Some(DocKind::Standup)),
+            ("weekly-updates", Some(DocKind::Standup)),
+            ("architecture-decisions", Some(DocKind::Adr)),
+            ("decision-log", Some(DocKind::Adr)),
+            ("proposals", Some(DocKind::Rfc)),
+            ("design-docs", Some(DocKind::Rfc)),
+            ("design-system", None),
+            ("handbook", Some(DocKind::Handbook)),
+            ("content", None),
+        ] {
+            assert_eq!(folder_kind(name, false), kind, "{name}");
+        }
+        assert_eq!((folder_kind("design", true), folder_kind("design", false)), (Some(DocKind::Rfc), None));
+        assert_eq!(words("BiweeklyMeetings"), vec!["biweekly", "meetings"]);
+    }
+}
