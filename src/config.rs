@@ -27,6 +27,8 @@ const TOP_KEYS: &[&str] = &[
     "search",
     "cache_dir",
     "max_file_size",
+    "allow_raw_html",
+    "people",
 ];
 const SEARCH_KEYS: &[&str] = &["aliases"];
 const COLLECTION_KEYS: &[&str] =
@@ -52,6 +54,10 @@ struct RawConfig {
     search: RawSearch,
     cache_dir: Option<String>,
     max_file_size: Option<toml::Value>,
+    #[serde(default)]
+    allow_raw_html: bool,
+    #[serde(default)]
+    people: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -150,6 +156,10 @@ pub struct Config {
     pub cache_dir: Option<String>,
     /// Documents larger than this many bytes are reported and not rendered (`max_file_size`).
     pub max_file_size: u64,
+    /// Keep documents' raw HTML as written instead of sanitising it (`allow_raw_html`).
+    pub allow_raw_html: bool,
+    /// Other spellings of people: a name and how else they are written (`[people]`).
+    pub people: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// The default `max_file_size`: 10 MB. Larger Markdown is generated, not written, and parsing it
@@ -170,6 +180,8 @@ impl Default for Config {
             search_aliases: Default::default(),
             cache_dir: None,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            allow_raw_html: false,
+            people: Default::default(),
         }
     }
 }
@@ -329,6 +341,8 @@ impl Config {
         }
         config.search_aliases = raw.search.aliases;
         config.cache_dir = raw.cache_dir;
+        config.allow_raw_html = raw.allow_raw_html;
+        config.people = raw.people;
         if let Some(value) = raw.max_file_size {
             let parsed = match &value {
                 toml::Value::Integer(n) => u64::try_from(*n).ok().filter(|n| *n > 0),

@@ -36,8 +36,9 @@ pub struct Mention {
 }
 
 /// `src="…"` and `href="…"` in raw HTML.
-pub static HTML_URL_ATTR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?i)\b(src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("static regex"));
+pub static HTML_URL_ATTR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\b(src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"#).expect("static regex")
+});
 
 /// What the parse of a body found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -75,7 +76,7 @@ pub fn scan(text: &str, body_start: usize) -> Scanned {
             Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Html(html) | Event::InlineHtml(html) => {
                 for c in HTML_URL_ATTR.captures_iter(&html) {
-                    let m = c.get(2).or_else(|| c.get(3)).expect("one alternative matched");
+                    let m = c.get(2).or_else(|| c.get(3)).or_else(|| c.get(4)).expect("one alternative matched");
                     links.push(RawLink {
                         dest: m.as_str().to_string(),
                         offset: at + m.start(),

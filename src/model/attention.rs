@@ -48,7 +48,7 @@ fn named(doc: &Doc, key: DateKey) -> Option<(&crate::model::site::NamedDate, u32
 }
 
 fn owner(doc: &Doc) -> Option<String> {
-    let names = doc.accountable();
+    let names: Vec<&str> = doc.accountable().into_iter().map(crate::model::site::person_display).collect();
     (!names.is_empty()).then(|| names.join(", "))
 }
 

@@ -268,9 +268,32 @@ pub fn mention_key(prefix: &str, number: &DocNumber) -> String {
 /// The key a person is known by: `Ana`, `@ana` and `**Ana**` are one person, and
 /// `Alan Shaw (@alanshaw)` is `alanshaw`.
 pub fn person_key(name: &str) -> String {
-    let name = name.trim().trim_matches(['*', '_']);
+    let name = person_display(name).trim_matches(['*', '_']);
     if let Some((_, paren)) = name.split_once("(@") {
         return crate::text::slugify(paren.trim_end_matches(')'));
     }
     crate::text::slugify(name.trim_start_matches('@'))
+}
+
+/// A person as written, without the email address: `Ana Silva <ana@example.org>` (or, once its
+/// autolink is read as text, `Ana Silva ana@example.org`) → `Ana Silva`. A bare address stays as
+/// it is: it is all there is to show.
+pub fn person_display(written: &str) -> &str {
+    let written = written.trim();
+    match person_email(written).and_then(|e| written.find(e)) {
+        Some(at) => {
+            let name = written[..at].trim_end().trim_end_matches(['<', '(', ',']).trim_end();
+            if name.is_empty() { written } else { name }
+        }
+        None => written,
+    }
+}
+
+/// The email address in `Ana Silva <ana@example.org>`, `Ana Silva ana@example.org` or a bare
+/// `ana@example.org`.
+pub fn person_email(written: &str) -> Option<&str> {
+    let last = written.split_whitespace().last()?;
+    let email = last.trim_matches(['<', '>', '(', ')', ',']).trim_start_matches("mailto:");
+    let (local, domain) = email.split_once('@')?;
+    (!local.is_empty() && domain.contains('.') && !email.contains('/')).then_some(email)
 }

@@ -19,6 +19,11 @@ pub(crate) fn render_options(opts: &BuildOptions, config: &Config) -> RenderOpti
         live_reload: opts.live_reload.clone(),
         today: opts.today,
         stale_blocker_after: config.attention.stale_blocker_after,
+        raw_html: if config.allow_raw_html {
+            crate::render::sanitise::RawHtml::Allow
+        } else {
+            crate::render::sanitise::RawHtml::Sanitise
+        },
     }
 }
 

@@ -28,6 +28,8 @@ pub struct RenderOptions {
     pub today: jiff::civil::Date,
     /// How long a standup blocker may stay open (for the stale mark on the blockers page).
     pub stale_blocker_after: jiff::Span,
+    /// Whether documents' raw HTML is sanitised or kept (`allow_raw_html`).
+    pub raw_html: crate::render::sanitise::RawHtml,
 }
 
 /// Which pages to render.

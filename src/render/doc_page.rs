@@ -36,7 +36,12 @@ impl Ctx<'_> {
             None => doc.text[doc.body_start..].to_string(),
         };
         let rendered = match doc.oversize {
-            None => render_markdown(&body, &PageLinks { site: self.site, doc, page_path: &page_path }, highlighter),
+            None => render_markdown(
+                &body,
+                &PageLinks { site: self.site, doc, page_path: &page_path },
+                highlighter,
+                self.opts.raw_html,
+            ),
             Some(size) => oversize_notice(&page_path, doc, size),
         };
         let col = &self.site.collections[doc.collection];
@@ -52,7 +57,7 @@ impl Ctx<'_> {
             let items: Vec<MetaItem> = doc
                 .people_in(role)
                 .map(|p| MetaItem {
-                    text: p.to_string(),
+                    text: crate::model::site::person_display(p).to_string(),
                     href: self.site.person_slug(p).map(|slug| Route::Person(slug).path()),
                     url: None,
                 })

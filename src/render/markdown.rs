@@ -6,6 +6,7 @@
 //! turned into links, broken links marked instead of left dangling — and the table of contents.
 
 use crate::render::highlight::Highlighter;
+use crate::render::sanitise::RawHtml;
 use crate::text::{escape_href, escape_html, heading_anchor, id_mentions, markdown_options};
 use crate::vocab::DocNumber;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
@@ -60,9 +61,10 @@ pub struct Rendered {
 /// Renders `body`. Events stream from the parser through the rewriting below into the HTML
 /// writer; only a heading's events are held (for its anchor), so memory stays near the parser's
 /// own, however long the document.
-pub fn render_markdown(body: &str, links: &dyn LinkRewriter, highlighter: &Highlighter) -> Rendered {
+pub fn render_markdown(body: &str, links: &dyn LinkRewriter, highlighter: &Highlighter, raw: RawHtml) -> Rendered {
     let mut events = Rewriting {
         parser: Parser::new_ext(body, markdown_options()),
+        shift: u8::from(has_h1(body)),
         finished: false,
         pending: VecDeque::new(),
         links,
@@ -74,10 +76,52 @@ pub fn render_markdown(body: &str, links: &dyn LinkRewriter, highlighter: &Highl
         link_stack: Vec::new(),
         broken_image: None,
         has_mermaid: false,
+        has_raw_html: false,
     };
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, &mut events);
+    if events.has_raw_html && raw == RawHtml::Sanitise {
+        html = crate::render::sanitise::sanitise(&html);
+    }
     Rendered { html, toc: events.toc, has_mermaid: events.has_mermaid }
+}
+
+/// Whether the body has a level-1 heading outside code: an ATX `# Section` or a setext heading
+/// underlined with `===`. A line scan, far cheaper than the parse it decides about.
+fn has_h1(body: &str) -> bool {
+    let mut fence: Option<(u8, usize)> = None;
+    let mut prev_text = false;
+    let mut in_comment = false;
+    for line in body.lines() {
+        let t = line.trim_start();
+        let indent = line.len() - t.len();
+        if in_comment || (fence.is_none() && t.starts_with("<!--")) {
+            in_comment = !t.contains("-->");
+            prev_text = false;
+            continue;
+        }
+        let run = |b: u8| t.bytes().take_while(|c| *c == b).count();
+        if let Some((b, len)) = fence {
+            if run(b) >= len && t.trim_start_matches(b as char).trim().is_empty() {
+                fence = None;
+            }
+            continue;
+        }
+        if indent <= 3 && (run(b'`') >= 3 || run(b'~') >= 3) {
+            let b = t.as_bytes()[0];
+            fence = Some((b, run(b)));
+            prev_text = false;
+            continue;
+        }
+        if indent <= 3 && (t == "#" || t.starts_with("# ") || t.starts_with("#\t")) {
+            return true;
+        }
+        if indent <= 3 && prev_text && t.len() >= 2 && t.trim_end().bytes().all(|b| b == b'=') {
+            return true;
+        }
+        prev_text = indent <= 3 && !t.is_empty() && !t.starts_with(['>', '-', '*', '+', '|', '<', '#']);
+    }
+    false
 }
 
 /// The parser's events with links rewritten, code highlighted, headings anchored and mentions
@@ -91,6 +135,9 @@ struct Rewriting<'a, 'r> {
     highlighter: &'r Highlighter,
     toc: Vec<TocEntry>,
     anchors: BTreeMap<String, usize>,
+    /// Levels added to every heading: 1 when the body has H1 sections (`# Summary`,
+    /// `# Motivation`), which sit below the page's own title.
+    shift: u8,
     /// The heading being read: its level, explicit id and inner events.
     heading: Option<(HeadingLevel, Option<String>, Vec<Event<'a>>)>,
     /// The code block being read: its language and text.
@@ -100,6 +147,8 @@ struct Rewriting<'a, 'r> {
     /// The alt text of a broken image being read.
     broken_image: Option<String>,
     has_mermaid: bool,
+    /// Whether the source had raw HTML, which the whole body is then sanitised for.
+    has_raw_html: bool,
 }
 
 impl<'a> Iterator for Rewriting<'a, '_> {
@@ -164,6 +213,9 @@ impl<'a> Rewriting<'a, '_> {
             }
             return;
         }
+        if matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
+            self.has_raw_html = true;
+        }
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 self.heading = Some((level, id.map(|i| i.to_string()), Vec::new()));
@@ -176,7 +228,7 @@ impl<'a> Rewriting<'a, '_> {
                 let count = self.anchors.entry(base.clone()).or_insert(0);
                 let anchor = if *count == 0 { base.clone() } else { format!("{base}-{count}") };
                 *count += 1;
-                let n = level as u8;
+                let n = (level as u8 + self.shift).min(6);
                 if (2..=3).contains(&n) {
                     self.toc.push(TocEntry { level: n, id: anchor.clone(), text: text.clone() });
                 }
@@ -309,7 +361,7 @@ fn mention_links<'a>(text: CowStr<'a>, links: &dyn LinkRewriter) -> Vec<Event<'a
 fn rewrite_html(html: &str, links: &dyn LinkRewriter) -> String {
     crate::load::scan::HTML_URL_ATTR
         .replace_all(html, |c: &regex::Captures| {
-            let value = c.get(2).or_else(|| c.get(3)).map_or("", |m| m.as_str());
+            let value = c.get(2).or_else(|| c.get(3)).or_else(|| c.get(4)).map_or("", |m| m.as_str());
             match links.rewrite(value) {
                 Rewrite::Keep => c[0].to_string(),
                 Rewrite::To(url) => format!("{}=\"{}\"", &c[1], escape_href(&url)),
@@ -339,7 +391,20 @@ mod tests {
     }
 
     fn html(md: &str) -> String {
-        render_markdown(md, &Fake, &Highlighter::new()).html
+        render_markdown(md, &Fake, &Highlighter::new(), RawHtml::Sanitise).html
+    }
+
+    #[test]
+    fn h1_sections_sit_below_the_page_title() {
+        let hl = Highlighter::new();
+        let r = render_markdown("# Summary\n\nText.\n\n# Motivation\n\n## Detail\n", &Fake, &hl, RawHtml::Sanitise);
+        assert!(r.html.contains("<h2 id=\"summary\">") && r.html.contains("<h3 id=\"detail\">"), "{}", r.html);
+        let toc: Vec<(u8, &str)> = r.toc.iter().map(|t| (t.level, t.id.as_str())).collect();
+        assert_eq!(toc, vec![(2, "summary"), (2, "motivation"), (3, "detail")]);
+        assert!(has_h1("Title\n=====\n") && !has_h1("```\n# not\n```\n## Two\n") && !has_h1("#hashtag\n"));
+        assert!(!has_h1("<!--\n# Template instructions\n-->\n## Summary\n"));
+        let r = render_markdown("## Already\n", &Fake, &hl, RawHtml::Sanitise);
+        assert!(r.html.contains("<h2 id=\"already\">"));
     }
 
     #[test]
@@ -348,6 +413,7 @@ mod tests {
             "## Decision Outcome\n\n## Decision Outcome\n\n### Pros & cons\n",
             &Fake,
             &Highlighter::new(),
+            RawHtml::Sanitise,
         );
         assert!(r.html.contains("<h2 id=\"decision-outcome\">"));
         assert!(r.html.contains("<h2 id=\"decision-outcome-1\">"));
@@ -380,7 +446,7 @@ mod tests {
     #[test]
     fn code_is_highlighted_and_raw_html_rewritten() {
         let h = html(
-            "```rust\nfn x() {}\n```\n\n<img src=\"img.png\"> <img src=\"nope.png\">\n\n```mermaid\ngraph TD; A-->B\n```\n",
+            "```rust\nfn x() {}\n```\n\n<img src=\"img.png\"> <img src=nope.png width=50>\n\n```mermaid\ngraph TD; A-->B\n```\n",
         );
         assert!(h.contains("<pre class=\"code\"><code class=\"language-rust\"><span class=\"hl-"), "{h}");
         assert!(h.contains("src=\"../files/img.png\""));

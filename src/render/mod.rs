@@ -15,6 +15,7 @@ mod lists;
 pub mod markdown;
 pub mod pages;
 pub mod publish;
+pub mod sanitise;
 pub mod theme;
 pub mod view;
 

@@ -67,7 +67,8 @@ pub struct DocLink {
 impl DocLink {
     /// The link to `doc`.
     pub fn of(doc: &Doc) -> DocLink {
-        let people: Vec<String> = doc.credited().into_iter().map(str::to_string).collect();
+        let people: Vec<String> =
+            doc.credited().into_iter().map(|p| crate::model::site::person_display(p).to_string()).collect();
         DocLink {
             href: doc.id.page_path(),
             title: doc.title.clone(),

@@ -112,3 +112,78 @@ fn a_collection_default_status_stands_in_for_a_status_nobody_wrote() {
     assert_eq!(site.doc("text/0001-merged.md")["status"], "accepted");
     assert_eq!(site.doc("text/0002-stated.md")["status"], "withdrawn", "a written status wins");
 }
+
+#[test]
+fn an_rfc_with_h1_sections_is_titled_from_its_feature_and_its_sections_are_sections() {
+    let site = build(&fixture("real-repos"));
+    let d = site.doc("rfcs/text/0004-sections-as-h1.md");
+    assert_eq!(d["title"], "Dark mode for dashboards");
+    let html = site.main_html(d["url"].as_str().unwrap());
+    // One h1, the page's title; the sections are h2 and in the contents.
+    assert_eq!(html.matches("<h1").count(), 1, "{html}");
+    assert!(html.contains("<h2 id=\"summary\">") && html.contains("<h2 id=\"motivation\">"), "{html}");
+    assert!(html.contains("<h3 id=\"prior-art\">"), "{html}");
+    assert!(html.contains("href=\"#motivation\""), "the contents list the sections: {html}");
+}
+
+#[test]
+fn one_page_per_new_dialect_feature() {
+    let site = build(&fixture("real-repos"));
+    for (name, source) in [
+        ("metadata_by_column", "adr/0001-metadata-by-column.md"),
+        ("metadata_table_over_status_section", "adr/0002-metadata-table-over-status-section.md"),
+        ("yaml_read_line_by_line", "rfcs/text/0003-yaml-that-fails.md"),
+        ("middleman_page", "source/guides/index.html.md.erb"),
+        ("series_proposal", "CIP-0001/README.md"),
+        ("h1_sections", "rfcs/text/0004-sections-as-h1.md"),
+    ] {
+        let url = site.doc(source)["url"].as_str().unwrap().to_string();
+        insta::assert_snapshot!(format!("page_{name}"), site.main_html(&url));
+    }
+    insta::assert_yaml_snapshot!("real_repos_diagnostics", site.report.diagnostics);
+}
+
+#[test]
+fn raw_html_is_sanitised_as_github_does_unless_the_site_allows_it() {
+    let site = build(&fixture("real-repos"));
+    let url = site.doc("meetings/2024-02-01.md")["url"].as_str().unwrap().to_string();
+    let page = site.file(&url);
+    // The theme's own script loads; nothing from another host does.
+    for gone in ["cdn.example.com", "<iframe", "onclick", "display: none", "Saved page", "<html>\n<head>"] {
+        assert!(!page.contains(gone), "{gone} in {page}");
+    }
+    let main = site.main_html(&url);
+    assert!(main.contains("<details><summary>Action items</summary>") && main.contains("Notes copied"), "{main}");
+
+    // `allow_raw_html = true` keeps it as written.
+    let tmp = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(&fixture("real-repos").join("meetings"), &tmp.path().join("meetings"));
+    std::fs::write(tmp.path().join("adrsite.toml"), "allow_raw_html = true\n").unwrap();
+    let trusted = build(tmp.path());
+    assert!(trusted.file(&url).contains("<iframe src=\"https://video.example.com/embed/1\">"));
+}
+
+#[test]
+fn one_person_written_three_ways_is_one_person() {
+    let site = build(&fixture("real-repos"));
+    let people = site.docs_json();
+    let _ = people;
+    // `Ben Okafor <bokafor@…>`, `@bokafor` and `Ben Okafor` (a continuation row elsewhere).
+    let page = site.file("people/ben-okafor.html");
+    assert!(page.contains("Keep one queue per team") && page.contains("Use a message queue"), "{page}");
+    assert!(!site.out.join("people/bokafor.html").exists());
+    assert!(!std::fs::read_dir(site.out.join("people")).unwrap().any(|e| {
+        let name = e.unwrap().file_name().to_string_lossy().into_owned();
+        name.contains("example-org")
+    }));
+    let html = site.main_html(site.doc("adr/0003-one-person-three-ways.md")["url"].as_str().unwrap());
+    assert!(!html.contains("bokafor@example.org"), "no email shown: {html}");
+
+    // Configured aliases join what nothing in the text joins.
+    let tmp = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(&fixture("real-repos").join("adr"), &tmp.path().join("adr"));
+    std::fs::write(tmp.path().join("adrsite.toml"), "[people]\n\"Ana Silva\" = [\"@ana-s\"]\n").unwrap();
+    let aliased = build(tmp.path());
+    let ana = aliased.file("people/ana-silva.html");
+    assert!(ana.contains("Keep one queue per team") && !aliased.out.join("people/ana-s.html").exists(), "{ana}");
+}

@@ -326,13 +326,13 @@ fn date_from_path(source: &str, collection_path: &str) -> Option<Date> {
 
 fn fallback_title(src: &SourceDoc, kind: DocKind) -> String {
     let stem = identity::naming_stem(&src.source);
-    // A file name of one word (`2094-nll`) says less than the RFC's `Feature Name`.
+    // A feature named in words (`feature: Dark mode for dashboards`) is the RFC's title; an
+    // identifier (`const_generics`) only beats a file name of one word (`2094-nll`).
     let from_name = crate::text::title_from_name(stem);
-    if !from_name.contains(' ')
-        && let Some((_, name)) = src.meta.info.iter().find(|(l, _)| *l == "Feature name")
-    {
+    if let Some((_, name)) = src.meta.info.iter().find(|(l, _)| *l == "Feature name") {
         let name = crate::text::plain_inline(name);
-        if !name.is_empty() && !name.contains('[') {
+        let usable = !name.is_empty() && !name.contains('[') && !crate::load::meta::is_placeholder(&name);
+        if usable && (name.trim().contains(' ') || !from_name.contains(' ')) {
             return name;
         }
     }

@@ -191,7 +191,7 @@ pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, toda
             make_doc(doc, links, Linked { relations, backlinks, git, findings: Vec::new() })
         })
         .collect();
-    let directory = people::directory(ordered.iter());
+    let directory = people::directory(ordered.iter(), &config.people);
     let docs: BTreeMap<DocId, Doc> = ordered.into_iter().map(|d| (d.id.clone(), d)).collect();
 
     // The rules read complete documents; what they find is the last part of each.

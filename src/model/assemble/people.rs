@@ -3,7 +3,7 @@
 //! Input: the documents, complete but for findings. Output: tags by slug, people by slug, and
 //! the aliases (`ana` → `ana-silva`) under which a person is also known.
 
-use crate::model::site::{Doc, Person, Tag, name_rank, person_key};
+use crate::model::site::{Doc, Person, Tag, name_rank, person_display, person_email, person_key};
 use std::collections::BTreeMap;
 
 /// Tags, people and aliases of a site.
@@ -16,9 +16,12 @@ pub(super) struct Directory {
     pub aliases: BTreeMap<String, String>,
 }
 
-/// Collects tags and people from `docs`, in the order given (source order).
-pub(super) fn directory<'a>(docs: impl Iterator<Item = &'a Doc>) -> Directory {
+/// Collects tags and people from `docs`, in the order given (source order). `aliases` are the
+/// configured other spellings of a person (`[people]` in `adrsite.toml`).
+pub(super) fn directory<'a>(docs: impl Iterator<Item = &'a Doc>, aliases: &BTreeMap<String, Vec<String>>) -> Directory {
     let mut dir = Directory { tags: BTreeMap::new(), people: BTreeMap::new(), aliases: BTreeMap::new() };
+    // `Ana Silva <asilva@example.org>` is also `@asilva`: the address's local part → the person.
+    let mut by_address: Vec<(String, String)> = Vec::new();
     for doc in docs {
         for tag in &doc.tags {
             let slug = crate::text::slugify(tag);
@@ -30,17 +33,34 @@ pub(super) fn directory<'a>(docs: impl Iterator<Item = &'a Doc>) -> Directory {
                 entry.docs.push(doc.id.clone());
             }
         }
-        for (role, name) in &doc.people {
-            let slug = person_key(name);
+        for (role, written) in &doc.people {
+            let slug = person_key(written);
             if slug.is_empty() {
                 continue;
             }
-            let entry = dir.people.entry(slug).or_insert_with(|| Person { name: name.clone(), roles: Vec::new() });
+            if let Some(email) = person_email(written)
+                && let Some((local, _)) = email.split_once('@')
+            {
+                let local = crate::text::slugify(local);
+                if !local.is_empty() && local != slug {
+                    by_address.push((local, slug.clone()));
+                }
+            }
+            let name = person_display(written);
+            let entry = dir.people.entry(slug).or_insert_with(|| Person { name: name.to_string(), roles: Vec::new() });
             if name_rank(name) > name_rank(&entry.name) {
-                entry.name = name.clone();
+                entry.name = name.to_string();
             }
             entry.roles.push((*role, doc.id.clone()));
         }
+    }
+    for (canonical, others) in aliases {
+        for other in others {
+            by_address.push((person_key(other), person_key(canonical)));
+        }
+    }
+    for (from, into) in by_address {
+        merge(&mut dir, &from, &into);
     }
     // `@ana` and `Ana` are `Ana Silva` when she is the only Ana with a full name.
     let singles: Vec<String> = dir.people.keys().filter(|k| !k.contains('-')).cloned().collect();
@@ -49,9 +69,7 @@ pub(super) fn directory<'a>(docs: impl Iterator<Item = &'a Doc>) -> Directory {
         let mut full = dir.people.iter().filter(|(k, p)| k.starts_with(&prefix) && p.name.contains(' '));
         if let (Some((target, _)), None) = (full.next(), full.next()) {
             let target = target.clone();
-            let merged = dir.people.remove(&single).expect("listed above");
-            dir.people.get_mut(&target).expect("listed above").roles.extend(merged.roles);
-            dir.aliases.insert(single, target);
+            merge(&mut dir, &single, &target);
         }
     }
     for person in dir.people.values_mut() {
@@ -59,4 +77,26 @@ pub(super) fn directory<'a>(docs: impl Iterator<Item = &'a Doc>) -> Directory {
         person.roles.dedup();
     }
     dir
+}
+
+/// Makes `from` another key of the person at `into`: their roles join, and `from` (and every
+/// key that pointed at it) points at `into` from now on.
+fn merge(dir: &mut Directory, from: &str, into: &str) {
+    let into = dir.aliases.get(into).cloned().unwrap_or_else(|| into.to_string());
+    if from == into || from.is_empty() || !dir.people.contains_key(&into) {
+        return;
+    }
+    if let Some(merged) = dir.people.remove(from) {
+        let target = dir.people.get_mut(&into).expect("checked above");
+        if name_rank(&merged.name) > name_rank(&target.name) {
+            target.name = merged.name;
+        }
+        target.roles.extend(merged.roles);
+    }
+    for alias in dir.aliases.values_mut() {
+        if alias == from {
+            alias.clone_from(&into);
+        }
+    }
+    dir.aliases.insert(from.to_string(), into);
 }
