@@ -155,7 +155,6 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             let plain = plain.trim_end_matches(':').trim();
             if plain == "status" || plain == "decision status" {
                 status_section = Some(false);
-                scan.has_status_section = true;
             } else if let Some(rest) = plain.strip_prefix("status:") {
                 let _ = rest;
                 let value = heading.split_once(':').map(|x| x.1).unwrap_or("").trim();
@@ -185,9 +184,15 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
                 continue;
             }
             if !found {
-                // The first paragraph is the status, even when it reads `Superseded by [..](..)`.
+                // The first paragraph is the status, even when it reads `Superseded by [..](..)`;
+                // a sentence about something else's status ("Our !status command looks at…") is
+                // prose, not the document's status.
                 let value = trimmed.trim_start_matches(['-', '*', '+']).trim();
-                set(meta, Key::Status, value, here);
+                let words = crate::text::plain_inline(value).split_whitespace().count();
+                if words <= 8 || crate::load::status::parse_status(value, &Default::default()).status.is_some() {
+                    set(meta, Key::Status, value, here);
+                    scan.has_status_section = true;
+                }
                 status_section = Some(true);
             } else if let Some(rel) = relation_line(line) {
                 add_relations(meta, rel.0, &rel.1, here);
@@ -412,6 +417,20 @@ mod tests {
         assert_eq!(s.title.unwrap().text, "Real");
         assert!(m.status.is_none());
         assert_eq!(s.diagnostics[0].line, 10);
+    }
+
+    #[test]
+    fn a_status_section_of_prose_is_not_a_status() {
+        let (m, s) = scan(
+            "# Chat commands\n\n## Status\n\nOur !status command looks at the monitoring systems to find the state.\n",
+        );
+        assert!(m.status.is_none() && !s.has_status_section);
+        let (m, _) =
+            scan("# ADR 7\n\n## Status\n\nProposed. This ADR did not reach consensus in the team before it stalled.\n");
+        assert_eq!(
+            m.status.unwrap().value,
+            "Proposed. This ADR did not reach consensus in the team before it stalled."
+        );
     }
 
     #[test]

@@ -19,9 +19,13 @@ pub fn read(lines: &[TableLine<'_>]) -> Vec<(Key, Located)> {
     if delimited && let Some(keys) = column_keys(&rows[0].0) {
         return by_column(&keys, &rows[2..]);
     }
+    // A header row (`| Status | Description |`) is a pair of its own only when the rows below are
+    // pairs too, or when there are none (`| Status | Proposed |` over a delimiter row).
+    let is_key = |cells: &Vec<String>| cells.first().is_some_and(|c| classify(&canonical_key(key_text(c))).is_some());
+    let header_is_pair = !delimited || rows.len() == 2 || rows[2..].iter().any(|(c, _)| is_key(c));
     rows.iter()
         .enumerate()
-        .filter(|(i, _)| !(delimited && *i == 1))
+        .filter(|(i, _)| !(delimited && *i == 1) && (*i != 0 || header_is_pair))
         .filter_map(|(_, (cells, line))| {
             let key = classify(&canonical_key(key_text(cells.first()?)))?;
             let value = cells.get(1)?.trim();
@@ -118,6 +122,8 @@ mod tests {
         assert_eq!(rows[1], (Key::Status, "Implemented".into()));
         assert_eq!(rows[2], (Key::Tags, "a, b".into()));
         assert_eq!(read_text("| Status | Proposed |\n|---|---|")[0], (Key::Status, "Proposed".into()));
+        // A table about statuses is not the document's metadata.
+        assert!(read_text("| Status | Description |\n|---|---|\n| green | All good |").is_empty());
     }
 
     #[test]

@@ -48,6 +48,7 @@ const WORDS: &[(&str, Status)] = &[
     ("deprecated", Status::Deprecated),
     ("obsolete", Status::Deprecated),
     ("retired", Status::Deprecated),
+    ("removed", Status::Deprecated),
     ("reverted", Status::Deprecated),
     ("superseded", Status::Superseded),
     ("superceded", Status::Superseded),
@@ -57,6 +58,7 @@ const WORDS: &[(&str, Status)] = &[
     ("denied", Status::Rejected),
     ("withdrawn", Status::Withdrawn),
     ("abandoned", Status::Withdrawn),
+    ("inactive", Status::Withdrawn),
     ("closed", Status::Withdrawn),
     ("archived", Status::Archived),
 ];
@@ -100,7 +102,11 @@ pub fn parse_status(raw: &str, custom: &CustomStatuses) -> ParsedStatus {
     if placeholder {
         return parsed;
     }
-    let cleaned = clean_words(&lower);
+    let mut cleaned = clean_words(&lower);
+    if cleaned.is_empty() {
+        // `(DRAFT)`: a status written wholly in brackets is the status, not a qualifier.
+        cleaned = clean_words(lower.trim_matches(['(', ')', '[', ']', ' ']));
+    }
     if let Some(status) = custom.get(&cleaned.join(" ")) {
         parsed.status = Some(*status);
         return parsed;
@@ -212,6 +218,8 @@ mod tests {
         assert_eq!(st("implementable # provisional|implementable|implemented"), Some(Status::Accepted));
         assert_eq!(st("Approved"), Some(Status::Accepted));
         assert_eq!(st("Pending"), Some(Status::Proposed));
+        assert_eq!(st("(DRAFT)"), Some(Status::Draft));
+        assert_eq!(st("Inactive (abandoned for lack of interest)"), Some(Status::Withdrawn));
     }
 
     #[test]
