@@ -189,7 +189,7 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
                 // prose, not the document's status.
                 let value = trimmed.trim_start_matches(['-', '*', '+']).trim();
                 let words = crate::text::plain_inline(value).split_whitespace().count();
-                if words <= 8 || crate::load::status::parse_status(value, &Default::default()).status.is_some() {
+                if words <= 3 || crate::load::status::parse_status(value, &Default::default()).status.is_some() {
                     set(meta, Key::Status, value, here);
                     scan.has_status_section = true;
                 }

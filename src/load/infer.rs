@@ -61,6 +61,11 @@ impl std::fmt::Display for Why {
 /// it is usually a design team's pages).
 pub fn folder_kind(name: &str, top: bool) -> Option<DocKind> {
     let words = words(name);
+    // `rfc-2229/`, `kep-1234/`: one document's folder (or a group named after it), not a folder
+    // of documents of that kind.
+    if words.len() == 2 && words[1].bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let has = |w: &[&str]| words.iter().any(|x| w.contains(&x.as_str()));
     if has(&["meeting", "meetings", "minutes", "standup", "standups", "retro", "retros"])
         || (has(&["weekly", "daily"]) && has(&["updates", "notes"]))
@@ -175,6 +180,8 @@ mod tests {
             ("design-system", None),
             ("handbook", Some(DocKind::Handbook)),
             ("content", None),
+            ("rfc-2229", None),
+            ("2022-meetings", Some(DocKind::Standup)),
         ] {
             assert_eq!(folder_kind(name, false), kind, "{name}");
         }

@@ -11,6 +11,7 @@ pub mod discover;
 pub mod fingerprint;
 pub mod front_matter;
 pub mod git;
+pub mod index_table;
 pub mod infer;
 pub mod meta;
 pub mod meta_table;
@@ -59,6 +60,8 @@ pub struct SourceDoc {
     /// The file's size when it is over `max_file_size`: then only its head was read (for front
     /// matter, title and status), and its page links to the source instead of showing it.
     pub oversize: Option<u64>,
+    /// Rows of status index tables in it (a process README listing proposals and statuses).
+    pub index_rows: Vec<index_table::IndexRow>,
 }
 
 /// The result of the load stage.
@@ -402,7 +405,9 @@ fn read_document(
         scanned.mentions.clear();
     }
     let scan::Scanned { links, mentions, outline } = scanned;
+    let index_rows = if oversize.is_some() { Vec::new() } else { index_table::read(&text, fm.body_start) };
     let doc = SourceDoc {
+        index_rows,
         source: rel.to_string(),
         collection: 0,
         kind: DocKind::Handbook,

@@ -187,3 +187,12 @@ fn one_person_written_three_ways_is_one_person() {
     let ana = aliased.file("people/ana-silva.html");
     assert!(ana.contains("Keep one queue per team") && !aliased.out.join("people/ana-s.html").exists(), "{ana}");
 }
+
+#[test]
+fn a_status_that_lives_in_the_process_index_reaches_each_rfc() {
+    let site = build(&fixture("real-repos"));
+    // By a relative link, by number, and by an absolute URL of the file.
+    assert_eq!(site.doc("rfcs/text/0001-first-rfc.md")["status"], "implemented");
+    assert_eq!(site.doc("rfcs/text/0003-yaml-that-fails.md")["status"], "rejected");
+    assert_eq!(site.doc("rfcs/text/0004-sections-as-h1.md")["status"], "proposed");
+}

@@ -21,6 +21,7 @@ mod findings;
 mod graph;
 mod identify;
 mod index;
+mod index_status;
 mod notes;
 mod patch;
 mod people;
@@ -54,6 +55,8 @@ pub(super) struct Problem {
 pub struct Retained {
     index: index::Index,
     local: std::collections::HashMap<DocId, Local>,
+    /// Documents with status index tables: an edit of one can change other documents' statuses.
+    index_sources: BTreeSet<String>,
 }
 
 impl std::fmt::Debug for Retained {
@@ -158,8 +161,11 @@ pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, toda
     }
     drop(read_diagnostics);
 
+    let index_sources: BTreeSet<String> =
+        docs.iter().filter(|(_, src, _)| !src.index_rows.is_empty()).map(|(d, ..)| d.source.clone()).collect();
     let (index, duplicates) = index::index_of(&docs, files);
     problems.extend(duplicates);
+    index_status::apply(&mut docs, &index, config);
 
     let mut assets = BTreeSet::new();
     let mut edges = Vec::new();
@@ -215,5 +221,5 @@ pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, toda
         skipped,
         placements,
     };
-    (site, Retained { index, local })
+    (site, Retained { index, local, index_sources })
 }

@@ -37,7 +37,11 @@ pub fn patch(
     today: Date,
 ) -> Option<Patched> {
     let old = site.docs.values().find(|d| d.source == src.source)?;
-    if old.collection != src.collection || old.kind == DocKind::Standup {
+    if old.collection != src.collection
+        || old.kind == DocKind::Standup
+        || !src.index_rows.is_empty()
+        || retained.index_sources.contains(&src.source)
+    {
         return None;
     }
     let id = old.id.clone();
