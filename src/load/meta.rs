@@ -28,6 +28,8 @@ pub struct Located {
 pub enum Key {
     /// The title.
     Title,
+    /// A name that stands in for a title nobody wrote (`name`, `sidebar_label`).
+    AltTitle,
     /// The status label.
     Status,
     /// The document's date; lower rank wins (`date` before `start date` before `last updated`).
@@ -71,12 +73,13 @@ pub fn canonical_key(key: &str) -> String {
 pub fn classify(canonical: &str) -> Option<Key> {
     Some(match canonical {
         "title" => Key::Title,
+        "name" | "sidebar_label" | "nav_title" | "short_title" => Key::AltTitle,
         "status" | "state" | "decision_status" => Key::Status,
         "date" | "decision_date" | "date_decided" => Key::Date(0),
         "start_date" | "started" => Key::Date(1),
         "creation_date" | "created" | "created_at" | "created_on" | "date_created" => Key::Date(2),
         "last_updated" | "updated" | "last_modified" | "date_updated" => Key::Dated(DateKey::LastUpdated),
-        "number" | "id" | "kep_number" | "adr" | "adr_number" | "rfc_number" | "adr_id" => Key::Number,
+        "number" | "id" | "kep_number" | "adr" | "adr_number" | "rfc_number" | "adr_id" | "proposal" => Key::Number,
         "deciders" | "decider" | "decision_makers" | "decision_maker" | "decided_by" | "approvers" => {
             Key::People(Role::Decider)
         }
@@ -120,6 +123,8 @@ pub fn classify(canonical: &str) -> Option<Key> {
 pub struct RawMeta {
     /// Title.
     pub title: Option<Located>,
+    /// A name to use when no title is written.
+    pub alt_title: Option<Located>,
     /// Status label.
     pub status: Option<Located>,
     /// Date with its rank (lower wins).
@@ -151,6 +156,7 @@ impl RawMeta {
         };
         match key {
             Key::Title if self.title.is_none() => self.title = Some(Located { value: scalar(), ..at }),
+            Key::AltTitle if self.alt_title.is_none() => self.alt_title = Some(Located { value: scalar(), ..at }),
             Key::Status if self.status.is_none() => self.status = Some(Located { value: scalar(), ..at }),
             Key::Date(rank) if self.date.as_ref().is_none_or(|(r, _)| rank < *r) => {
                 self.date = Some((rank, Located { value: scalar(), ..at }));

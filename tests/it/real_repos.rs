@@ -118,6 +118,8 @@ fn an_rfc_with_h1_sections_is_titled_from_its_feature_and_its_sections_are_secti
     let site = build(&fixture("real-repos"));
     let d = site.doc("rfcs/text/0004-sections-as-h1.md");
     assert_eq!(d["title"], "Dark mode for dashboards");
+    // `name:` in front matter titles a page with no title of its own.
+    assert_eq!(site.doc("source/on-call.md")["title"], "On-call rota");
     let html = site.main_html(d["url"].as_str().unwrap());
     // One h1, the page's title; the sections are h2 and in the contents.
     assert_eq!(html.matches("<h1").count(), 1, "{html}");

@@ -336,6 +336,13 @@ fn fallback_title(src: &SourceDoc, kind: DocKind) -> String {
             return name;
         }
     }
+    // `name:` or `sidebar_label:` in front matter says more than a file name.
+    if let Some(alt) = &src.meta.alt_title {
+        let alt = crate::text::plain_inline(&alt.value);
+        if !alt.trim().is_empty() {
+            return alt;
+        }
+    }
     if kind == DocKind::Standup
         && let Some((_, who)) = src.meta.people.iter().find(|(r, _)| matches!(r, Role::Author | Role::Owner))
     {
