@@ -159,7 +159,10 @@ fn quoted(inner: &str) -> Option<&str> {
 fn mdx(line: &str, out: &mut String) {
     let t = line.trim_start();
     if line.len() - t.len() == 0 && (t.starts_with("import ") || t.starts_with("export ")) {
-        out.push('\n');
+        // The statement goes; its line stays (and a last line without a newline gains none).
+        if line.ends_with('\n') {
+            out.push('\n');
+        }
         return;
     }
     let mut rest = line;
@@ -203,6 +206,13 @@ mod tests {
         let text = "import X from './x';\n\n# Title {/* id */}\n\n```js\nimport y from 'y';\n```\n";
         let out = neutralise(Flavour::Mdx, text, 0, &[]).unwrap();
         assert_eq!(out, "\n\n# Title \n\n```js\nimport y from 'y';\n```\n");
+    }
+
+    #[test]
+    fn a_last_line_without_a_newline_gains_none() {
+        // Found by the `template` fuzz target.
+        assert_eq!(neutralise(Flavour::Mdx, "export '", 0, &[]).unwrap(), "");
+        assert_eq!(neutralise(Flavour::Mdx, "a\nimport x from 'y'", 0, &[]).unwrap(), "a\n");
     }
 
     #[test]
