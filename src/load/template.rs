@@ -51,7 +51,8 @@ fn erb(body: &str, fields: &[Field]) -> String {
     while let Some(open) = rest.find("<%") {
         out.push_str(&rest[..open]);
         let tag = &rest[open..];
-        let Some(close) = tag.find("%>") else {
+        // The closer is looked for after the opener: in `<%>` the `%` is the opener's.
+        let Some(close) = tag[2..].find("%>").map(|c| c + 2) else {
             // An unclosed tag: the rest is template code, not text.
             keep_lines(tag, &mut out);
             return out;
@@ -206,6 +207,13 @@ mod tests {
         let text = "import X from './x';\n\n# Title {/* id */}\n\n```js\nimport y from 'y';\n```\n";
         let out = neutralise(Flavour::Mdx, text, 0, &[]).unwrap();
         assert_eq!(out, "\n\n# Title \n\n```js\nimport y from 'y';\n```\n");
+    }
+
+    #[test]
+    fn an_erb_opener_is_not_its_own_closer() {
+        // Found by the `template` fuzz target: `<%>` panicked on a backwards byte range.
+        assert_eq!(neutralise(Flavour::Erb, "\n\n<%>", 0, &[]).unwrap(), "\n\n");
+        assert_eq!(neutralise(Flavour::Erb, "a <%> b %> c", 0, &[]).unwrap(), "a  c");
     }
 
     #[test]
