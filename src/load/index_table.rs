@@ -6,7 +6,7 @@
 //! first cell) and the status as written. The assemble stage matches rows to documents.
 
 use crate::load::meta::{Key, canonical_key, classify};
-use crate::load::meta_table::is_delimiter;
+use crate::load::meta_table::{cells, is_delimiter};
 use crate::vocab::DocNumber;
 
 /// A row of a status index.
@@ -73,24 +73,6 @@ pub fn read(text: &str, body_start: usize) -> Vec<IndexRow> {
         }
         i = j;
     }
-    out
-}
-
-/// The cells of a table row, with or without outer pipes; `\|` stays inside its cell.
-fn cells(line: &str) -> Vec<&str> {
-    let t = line.trim();
-    let t = t.strip_prefix('|').unwrap_or(t);
-    let t = t.strip_suffix('|').filter(|_| !t.ends_with("\\|")).unwrap_or(t);
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = t.as_bytes();
-    for (k, b) in bytes.iter().enumerate() {
-        if *b == b'|' && (k == 0 || bytes[k - 1] != b'\\') {
-            out.push(t[start..k].trim());
-            start = k + 1;
-        }
-    }
-    out.push(t[start..].trim());
     out
 }
 

@@ -78,8 +78,8 @@ fn key_text(cell: &str) -> &str {
     cell.trim().trim_matches(['*', '_']).trim().trim_end_matches(':').trim()
 }
 
-/// The cells of a row, without the outer pipes; `\|` stays inside its cell.
-fn cells(line: &str) -> Vec<String> {
+/// The cells of a row, with or without outer pipes; `\|` stays inside its cell.
+pub fn cells(line: &str) -> Vec<String> {
     let t = line.trim();
     let t = t.strip_prefix('|').unwrap_or(t);
     let t = if t.ends_with('|') && !t.ends_with("\\|") { &t[..t.len() - 1] } else { t };
