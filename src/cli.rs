@@ -395,7 +395,7 @@ fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     opts.cache_dir = args.cache_dir;
     let index = pipeline::search_index(&opts)?;
     let hits = index.search(&query, args.limit)?;
-    let stems = index.query_stems(&query);
+    let stems = index.query_stems(&query)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.json {

@@ -30,10 +30,19 @@ const TOP_KEYS: &[&str] = &[
     "allow_raw_html",
     "people",
 ];
-const SEARCH_KEYS: &[&str] = &["aliases"];
+const SEARCH_KEYS: &[&str] = &["aliases", "related"];
 const COLLECTION_KEYS: &[&str] =
     &["path", "kind", "name", "id_prefix", "default_status", "review_every", "stagnant_after"];
 const ATTENTION_KEYS: &[&str] = &["review_every", "stagnant_after", "stale_blocker_after", "severity"];
+
+/// Words a site adds to search (`[search]`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchWords {
+    /// A word and the words that mean the same: each matches as the word itself (`aliases`).
+    pub aliases: std::collections::BTreeMap<String, Vec<String>>,
+    /// Groups of words and phrases that stand in for one another: a weaker match (`related`).
+    pub related: Vec<Vec<String>>,
+}
 
 /// The configuration as written, before validation.
 #[derive(Debug, Default, Deserialize)]
@@ -64,6 +73,8 @@ struct RawConfig {
 struct RawSearch {
     #[serde(default)]
     aliases: std::collections::BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    related: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -150,8 +161,8 @@ pub struct Config {
     pub statuses: CustomStatuses,
     /// Attention rules.
     pub attention: AttentionConfig,
-    /// Extra search aliases: a word and the words that mean the same (`[search] aliases`).
-    pub search_aliases: std::collections::BTreeMap<String, Vec<String>>,
+    /// The site's additions to search's vocabulary (`[search]`).
+    pub search: SearchWords,
     /// Where the search index is kept, relative to the site directory. Default `.adrsite-cache`.
     pub cache_dir: Option<String>,
     /// Documents larger than this many bytes are reported and not rendered (`max_file_size`).
@@ -177,7 +188,7 @@ impl Default for Config {
             collections: Vec::new(),
             statuses: CustomStatuses::default(),
             attention: AttentionConfig::default(),
-            search_aliases: Default::default(),
+            search: Default::default(),
             cache_dir: None,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             allow_raw_html: false,
@@ -339,7 +350,7 @@ impl Config {
                 }
             }
         }
-        config.search_aliases = raw.search.aliases;
+        config.search = SearchWords { aliases: raw.search.aliases, related: raw.search.related };
         config.cache_dir = raw.cache_dir;
         config.allow_raw_html = raw.allow_raw_html;
         config.people = raw.people;

@@ -118,7 +118,7 @@ pub(crate) fn build_full(
     let cache = &cache.dir;
     let search = || -> anyhow::Result<_> {
         let t = Instant::now();
-        let index = SearchIndex::build(&site, cache, &config.search_aliases)?;
+        let index = SearchIndex::build(&site, cache, &config.search)?;
         index.remember(cache, sources)?;
         let indexed = t.elapsed();
         let t = Instant::now();
@@ -153,11 +153,11 @@ pub fn search_index(opts: &BuildOptions) -> anyhow::Result<SearchIndex> {
         eprintln!("note: {note}");
     }
     let fingerprint = fingerprint(&opts.dir, &settings.config, &[out_dir(opts)], opts.git)?;
-    if let Some(index) = SearchIndex::open_fresh(&cache, fingerprint, &settings.config.search_aliases)? {
+    if let Some(index) = SearchIndex::open_fresh(&cache, fingerprint, &settings.config.search)? {
         return Ok(index);
     }
     let (site, _, config, _) = prepare(opts, settings, &mut Vec::new(), &mut Vec::new(), None)?;
-    let index = SearchIndex::build(&site, &cache, &config.search_aliases)?;
+    let index = SearchIndex::build(&site, &cache, &config.search)?;
     index.remember(&cache, fingerprint)?;
     Ok(index)
 }

@@ -21,7 +21,7 @@ use crate::render::highlight::Highlighter;
 use crate::render::incremental::{self, Digests};
 use crate::render::{PageSet, RenderOptions, Theme, render_site};
 use crate::search::SearchIndex;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -71,17 +71,17 @@ pub struct SearchRefresh {
     site: Arc<Site>,
     cache: PathBuf,
     out: PathBuf,
-    aliases: BTreeMap<String, Vec<String>>,
+    words: crate::config::SearchWords,
 }
 
 impl SearchRefresh {
     /// Updates the index and exports it into the output in place. The site is let go as soon
     /// as its search documents are made, so that the next edit can patch it without a copy.
     pub fn run(self) -> anyhow::Result<()> {
-        let SearchRefresh { site, cache, out, aliases } = self;
+        let SearchRefresh { site, cache, out, words } = self;
         let docs = crate::search::document::documents(&site);
         drop(site);
-        let index = SearchIndex::build_from(docs, &cache, &aliases, false)?;
+        let index = SearchIndex::build_from(docs, &cache, &words, false)?;
         crate::search::export::export(&index, &InPlace::new(&out))?;
         Ok(())
     }
@@ -227,7 +227,7 @@ fn patched(
 }
 
 fn refresh_of(cache: &std::path::Path, config: &Config, site: Arc<Site>, out: PathBuf) -> SearchRefresh {
-    SearchRefresh { site, cache: cache.to_path_buf(), out, aliases: config.search_aliases.clone() }
+    SearchRefresh { site, cache: cache.to_path_buf(), out, words: config.search.clone() }
 }
 
 /// The cache directory when no full build has found it yet.

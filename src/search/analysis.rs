@@ -7,17 +7,110 @@
 //! stemmer, analyses exactly as tantivy does. `search.js` implements these same rules on the data
 //! [`rules_json`] exports; a change here must be made there too (the equality test catches drift).
 
+use crate::search::intent::{self, Intent};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Question and function words, dropped from queries (never from the index).
 pub const STOPWORDS: &[&str] = &[
-    "a", "about", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "being", "but", "by",
-    "can", "could", "did", "do", "does", "doing", "for", "from", "had", "has", "have", "having", "he", "her", "here",
-    "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "ours",
-    "she", "should", "so", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-    "to", "too", "us", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why",
-    "will", "with", "would", "you", "your",
+    "a",
+    "about",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "being",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "me",
+    "my",
+    "of",
+    "on",
+    "or",
+    "our",
+    "ours",
+    "she",
+    "should",
+    "so",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "too",
+    "us",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "ever",
+    "still",
+    "whatever",
+    "actually",
+    "really",
+    "just",
+    "anyone",
+    "someone",
+    "somebody",
+    "anything",
+    "something",
+    "get",
+    "got",
+    "gets",
+    "ok",
+    "okay",
 ];
 
 /// Verbs that only frame a question ("why did we *choose* X") when they follow one of
@@ -79,6 +172,59 @@ pub const ALIASES: &[&[&str]] = &[
 /// Filters written as `key:value`.
 pub const FILTER_KEYS: &[&str] = &["kind", "status", "tag"];
 
+/// Stopwords that are also keywords of programming languages: kept as the topic when
+/// [`TOPIC_BEFORE`] precedes them or [`TOPIC_AFTER`] follows them ("the `where` clause").
+pub const KEYWORDS: &[&str] =
+    &["where", "when", "while", "if", "for", "then", "with", "from", "this", "do", "in", "as"];
+
+/// Words after which a keyword is what the question is about.
+pub const TOPIC_BEFORE: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "about",
+    "add",
+    "adding",
+    "added",
+    "remove",
+    "removing",
+    "removed",
+    "introduce",
+    "introducing",
+    "allow",
+    "allowing",
+    "support",
+    "supporting",
+];
+
+/// Words before which a keyword is what the question is about.
+pub const TOPIC_AFTER: &[&str] = &[
+    "clause",
+    "clauses",
+    "keyword",
+    "keywords",
+    "loop",
+    "loops",
+    "statement",
+    "statements",
+    "expression",
+    "expressions",
+    "block",
+    "blocks",
+    "syntax",
+    "bound",
+    "bounds",
+    "binding",
+    "bindings",
+];
+
+/// Weight of a concept that is a topic word; numbers and versions weigh [`NUMBER_WEIGHT`].
+pub const WORD_WEIGHT: u32 = 2;
+/// Weight of a number or version ("v2", "3", "1st"): less than a topic word.
+pub const NUMBER_WEIGHT: u32 = 1;
+/// The last word of a question also matches as a prefix (search as you type) from this length.
+pub const PREFIX_MIN_CHARS: usize = 4;
+
 /// A concept of the query: any of these surface words may match.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Concept {
@@ -86,10 +232,15 @@ pub struct Concept {
     pub word: String,
     /// The word and its aliases, lowercased, sorted.
     pub surfaces: Vec<String>,
+    /// [`WORD_WEIGHT`], or [`NUMBER_WEIGHT`] for a number or version.
+    pub weight: u32,
+    /// Whether the word is the question's last and may be unfinished: corpus words it begins
+    /// also match (see `rank.rs`).
+    pub prefix: bool,
 }
 
 /// A query, parsed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParsedQuery {
     /// Scored concepts, in query order, without duplicates.
     pub concepts: Vec<Concept>,
@@ -97,12 +248,31 @@ pub struct ParsedQuery {
     pub required: Vec<usize>,
     /// `kind:adr` and friends, as index filter terms (`kind:adr`).
     pub filters: Vec<String>,
+    /// What the question asks for.
+    pub intent: Intent,
 }
 
 /// Splits text into lowercase words exactly as tantivy's `SimpleTokenizer` + `LowerCaser` do:
 /// maximal runs of alphanumeric characters.
 pub fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// Words with a mark: whether they were written in backticks (`` `where` ``), which keeps them
+/// whatever they are.
+fn marked_words(text: &str) -> Vec<(String, bool)> {
+    text.split('`').enumerate().flat_map(|(i, part)| words(part).into_iter().map(move |w| (w, i % 2 == 1))).collect()
+}
+
+/// Whether a word is a number or a version rather than a topic: digits, `v` and digits, or
+/// digits with at most two letters after them (`2x`, `3rd`).
+pub fn is_number_like(word: &str) -> bool {
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = &word[digits..];
+    all_digits(word)
+        || word.strip_prefix('v').is_some_and(all_digits)
+        || (digits > 0 && suffix.len() <= 2 && suffix.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// The alias table, extended by configuration (`[search] aliases`).
@@ -127,7 +297,8 @@ pub fn alias_table(extra: &BTreeMap<String, Vec<String>>) -> BTreeMap<String, Ve
 
 /// Parses a question.
 pub fn parse(query: &str, aliases: &BTreeMap<String, Vec<String>>) -> ParsedQuery {
-    let mut parsed = ParsedQuery::default();
+    let mut parsed =
+        ParsedQuery { concepts: Vec::new(), required: Vec::new(), filters: Vec::new(), intent: Intent::Plain };
     let mut free = String::new();
     let mut phrases: Vec<String> = Vec::new();
     // Quoted phrases first: `"event sourcing"`.
@@ -163,30 +334,43 @@ pub fn parse(query: &str, aliases: &BTreeMap<String, Vec<String>>) -> ParsedQuer
     }
     parsed.filters.sort();
     parsed.filters.dedup();
-    for (i, phrase) in phrases.iter().enumerate() {
-        for w in content_words(&words(phrase)) {
+    parsed.intent = intent::detect(&words(&text));
+    let markers = intent::markers(parsed.intent);
+    for phrase in &phrases {
+        for w in content_words(&marked_words(phrase), &[]) {
             let at = add_concept(&mut parsed, &w, aliases);
             if !parsed.required.contains(&at) {
                 parsed.required.push(at);
             }
         }
-        let _ = i;
     }
-    for w in content_words(&words(&text)) {
-        add_concept(&mut parsed, &w, aliases);
+    let mut last = None;
+    for w in content_words(&marked_words(&text), markers) {
+        last = Some(add_concept(&mut parsed, &w, aliases));
+    }
+    if let Some(at) = last {
+        let c = &mut parsed.concepts[at];
+        c.prefix = c.word.chars().count() >= PREFIX_MIN_CHARS && c.weight == WORD_WEIGHT;
     }
     parsed.required.sort();
     parsed
 }
 
-/// Drops stopwords, and frame verbs that follow a frame subject.
-fn content_words(all: &[String]) -> Vec<String> {
+/// Drops stopwords, the intent's marker words, and frame verbs that follow a frame subject;
+/// keeps a keyword that is the topic, and every word written in backticks.
+fn content_words(all: &[(String, bool)], markers: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
-    for (i, w) in all.iter().enumerate() {
-        if STOPWORDS.contains(&w.as_str()) {
+    for (i, (w, kept)) in all.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| all[j].0.as_str());
+        let after = all.get(i + 1).map(|n| n.0.as_str());
+        let topic = *kept
+            || (KEYWORDS.contains(&w.as_str())
+                && (before.is_some_and(|b| TOPIC_BEFORE.contains(&b))
+                    || after.is_some_and(|a| TOPIC_AFTER.contains(&a))));
+        if !topic && (STOPWORDS.contains(&w.as_str()) || markers.contains(&w.as_str())) {
             continue;
         }
-        if FRAME_VERBS.contains(&w.as_str()) && i > 0 && FRAME_SUBJECTS.contains(&all[i - 1].as_str()) {
+        if !topic && FRAME_VERBS.contains(&w.as_str()) && before.is_some_and(|b| FRAME_SUBJECTS.contains(&b)) {
             continue;
         }
         out.push(w.clone());
@@ -199,11 +383,13 @@ fn add_concept(parsed: &mut ParsedQuery, word: &str, aliases: &BTreeMap<String, 
         return i;
     }
     let surfaces = aliases.get(word).cloned().unwrap_or_else(|| vec![word.to_string()]);
-    parsed.concepts.push(Concept { word: word.to_string(), surfaces });
+    let weight = if is_number_like(word) { NUMBER_WEIGHT } else { WORD_WEIGHT };
+    parsed.concepts.push(Concept { word: word.to_string(), surfaces, weight, prefix: false });
     parsed.concepts.len() - 1
 }
 
-/// The rules as data for `search.js`: stopwords, frame words, aliases and filter keys.
+/// The rules as data for `search.js`: query words, intents, class weights and the constants of
+/// expansion, so that the client holds no copy of them.
 #[derive(Serialize)]
 pub struct Rules<'a> {
     /// Stopwords.
@@ -212,20 +398,78 @@ pub struct Rules<'a> {
     pub frame_verbs: &'a [&'a str],
     /// Frame subjects.
     pub frame_subjects: &'a [&'a str],
+    /// Keywords that may be the topic, and the words around them that say so.
+    pub keywords: &'a [&'a str],
+    /// See [`TOPIC_BEFORE`].
+    pub topic_before: &'a [&'a str],
+    /// See [`TOPIC_AFTER`].
+    pub topic_after: &'a [&'a str],
     /// Surface word → its alias group.
     pub aliases: &'a BTreeMap<String, Vec<String>>,
     /// Filter keys.
     pub filter_keys: &'a [&'a str],
+    /// Concept weights: `[word, number]`.
+    pub weights: [u32; 2],
+    /// [`PREFIX_MIN_CHARS`].
+    pub prefix_min_chars: usize,
+    /// Constants of `spelling.rs`: prefix scan, kept, one-typo and two-typo lengths.
+    pub spelling: [usize; 4],
+    /// `rank.rs`'s divisor of expanded impacts.
+    pub expanded_divisor: u32,
+    /// Intent detection and weights (`intent.rs`).
+    pub intent: IntentRules,
+}
+
+/// The data of `intent.rs`.
+#[derive(Serialize)]
+pub struct IntentRules {
+    /// Intent names in row order.
+    pub names: [Intent; 5],
+    /// See [`intent::WHY_OPENINGS`].
+    pub why_openings: &'static [&'static [&'static str]],
+    /// See [`intent::DECIDED_WORDS`].
+    pub decided_words: &'static [&'static str],
+    /// See [`intent::DISCUSSED_WORDS`].
+    pub discussed_words: &'static [&'static str],
+    /// See [`intent::DISCUSSED_OPENINGS`].
+    pub discussed_openings: &'static [&'static [&'static str]],
+    /// See [`intent::HOWTO_OPENINGS`].
+    pub howto_openings: &'static [&'static [&'static str]],
+    /// See [`intent::HOWTO_WORDS`].
+    pub howto_words: &'static [&'static str],
+    /// See [`intent::CLASS_WEIGHTS`].
+    pub class_weights: [[u32; 20]; 5],
+    /// See [`intent::COORDINATION`].
+    pub coordination: [u32; 5],
 }
 
 /// The rules, ready to serialise into the manifest.
 pub fn rules_json(aliases: &BTreeMap<String, Vec<String>>) -> Rules<'_> {
+    use crate::search::spelling;
     Rules {
         stopwords: STOPWORDS,
         frame_verbs: FRAME_VERBS,
         frame_subjects: FRAME_SUBJECTS,
+        keywords: KEYWORDS,
+        topic_before: TOPIC_BEFORE,
+        topic_after: TOPIC_AFTER,
         aliases,
         filter_keys: FILTER_KEYS,
+        weights: [WORD_WEIGHT, NUMBER_WEIGHT],
+        prefix_min_chars: PREFIX_MIN_CHARS,
+        spelling: [spelling::PREFIX_SCAN, spelling::KEPT, spelling::ONE_TYPO_CHARS, spelling::TWO_TYPOS_CHARS],
+        expanded_divisor: crate::search::rank::EXPANDED_DIVISOR,
+        intent: IntentRules {
+            names: Intent::ALL,
+            why_openings: intent::WHY_OPENINGS,
+            decided_words: intent::DECIDED_WORDS,
+            discussed_words: intent::DISCUSSED_WORDS,
+            discussed_openings: intent::DISCUSSED_OPENINGS,
+            howto_openings: intent::HOWTO_OPENINGS,
+            howto_words: intent::HOWTO_WORDS,
+            class_weights: intent::CLASS_WEIGHTS,
+            coordination: intent::COORDINATION,
+        },
     }
 }
 

@@ -3,11 +3,12 @@
 //! Input: the [`Site`]. Output: one [`SearchDoc`] per document, in site order (its `ord`):
 //! plain text per field (title, and — from the outline the load stage read — headings, the
 //! decision section and body; tags, people), filter terms (`kind:adr`, `status:accepted`,
-//! `tag:db`), a kind/status boost, the outline's excerpt and a content hash that decides whether
+//! `tag:db`), its kind and status class, the outline's excerpt and a content hash that decides whether
 //! the index must re-read it. No body is parsed here.
 
 use crate::load::outline::Outline;
 use crate::model::{Doc, Site};
+use crate::search::intent::DocClass;
 use crate::vocab::{DocKind, Status};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -31,8 +32,8 @@ pub struct SearchDoc {
     pub people: String,
     /// Filter terms.
     pub filters: Vec<String>,
-    /// Kind and status boost: accepted decisions first, rejected and superseded lower.
-    pub boost: f32,
+    /// Kind and status class: how much it weighs depends on the question (`intent.rs`).
+    pub class: DocClass,
     /// Hash of everything above; a change re-indexes the document.
     pub hash: u64,
 }
@@ -85,24 +86,6 @@ pub struct Successor {
     pub title: String,
     /// Its page URL relative to the site root.
     pub url: String,
-}
-
-/// The kind and status boost.
-pub fn boost(kind: DocKind, status: Option<Status>) -> f32 {
-    let by_status = match status {
-        Some(s) if s.is_in_force() => 1.3,
-        Some(Status::Proposed | Status::Draft) | None => 1.0,
-        Some(Status::Postponed) => 0.9,
-        Some(Status::Deprecated | Status::Superseded | Status::Archived) => 0.6,
-        Some(Status::Rejected | Status::Withdrawn) => 0.5,
-        Some(_) => 1.0,
-    };
-    let by_kind = match kind {
-        DocKind::Adr | DocKind::Rfc => 1.0,
-        DocKind::Handbook => 0.9,
-        DocKind::Standup => 0.7,
-    };
-    by_status * by_kind
 }
 
 /// Every document of the site, in site order.
@@ -160,13 +143,13 @@ fn document(site: &Site, doc: &Doc, ord: u32) -> SearchDoc {
     };
     let tags_text = doc.tags.join(" ");
     let people = doc.people.iter().map(|(_, p)| p.as_str()).collect::<Vec<_>>().join(" ");
-    let boost = boost(doc.kind, doc.status);
+    let class = DocClass::of(doc.kind, doc.status);
     let hash = {
         use std::hash::{Hash, Hasher};
         let mut h = crate::text::StableHasher::default();
         let o = &doc.outline;
         (&doc.id.0, &title, &o.headings, &o.decision, &o.body, &tags_text, &people, &filters).hash(&mut h);
-        boost.to_bits().hash(&mut h);
+        class.0.hash(&mut h);
         h.finish()
     };
     SearchDoc {
@@ -178,19 +161,7 @@ fn document(site: &Site, doc: &Doc, ord: u32) -> SearchDoc {
         tags_text,
         people,
         filters,
-        boost,
+        class,
         hash,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn boosts_rank_accepted_first() {
-        assert!(boost(DocKind::Adr, Some(Status::Accepted)) > boost(DocKind::Adr, Some(Status::Proposed)));
-        assert!(boost(DocKind::Adr, Some(Status::Proposed)) > boost(DocKind::Adr, Some(Status::Superseded)));
-        assert!(boost(DocKind::Adr, Some(Status::Superseded)) > boost(DocKind::Adr, Some(Status::Rejected)));
     }
 }

@@ -3,12 +3,15 @@
 //! Input: [`SearchDoc`]s. Output: an index in the cache directory, updated incrementally (a
 //! document is re-indexed only when its content hash changes), and from it:
 //! - *impacts*: for a term, every document's score contribution — tantivy's BM25 per field
-//!   (from tantivy's own statistics), times the field boost, times the document's kind/status
-//!   boost, quantised to an integer. Both the terminal and the browser rank by summing these.
+//!   (from tantivy's own statistics), times the field boost, quantised to an integer. Both the
+//!   terminal and the browser rank by summing these (a document's kind and status weigh in at
+//!   query time, by the question's intent).
 //! - the *word table*: every surface word of the corpus (a lowercase-only field) and its stem, so
-//!   that queries are analysed by lookup, identically everywhere.
+//!   that queries are analysed by lookup, identically everywhere. Identifiers are indexed whole
+//!   and in parts (`split.rs`), so the parts are words of the table too.
 
 use crate::search::document::SearchDoc;
+use crate::search::split::SplitIdentifiers;
 use crate::text::stable_hash;
 use anyhow::Context as _;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -19,7 +22,7 @@ use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer
 use tantivy::{DocSet, Index, IndexReader, ReloadPolicy, TERMINATED, TantivyDocument, Term};
 
 /// Bumped whenever the schema or the analysis changes; an old cache is then rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 const STEMMED: &str = "adrsite_en";
 const SURFACE: &str = "adrsite_surface";
 
@@ -48,11 +51,13 @@ pub type OrdMap = Vec<Vec<u32>>;
 
 fn analyzers() -> (TextAnalyzer, TextAnalyzer) {
     let stem = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(SplitIdentifiers)
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(Stemmer::new(Language::English))
         .build();
     let surface = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(SplitIdentifiers)
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .build();
@@ -263,22 +268,50 @@ impl Engine {
         Ok(stems)
     }
 
-    /// Every document's impact for `stem`, sorted by ord. `boosts` is indexed by ord.
-    pub fn impacts(&self, stem: &str, ords: &OrdMap, boosts: &[f32]) -> anyhow::Result<Vec<(u32, u32)>> {
+    /// Up to `limit` corpus words, in byte order, that begin with `prefix`.
+    pub fn words_from(&self, prefix: &str, limit: usize) -> anyhow::Result<Vec<String>> {
+        let mut words = BTreeSet::new();
+        for seg in self.reader.searcher().segment_readers() {
+            let inv = seg.inverted_index(self.surface)?;
+            let mut stream = inv.terms().range().ge(prefix.as_bytes()).into_stream()?;
+            let mut taken = 0;
+            while taken < limit && stream.advance() {
+                let Ok(w) = std::str::from_utf8(stream.key()) else { continue };
+                if !w.starts_with(prefix) {
+                    break;
+                }
+                words.insert(w.to_string());
+                taken += 1;
+            }
+        }
+        Ok(words.into_iter().take(limit).collect())
+    }
+
+    /// Every document's impact for `stem`, sorted by ord.
+    ///
+    /// Each field is scored with BM25 over its own lengths, but with one document frequency for
+    /// the term: the largest of its fields'. Per-field frequencies would make a word that is in
+    /// every body but few titles look rare in titles, so that any title naming it outweighs the
+    /// one body that names the question's rare word.
+    pub fn impacts(&self, stem: &str, ords: &OrdMap) -> anyhow::Result<Vec<(u32, u32)>> {
+        use tantivy::query::{Bm25StatisticsProvider as _, Bm25Weight};
         let searcher = self.reader.searcher();
+        let total_docs = searcher.total_num_docs()?.max(1);
+        let mut doc_freq = 0;
+        for (field, _) in &self.text {
+            doc_freq = doc_freq.max(searcher.doc_freq(&Term::from_field_text(*field, stem))?);
+        }
         let mut acc: BTreeMap<u32, f32> = BTreeMap::new();
+        if doc_freq == 0 {
+            return Ok(Vec::new());
+        }
         for (field, boost) in &self.text {
             let term = Term::from_field_text(*field, stem);
-            let mut weight = None;
+            let average = searcher.total_num_tokens(*field)? as f32 / total_docs as f32;
+            let weight = Bm25Weight::for_one_term_without_explain(doc_freq, total_docs, average);
             for (seg_ord, seg) in searcher.segment_readers().iter().enumerate() {
                 let inv = seg.inverted_index(*field)?;
                 let Some(mut postings) = inv.read_postings(&term, IndexRecordOption::WithFreqs)? else { continue };
-                let weight = match &weight {
-                    Some(w) => w,
-                    None => {
-                        weight.insert(tantivy::query::Bm25Weight::for_terms(&searcher, std::slice::from_ref(&term))?)
-                    }
-                };
                 let norms = seg.get_fieldnorms_reader(*field)?;
                 let mut doc = postings.doc();
                 while doc != TERMINATED {
@@ -291,11 +324,7 @@ impl Engine {
                 }
             }
         }
-        Ok(acc
-            .into_iter()
-            .map(|(ord, s)| (ord, (s * boosts[ord as usize] * IMPACT_SCALE).round() as u32))
-            .filter(|(_, i)| *i > 0)
-            .collect())
+        Ok(acc.into_iter().map(|(ord, s)| (ord, (s * IMPACT_SCALE).round() as u32)).filter(|(_, i)| *i > 0).collect())
     }
 
     /// The ords of the documents carrying a filter term (`kind:adr`), sorted.

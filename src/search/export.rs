@@ -2,7 +2,11 @@
 //!
 //! Input: the [`SearchIndex`]. Output, under `OUT/search/` (format version 1, deterministic,
 //! plain JSON that gzip compresses well):
-//! - `manifest.json`: document count, the first key of every word and term shard, the query rules;
+//! - `manifest.json`: document count, the first key of every word and term shard, the query rules,
+//!   the first key of every related-word shard, and each document's kind and status class (one
+//!   letter per document, in ord order);
+//! - `related/N.json`: `{word: [[stem, …], …]}`, the thesaurus members a typed word may stand
+//!   for in this corpus (`thesaurus.rs`);
 //! - `words/N.json`: `[surface, stem]` pairs (`[surface]` when the stem is the word itself);
 //! - `terms/N.json`: `{term: [ord, impact, Δord, impact, …]}`, and `{"kind:adr": [ord, Δord, …]}`
 //!   for filters;
@@ -23,6 +27,7 @@ use std::collections::BTreeMap;
 pub const DOC_SHARD: usize = 8;
 const WORD_SHARD_BYTES: usize = 4 * 1024;
 const TERM_SHARD_BYTES: usize = 8 * 1024;
+const RELATED_SHARD_BYTES: usize = 4 * 1024;
 
 /// The client, written to `search/search.js`.
 pub const CLIENT_JS: &str = include_str!("search.js");
@@ -35,6 +40,8 @@ struct Manifest<'a> {
     words: Vec<String>,
     terms: Vec<String>,
     rules: crate::search::analysis::Rules<'a>,
+    related: Vec<String>,
+    classes: String,
 }
 
 /// What the export wrote.
@@ -95,7 +102,7 @@ pub fn export(index: &SearchIndex, staging: &dyn OutputSink) -> anyhow::Result<E
     let entries: Vec<Option<(String, String)>> = stems
         .into_par_iter()
         .map(|stem| {
-            let impacts = index.engine.impacts(&stem, &index.ords, &index.boosts)?;
+            let impacts = index.engine.impacts(&stem, &index.ords)?;
             if impacts.is_empty() {
                 return Ok(None);
             }
@@ -125,12 +132,22 @@ pub fn export(index: &SearchIndex, staging: &dyn OutputSink) -> anyhow::Result<E
         terms.insert(filter.clone(), format!("{}:{}", json(&filter.as_str()), json(&deltas)));
     }
     let term_shards = shards(terms.into_iter().collect(), TERM_SHARD_BYTES, '{', '}');
+    let related: Vec<(String, String)> = index
+        .related
+        .keys
+        .keys()
+        .map(|key| (key.clone(), format!("{}:{}", json(&key.as_str()), json(&index.related.members(key)))))
+        .collect();
+    let related_shards = shards(related, RELATED_SHARD_BYTES, '{', '}');
 
     for (i, (_, text)) in word_shards.iter().enumerate() {
         write(format!("search/words/{i}.json"), text)?;
     }
     for (i, (_, text)) in term_shards.iter().enumerate() {
         write(format!("search/terms/{i}.json"), text)?;
+    }
+    for (i, (_, text)) in related_shards.iter().enumerate() {
+        write(format!("search/related/{i}.json"), text)?;
     }
     for (i, chunk) in index.docs.chunks(DOC_SHARD).enumerate() {
         let metas: Vec<&crate::search::document::HitMeta> = chunk.iter().map(|d| &d.meta).collect();
@@ -143,6 +160,8 @@ pub fn export(index: &SearchIndex, staging: &dyn OutputSink) -> anyhow::Result<E
         words: word_shards.into_iter().map(|(k, _)| k).collect(),
         terms: term_shards.into_iter().map(|(k, _)| k).collect(),
         rules: rules_json(&index.aliases),
+        related: related_shards.into_iter().map(|(k, _)| k).collect(),
+        classes: index.docs.iter().map(|d| d.class.letter()).collect(),
     };
     write("search/manifest.json".into(), &serde_json::to_string(&manifest).context("serialising the manifest")?)?;
     write("search/search.js".into(), CLIENT_JS)?;

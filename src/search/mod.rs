@@ -9,9 +9,14 @@ pub mod analysis;
 pub mod document;
 pub mod engine;
 pub mod export;
+pub mod intent;
 pub mod rank;
 pub mod snapshot;
+pub mod spelling;
+pub mod split;
+pub mod thesaurus;
 
+use crate::config::SearchWords;
 use crate::model::Site;
 use document::HitMeta;
 use engine::{Engine, OrdMap, SCHEMA_VERSION};
@@ -35,57 +40,44 @@ pub struct Hit {
 /// The index of one site.
 pub struct SearchIndex {
     engine: Engine,
-    /// Every document in site order (its ord): id, boost and what a hit shows.
+    /// Every document in site order (its ord): id, class and what a hit shows.
     docs: Vec<Entry>,
     ords: OrdMap,
-    boosts: Vec<f32>,
     aliases: BTreeMap<String, Vec<String>>,
+    related: thesaurus::Related,
     /// Documents (re)indexed and removed by the last update.
     pub updated: (usize, usize),
 }
 
 impl SearchIndex {
     /// Opens the index in `cache_dir` and brings it up to date with `site`.
-    pub fn build(
-        site: &Site,
-        cache_dir: &Path,
-        extra_aliases: &BTreeMap<String, Vec<String>>,
-    ) -> anyhow::Result<SearchIndex> {
-        Self::build_with(site, cache_dir, extra_aliases, true)
+    pub fn build(site: &Site, cache_dir: &Path, words: &SearchWords) -> anyhow::Result<SearchIndex> {
+        Self::build_with(site, cache_dir, words, true)
     }
 
     /// [`SearchIndex::build`]; without `exact`, statistics may still count replaced documents
     /// until tantivy merges segments on its own (fine for a preview, not for a reproducible build).
-    pub fn build_with(
-        site: &Site,
-        cache_dir: &Path,
-        extra_aliases: &BTreeMap<String, Vec<String>>,
-        exact: bool,
-    ) -> anyhow::Result<SearchIndex> {
-        Self::build_from(document::documents(site), cache_dir, extra_aliases, exact)
+    pub fn build_with(site: &Site, cache_dir: &Path, words: &SearchWords, exact: bool) -> anyhow::Result<SearchIndex> {
+        Self::build_from(document::documents(site), cache_dir, words, exact)
     }
 
     /// [`SearchIndex::build_with`] from the site's search documents.
     pub fn build_from(
         docs: Vec<document::SearchDoc>,
         cache_dir: &Path,
-        extra_aliases: &BTreeMap<String, Vec<String>>,
+        words: &SearchWords,
         exact: bool,
     ) -> anyhow::Result<SearchIndex> {
         let mut engine = Engine::open(cache_dir)?;
         let updated = engine.update(&docs, exact)?;
-        let docs: Vec<Entry> = docs.into_iter().map(|d| Entry { id: d.id, boost: d.boost, meta: d.meta }).collect();
-        Self::assemble(engine, docs, extra_aliases, updated)
+        let docs: Vec<Entry> = docs.into_iter().map(|d| Entry { id: d.id, class: d.class, meta: d.meta }).collect();
+        Self::assemble(engine, docs, words, updated)
     }
 
     /// Opens the index in `cache_dir` as it is, when it was last brought up to date from sources
     /// whose fingerprint is `fingerprint` (see [`SearchIndex::remember`]); `None` when it was not.
     /// Nothing of the site is read.
-    pub fn open_fresh(
-        cache_dir: &Path,
-        fingerprint: u64,
-        extra_aliases: &BTreeMap<String, Vec<String>>,
-    ) -> anyhow::Result<Option<SearchIndex>> {
+    pub fn open_fresh(cache_dir: &Path, fingerprint: u64, words: &SearchWords) -> anyhow::Result<Option<SearchIndex>> {
         if !cache_dir.join(format!("search-v{SCHEMA_VERSION}")).is_dir() {
             return Ok(None);
         }
@@ -93,7 +85,7 @@ impl SearchIndex {
         let Some(docs) = snapshot::load(cache_dir, SCHEMA_VERSION, fingerprint, engine.opstamp()?) else {
             return Ok(None);
         };
-        Ok(Some(Self::assemble(engine, docs, extra_aliases, (0, 0))?))
+        Ok(Some(Self::assemble(engine, docs, words, (0, 0))?))
     }
 
     /// Saves what [`SearchIndex::open_fresh`] needs to answer for sources with `fingerprint`.
@@ -104,12 +96,15 @@ impl SearchIndex {
     fn assemble(
         engine: Engine,
         docs: Vec<Entry>,
-        extra_aliases: &BTreeMap<String, Vec<String>>,
+        words: &SearchWords,
         updated: (usize, usize),
     ) -> anyhow::Result<SearchIndex> {
         let ords = engine.ords(docs.iter().map(|d| d.id.as_str()))?;
-        let boosts = docs.iter().map(|d| d.boost).collect();
-        Ok(SearchIndex { engine, docs, ords, boosts, aliases: analysis::alias_table(extra_aliases), updated })
+        let groups = thesaurus::groups(&words.related);
+        let related = thesaurus::Related::for_corpus(&groups, |w| {
+            engine.has_word(w).ok().filter(|has| *has).and_then(|_| engine.stem(w))
+        });
+        Ok(SearchIndex { engine, docs, ords, aliases: analysis::alias_table(&words.aliases), related, updated })
     }
 
     /// Answers a query with at most `limit` hits.
@@ -123,14 +118,15 @@ impl SearchIndex {
             .collect())
     }
 
-    /// The index terms of a query's words, for highlighting matches.
-    pub fn query_stems(&self, query: &str) -> Vec<String> {
+    /// The index terms a query may match (its words, their aliases, related words, completions
+    /// and corrections), for highlighting matches.
+    pub fn query_stems(&self, query: &str) -> anyhow::Result<Vec<String>> {
         let parsed = analysis::parse(query, &self.aliases);
-        let mut stems: Vec<String> =
-            parsed.concepts.iter().flat_map(|c| c.surfaces.iter()).filter_map(|s| self.engine.stem(s)).collect();
-        stems.sort();
-        stems.dedup();
-        stems
+        let mut stems = std::collections::BTreeSet::new();
+        for concept in &parsed.concepts {
+            stems.extend(rank::Expansion::of(concept, self)?.stems());
+        }
+        Ok(stems.into_iter().collect())
     }
 }
 
@@ -141,7 +137,19 @@ impl rank::PostingSource for SearchIndex {
     }
 
     fn impacts(&self, stem: &str) -> anyhow::Result<Vec<(u32, u32)>> {
-        self.engine.impacts(stem, &self.ords, &self.boosts)
+        self.engine.impacts(stem, &self.ords)
+    }
+
+    fn words_from(&self, prefix: &str, limit: usize) -> anyhow::Result<Vec<String>> {
+        self.engine.words_from(prefix, limit)
+    }
+
+    fn related(&self, word: &str) -> Vec<Vec<String>> {
+        self.related.members(word).into_iter().map(<[String]>::to_vec).collect()
+    }
+
+    fn class_of(&self, ord: u32) -> intent::DocClass {
+        self.docs[ord as usize].class
     }
 
     fn filtered(&self, filter: &str) -> anyhow::Result<Vec<u32>> {

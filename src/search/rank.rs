@@ -4,15 +4,28 @@
 //! `serve`; `search.js` implements the same steps over the exported shards). Output: document
 //! ords with scores, best first.
 //!
-//! For each concept, a document's contribution is the largest impact of any of the concept's
-//! terms (a word and its aliases count once). The contributions are summed; the sum is scaled by
-//! `(n + matched) / 2n` — OR semantics with a bonus for matching more of the question's `n`
-//! concepts. Documents must carry every filter and match every concept of a quoted phrase. Ties
-//! go to the lower ord. Every step is integer or a fixed sequence of f64 operations, so JavaScript
-//! computes bit-identical scores.
+//! For each concept, a document's *exact* impact is the largest impact of any of the concept's
+//! terms (a word and its aliases count once). Its *expanded* impact comes from words the concept
+//! may stand for: related words of the thesaurus (a related phrase matches with the smallest
+//! impact of its words), completions of an unfinished last word, and corrections of a word the
+//! corpus lacks. An expanded impact is halved and kept so that, weighted by the document's class,
+//! it stays below the smallest weighted exact impact of the concept anywhere: it never outranks
+//! a document that has the word itself. A concept counts the larger of the two.
+//!
+//! The concepts' counts are summed with their weights (a number weighs less than a topic word);
+//! the sum is scaled by `(a·W + M) / ((a+1)·W)` — `W` the question's total weight, `M` the weight
+//! it matched, `a` set by the question's intent — and by the weight of the document's kind and
+//! status under that intent (per mille). Documents must carry every filter and match every
+//! concept of a quoted phrase. Ties go to the lower ord. Every step is integer or a fixed sequence
+//! of f64 operations, so JavaScript computes bit-identical scores.
 
-use crate::search::analysis::ParsedQuery;
+use crate::search::analysis::{Concept, ParsedQuery};
+use crate::search::intent::{self, DocClass, Intent};
+use crate::search::spelling;
 use std::collections::{BTreeMap, BTreeSet};
+
+/// Expanded impacts are divided by this.
+pub const EXPANDED_DIVISOR: u32 = 2;
 
 /// Where postings come from.
 pub trait PostingSource {
@@ -22,6 +35,12 @@ pub trait PostingSource {
     fn impacts(&self, stem: &str) -> anyhow::Result<Vec<(u32, u32)>>;
     /// Ords carrying a filter term, sorted.
     fn filtered(&self, filter: &str) -> anyhow::Result<Vec<u32>>;
+    /// Up to `limit` corpus words, in byte order, that begin with `prefix`.
+    fn words_from(&self, prefix: &str, limit: usize) -> anyhow::Result<Vec<String>>;
+    /// The related members of a typed word, each as its stems (see `thesaurus.rs`).
+    fn related(&self, word: &str) -> Vec<Vec<String>>;
+    /// The kind and status class of a document.
+    fn class_of(&self, ord: u32) -> DocClass;
 }
 
 /// A ranked document.
@@ -33,30 +52,141 @@ pub struct Ranked {
     pub score: f64,
 }
 
+/// Each document's best impact over `stems`.
+fn best_of(stems: &BTreeSet<String>, source: &dyn PostingSource) -> anyhow::Result<BTreeMap<u32, u32>> {
+    let mut best: BTreeMap<u32, u32> = BTreeMap::new();
+    for stem in stems {
+        for (ord, impact) in source.impacts(stem)? {
+            let e = best.entry(ord).or_insert(0);
+            *e = (*e).max(impact);
+        }
+    }
+    Ok(best)
+}
+
+/// The stems of corpus words, other than `exact`.
+fn stems_of(
+    words: &[String],
+    exact: &BTreeSet<String>,
+    source: &dyn PostingSource,
+) -> anyhow::Result<BTreeSet<String>> {
+    let mut out = BTreeSet::new();
+    for w in words {
+        if let Some(stem) = source.stem_of(w)?.filter(|s| !exact.contains(s)) {
+            out.insert(stem);
+        }
+    }
+    Ok(out)
+}
+
+/// What a concept may match: its own terms, and the words it may stand for.
+#[derive(Debug, Default)]
+pub struct Expansion {
+    /// The stems of the word and its aliases.
+    pub exact: BTreeSet<String>,
+    /// Related thesaurus members, each as its stems.
+    pub related: Vec<Vec<String>>,
+    /// Stems of the completions of an unfinished last word.
+    pub completions: BTreeSet<String>,
+    /// Stems of the corrections of a word the corpus lacks.
+    pub corrections: BTreeSet<String>,
+}
+
+impl Expansion {
+    /// The expansion of `concept` in the corpus of `source`.
+    pub fn of(concept: &Concept, source: &dyn PostingSource) -> anyhow::Result<Expansion> {
+        let mut x = Expansion::default();
+        for surface in &concept.surfaces {
+            if let Some(stem) = source.stem_of(surface)? {
+                x.exact.insert(stem);
+            }
+        }
+        for surface in &concept.surfaces {
+            for member in source.related(surface) {
+                if !member.iter().all(|s| x.exact.contains(s)) && !x.related.contains(&member) {
+                    x.related.push(member);
+                }
+            }
+        }
+        if concept.prefix {
+            let scanned = source.words_from(&concept.word, spelling::PREFIX_SCAN)?;
+            x.completions = stems_of(&spelling::completions(&concept.word, &scanned), &x.exact, source)?;
+        }
+        // A word the corpus lacks: its nearest corpus words with the same first letter.
+        if x.exact.is_empty() && spelling::typos_allowed(&concept.word) > 0 {
+            let first: String = concept.word.chars().take(1).collect();
+            let candidates = source.words_from(&first, usize::MAX)?;
+            x.corrections = stems_of(&spelling::corrections(&concept.word, &candidates), &x.exact, source)?;
+        }
+        Ok(x)
+    }
+
+    /// Every stem it may match, for highlighting.
+    pub fn stems(&self) -> BTreeSet<String> {
+        let mut out = self.exact.clone();
+        out.extend(self.related.iter().flatten().cloned());
+        out.extend(self.completions.iter().cloned());
+        out.extend(self.corrections.iter().cloned());
+        out
+    }
+}
+
+/// A concept's count per document: exact, or expanded (halved, and capped so that, weighted by
+/// class under the question's intent, it stays below every exact match of the concept).
+fn concept_impacts(
+    concept: &Concept,
+    source: &dyn PostingSource,
+    intent: Intent,
+) -> anyhow::Result<BTreeMap<u32, u32>> {
+    let x = Expansion::of(concept, source)?;
+    let exact = best_of(&x.exact, source)?;
+    let mut expanded: BTreeMap<u32, u32> = BTreeMap::new();
+    let mut take = |ord: u32, impact: u32| {
+        let e = expanded.entry(ord).or_insert(0);
+        *e = (*e).max(impact);
+    };
+    // A related phrase matches where all its words do, with the least impact.
+    for member in &x.related {
+        let mut common: Option<BTreeMap<u32, u32>> = None;
+        for stem in member {
+            let impacts: BTreeMap<u32, u32> = source.impacts(stem)?.into_iter().collect();
+            common = Some(match common {
+                None => impacts,
+                Some(c) => c.into_iter().filter_map(|(o, i)| impacts.get(&o).map(|j| (o, i.min(*j)))).collect(),
+            });
+        }
+        for (ord, impact) in common.unwrap_or_default() {
+            take(ord, impact);
+        }
+    }
+    for (ord, impact) in best_of(&x.completions, source)?.into_iter().chain(best_of(&x.corrections, source)?) {
+        take(ord, impact);
+    }
+
+    let weight = |ord: u32| u64::from(intent::class_weight(intent, source.class_of(ord)));
+    let least = exact.iter().map(|(ord, i)| u64::from(*i) * weight(*ord)).min();
+    let mut out = exact;
+    for (ord, impact) in expanded {
+        let impact = match least {
+            Some(least) => (impact / EXPANDED_DIVISOR).min((least.saturating_sub(1) / weight(ord)) as u32),
+            None => impact / EXPANDED_DIVISOR,
+        };
+        if impact > 0 {
+            let e = out.entry(ord).or_insert(0);
+            *e = (*e).max(impact);
+        }
+    }
+    Ok(out)
+}
+
 /// Ranks documents for `query`.
 pub fn rank(query: &ParsedQuery, source: &dyn PostingSource, limit: usize) -> anyhow::Result<Vec<Ranked>> {
     let n = query.concepts.len();
     if n == 0 && query.filters.is_empty() {
         return Ok(Vec::new());
     }
-    // Per concept: ord → best impact among its terms.
-    let mut per_concept: Vec<BTreeMap<u32, u32>> = Vec::with_capacity(n);
-    for concept in &query.concepts {
-        let mut stems = BTreeSet::new();
-        for surface in &concept.surfaces {
-            if let Some(stem) = source.stem_of(surface)? {
-                stems.insert(stem);
-            }
-        }
-        let mut best: BTreeMap<u32, u32> = BTreeMap::new();
-        for stem in &stems {
-            for (ord, impact) in source.impacts(stem)? {
-                let e = best.entry(ord).or_insert(0);
-                *e = (*e).max(impact);
-            }
-        }
-        per_concept.push(best);
-    }
+    let per_concept: Vec<BTreeMap<u32, u32>> =
+        query.concepts.iter().map(|c| concept_impacts(c, source, query.intent)).collect::<anyhow::Result<_>>()?;
     let mut allowed: Option<BTreeSet<u32>> = None;
     for f in &query.filters {
         let set: BTreeSet<u32> = source.filtered(f)?.into_iter().collect();
@@ -70,6 +200,8 @@ pub fn rank(query: &ParsedQuery, source: &dyn PostingSource, limit: usize) -> an
     } else {
         per_concept.iter().flat_map(|m| m.keys().copied()).collect()
     };
+    let total: u64 = query.concepts.iter().map(|c| u64::from(c.weight)).sum();
+    let a = u64::from(intent::coordination(query.intent));
     let mut ranked = Vec::new();
     for ord in candidates {
         if allowed.as_ref().is_some_and(|a| !a.contains(&ord)) {
@@ -80,13 +212,18 @@ pub fn rank(query: &ParsedQuery, source: &dyn PostingSource, limit: usize) -> an
         }
         let mut sum: u64 = 0;
         let mut matched: u64 = 0;
-        for m in &per_concept {
+        for (m, concept) in per_concept.iter().zip(&query.concepts) {
             if let Some(i) = m.get(&ord) {
-                sum += u64::from(*i);
-                matched += 1;
+                sum += u64::from(*i) * u64::from(concept.weight);
+                matched += u64::from(concept.weight);
             }
         }
-        let score = if n == 0 { 0.0 } else { sum as f64 * (n as u64 + matched) as f64 / (2 * n as u64) as f64 };
+        let weight = intent::class_weight(query.intent, source.class_of(ord));
+        let score = if n == 0 {
+            0.0
+        } else {
+            sum as f64 * (a * total + matched) as f64 / ((a + 1) * total) as f64 * f64::from(weight) / 1000.0
+        };
         ranked.push(Ranked { ord, score });
     }
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.ord.cmp(&b.ord)));
@@ -98,13 +235,15 @@ pub fn rank(query: &ParsedQuery, source: &dyn PostingSource, limit: usize) -> an
 mod tests {
     use super::*;
     use crate::search::analysis::{alias_table, parse};
+    use crate::vocab::{DocKind, Status};
 
+    /// Ord 1 and 2 mention postgres, 2 and 3 kafka; 4 says "hermetic"; 5 "postgis".
     struct Fake;
     impl PostingSource for Fake {
         fn stem_of(&self, word: &str) -> anyhow::Result<Option<String>> {
             Ok(match word {
                 "postgresql" | "postgres" => Some("postgr".into()),
-                "kafka" => Some("kafka".into()),
+                "kafka" | "hermetic" | "postgis" => Some(word.into()),
                 _ => None,
             })
         }
@@ -112,11 +251,24 @@ mod tests {
             Ok(match stem {
                 "postgr" => vec![(1, 300), (2, 100)],
                 "kafka" => vec![(2, 250), (3, 500)],
+                "hermetic" => vec![(4, 900)],
+                "postgis" => vec![(5, 700)],
                 _ => vec![],
             })
         }
         fn filtered(&self, filter: &str) -> anyhow::Result<Vec<u32>> {
             Ok(if filter == "kind:adr" { vec![1, 3] } else { vec![] })
+        }
+        fn words_from(&self, prefix: &str, limit: usize) -> anyhow::Result<Vec<String>> {
+            let words = ["hermetic", "kafka", "postgis", "postgres", "postgresql"];
+            Ok(words.iter().filter(|w| w.starts_with(prefix)).take(limit).map(|w| w.to_string()).collect())
+        }
+        fn related(&self, word: &str) -> Vec<Vec<String>> {
+            if word == "repeatable" || word == "kafka" { vec![vec!["hermetic".into()]] } else { vec![] }
+        }
+        fn class_of(&self, ord: u32) -> DocClass {
+            let status = if ord == 3 { Status::Rejected } else { Status::Accepted };
+            DocClass::of(DocKind::Adr, Some(status))
         }
     }
 
@@ -128,18 +280,46 @@ mod tests {
             .collect()
     }
 
+    fn order(q: &str) -> Vec<u32> {
+        ords(q).into_iter().map(|(o, _)| o).collect()
+    }
+
     #[test]
-    fn or_with_a_coordination_bonus() {
-        // Doc 2 matches both concepts: (100 + 250) * 4/4; doc 3 only kafka: 500 * 3/4; doc 1: 300 * 3/4.
-        assert_eq!(ords("postgres kafka"), vec![(3, 375.0), (2, 350.0), (1, 225.0)]);
-        assert_eq!(ords("why did we choose postgresql"), vec![(1, 300.0), (2, 100.0)]);
+    fn or_with_a_coordination_bonus_and_class_weights() {
+        // Doc 2 matches both concepts: (100 + 250) * 2 * 4/4 * 1.3; doc 3 only kafka, and is
+        // rejected: 500 * 2 * 3/4 * 0.5; doc 1: 300 * 2 * 3/4 * 1.3. Doc 4 only by a word related
+        // to kafka: 900 halved, then kept so that weighted it is below kafka's least weighted
+        // exact impact (doc 3's 500 * 500): 249999 / 1300 = 192, and 192 * 2 * 3/4 * 1.3.
+        assert_eq!(ords("postgres kafka"), vec![(2, 910.0), (1, 585.0), (3, 375.0), (4, 374.4)]);
+        assert_eq!(order("why did we choose postgresql"), [1, 2]);
         assert_eq!(ords("why"), vec![]);
     }
 
     #[test]
+    fn a_rejected_decision_fully_answers_what_was_decided() {
+        // Asked plainly, the accepted doc 2 (250 * 1.3) beats the rejected doc 3 (500 * 0.5).
+        // Doc 4, only related to kafka, stays below both exact matches whatever its class.
+        assert_eq!(order("kafka"), [2, 3, 4]);
+        // Asked what was decided, every outcome weighs the same: the better match wins.
+        assert_eq!(order("what did we decide about kafka"), [3, 2, 4]);
+    }
+
+    #[test]
+    fn expansions_never_outrank_the_word_itself() {
+        // "repeatable" is not in the corpus: the related "hermetic" answers, halved: 450 * 2 * 1.3.
+        assert_eq!(ords("repeatable"), vec![(4, 1170.0)]);
+        // The last word is a prefix: "postg" finds postgis and postgres, each halved.
+        assert_eq!(order("postg"), [5, 1, 2]);
+        // A typo: "postgress" has no exact match; its corrections do.
+        assert_eq!(order("postgress"), [1, 2]);
+        // "postgis" typed in full is exact; "postgres" is not a completion of it.
+        assert_eq!(order("postgis"), [5]);
+    }
+
+    #[test]
     fn filters_and_phrases() {
-        assert_eq!(ords("kind:adr postgres kafka"), vec![(3, 375.0), (1, 225.0)]);
-        assert_eq!(ords("\"postgres kafka\""), vec![(2, 350.0)]);
+        assert_eq!(order("kind:adr postgres kafka"), [1, 3]);
+        assert_eq!(order("\"postgres kafka\""), [2]);
         assert_eq!(ords("kind:adr"), vec![(1, 0.0), (3, 0.0)]);
     }
 }

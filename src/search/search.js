@@ -32,9 +32,35 @@ export function slugify(s) {
   return out;
 }
 
-/** Parses a question into concepts, required concepts (quoted phrases) and filters. */
+/** Whether a word is a number or a version (src/search/analysis.rs `is_number_like`). */
+export function isNumberLike(word) {
+  return /^[0-9]+$/.test(word) || /^v[0-9]+$/.test(word) || /^[0-9]+[a-z]{0,2}$/.test(word);
+}
+
+function opens(words, opening) {
+  return opening.length <= words.length && opening.every((o, i) => o === '*' || o === words[i]);
+}
+
+/** The intent of a question (src/search/intent.rs `detect`), as its row index. */
+export function detectIntent(ws, rules) {
+  const r = rules.intent;
+  const anyOf = (set) => ws.some((w) => set.includes(w));
+  let name = 'plain';
+  if (r.why_openings.some((o) => opens(ws, o))) name = 'why';
+  else if (anyOf(r.decided_words)) name = 'decided';
+  else if (anyOf(r.discussed_words) || r.discussed_openings.some((o) => opens(ws, o))) name = 'discussed';
+  else if (r.howto_openings.some((o) => opens(ws, o)) || anyOf(r.howto_words)) name = 'how_to';
+  return r.names.indexOf(name);
+}
+
+/** Words with a mark: written in backticks, which keeps them. */
+function markedWords(text) {
+  return text.split('`').flatMap((part, i) => words(part).map((w) => [w, i % 2 === 1]));
+}
+
+/** Parses a question into concepts, required concepts (quoted phrases), filters and intent. */
 export function parse(query, rules) {
-  const parsed = { concepts: [], required: [], filters: [] };
+  const parsed = { concepts: [], required: [], filters: [], intent: 0 };
   let free = '';
   const phrases = [];
   let rest = query;
@@ -67,22 +93,34 @@ export function parse(query, rules) {
     text += token + ' ';
   }
   parsed.filters = [...new Set(parsed.filters)].sort(compareStrings);
+  parsed.intent = detectIntent(words(text), rules);
   for (const phrase of phrases) {
-    for (const w of contentWords(words(phrase), rules)) {
+    for (const w of contentWords(markedWords(phrase), rules)) {
       const at = addConcept(parsed, w, rules);
       if (!parsed.required.includes(at)) parsed.required.push(at);
     }
   }
-  for (const w of contentWords(words(text), rules)) addConcept(parsed, w, rules);
+  let last = -1;
+  for (const w of contentWords(markedWords(text), rules)) last = addConcept(parsed, w, rules);
+  if (last >= 0) {
+    const c = parsed.concepts[last];
+    c.prefix = [...c.word].length >= rules.prefix_min_chars && c.weight === rules.weights[0];
+  }
   parsed.required.sort((a, b) => a - b);
   return parsed;
 }
 
 function contentWords(all, rules) {
   const out = [];
-  all.forEach((w, i) => {
-    if (rules.stopwords.includes(w)) return;
-    if (rules.frame_verbs.includes(w) && i > 0 && rules.frame_subjects.includes(all[i - 1])) return;
+  all.forEach(([w, kept], i) => {
+    const before = i > 0 ? all[i - 1][0] : null;
+    const after = i + 1 < all.length ? all[i + 1][0] : null;
+    const topic =
+      kept ||
+      (rules.keywords.includes(w) &&
+        ((before !== null && rules.topic_before.includes(before)) || (after !== null && rules.topic_after.includes(after))));
+    if (!topic && rules.stopwords.includes(w)) return;
+    if (!topic && rules.frame_verbs.includes(w) && before !== null && rules.frame_subjects.includes(before)) return;
     out.push(w);
   });
   return out;
@@ -93,8 +131,53 @@ function addConcept(parsed, word, rules) {
   if (i >= 0) return i;
   const own = Object.prototype.hasOwnProperty.call(rules.aliases, word);
   const surfaces = own ? [...rules.aliases[word]] : [word];
-  parsed.concepts.push({ word, surfaces });
+  const weight = isNumberLike(word) ? rules.weights[1] : rules.weights[0];
+  parsed.concepts.push({ word, surfaces, weight, prefix: false });
   return parsed.concepts.length - 1;
+}
+
+/** Edit distance with adjacent transpositions, over characters (src/search/spelling.rs). */
+export function distance(a, b) {
+  const x = [...a];
+  const y = [...b];
+  const rows = [];
+  for (let i = 0; i <= x.length; i++) rows.push(new Array(y.length + 1).fill(0));
+  for (let i = 0; i <= x.length; i++) rows[i][0] = i;
+  for (let j = 0; j <= y.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+      rows[i][j] = d;
+    }
+  }
+  return rows[x.length][y.length];
+}
+
+const charCount = (s) => [...s].length;
+const shortestFirst = (a, b) => charCount(a) - charCount(b) || compareStrings(a, b);
+
+function typosAllowed(word, rules) {
+  const n = charCount(word);
+  return n >= rules.spelling[3] ? 2 : n >= rules.spelling[2] ? 1 : 0;
+}
+
+function completions(prefix, scanned, rules) {
+  return scanned.filter((w) => w.startsWith(prefix) && w !== prefix).sort(shortestFirst).slice(0, rules.spelling[1]);
+}
+
+function corrections(word, candidates, rules) {
+  const allowed = typosAllowed(word, rules);
+  if (allowed === 0) return [];
+  const len = charCount(word);
+  return candidates
+    .filter((c) => Math.abs(charCount(c) - len) <= allowed && c !== word)
+    .map((c) => [distance(word, c), c])
+    .filter(([d]) => d <= allowed)
+    .sort((p, q) => p[0] - q[0] || shortestFirst(p[1], q[1]))
+    .slice(0, rules.spelling[1])
+    .map(([, c]) => c);
 }
 
 /** Byte-wise order of UTF-8 strings, as Rust sorts them. */
@@ -184,25 +267,122 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     return out;
   }
 
+  /** Up to `limit` corpus words, in byte order, that begin with `prefix`. */
+  async function wordsFrom(prefix, limit) {
+    const m = await manifest();
+    const out = [];
+    let i = Math.max(0, shardOf(m.words, prefix));
+    for (; i < m.words.length && out.length < limit; i++) {
+      let past = false;
+      for (const entry of await load(`words/${i}.json`)) {
+        if (compareStrings(entry[0], prefix) < 0) continue;
+        if (!entry[0].startsWith(prefix)) {
+          past = true;
+          break;
+        }
+        out.push(entry[0]);
+        if (out.length >= limit) break;
+      }
+      if (past) break;
+    }
+    return out;
+  }
+
+  async function bestOf(stems) {
+    const best = new Map();
+    for (const stem of [...stems].sort(compareStrings)) {
+      for (const [ord, impact] of await impacts(stem)) best.set(ord, Math.max(best.get(ord) || 0, impact));
+    }
+    return best;
+  }
+
+  async function stemsOf(ws, exact) {
+    const out = new Set();
+    for (const w of ws) {
+      const stem = await stemOf(w);
+      if (stem !== null && !exact.has(stem)) out.add(stem);
+    }
+    return out;
+  }
+
+  /** The thesaurus members a typed word may stand for, each as its stems (src/search/thesaurus.rs). */
+  async function relatedMembers(m, word) {
+    const i = shardOf(m.related, word);
+    if (i < 0) return [];
+    const shard = await load(`related/${i}.json`);
+    return Object.prototype.hasOwnProperty.call(shard, word) ? shard[word] : [];
+  }
+
+  /** What a concept may match (src/search/rank.rs `Expansion::of`). */
+  async function expansion(concept, m) {
+    const rules = m.rules;
+    const x = { exact: new Set(), related: [], completions: new Set(), corrections: new Set(), words: [] };
+    for (const surface of concept.surfaces) {
+      const stem = await stemOf(surface);
+      if (stem !== null) x.exact.add(stem);
+    }
+    for (const surface of concept.surfaces) {
+      for (const member of await relatedMembers(m, surface)) {
+        const same = (o) => o.length === member.length && o.every((s, i) => s === member[i]);
+        if (!member.every((s) => x.exact.has(s)) && !x.related.some(same)) x.related.push(member);
+      }
+    }
+    if (concept.prefix) {
+      const scanned = await wordsFrom(concept.word, rules.spelling[0]);
+      const words = completions(concept.word, scanned, rules);
+      x.completions = await stemsOf(words, x.exact);
+      x.words.push(...words);
+    }
+    if (x.exact.size === 0 && typosAllowed(concept.word, rules) > 0) {
+      const candidates = await wordsFrom([...concept.word][0], Infinity);
+      const words = corrections(concept.word, candidates, rules);
+      x.corrections = await stemsOf(words, x.exact);
+      x.words.push(...words);
+    }
+    return x;
+  }
+
+  /** A concept's count per document: exact, or expanded (src/search/rank.rs `concept_impacts`). */
+  async function conceptImpacts(concept, m, intent) {
+    const x = await expansion(concept, m);
+    const exact = await bestOf(x.exact);
+    const expanded = new Map();
+    const take = (ord, impact) => expanded.set(ord, Math.max(expanded.get(ord) || 0, impact));
+    for (const member of x.related) {
+      let common = null;
+      for (const stem of member) {
+        const here = new Map(await impacts(stem));
+        if (common === null) common = here;
+        else {
+          const next = new Map();
+          for (const [o, i] of common) if (here.has(o)) next.set(o, Math.min(i, here.get(o)));
+          common = next;
+        }
+      }
+      for (const [ord, impact] of common || []) take(ord, impact);
+    }
+    for (const [ord, impact] of await bestOf(x.completions)) take(ord, impact);
+    for (const [ord, impact] of await bestOf(x.corrections)) take(ord, impact);
+    const weights = m.rules.intent.class_weights[intent];
+    const weight = (ord) => weights[m.classes.charCodeAt(ord) - 97];
+    let least = null;
+    for (const [ord, v] of exact) least = least === null ? v * weight(ord) : Math.min(least, v * weight(ord));
+    const out = exact;
+    for (const [ord, raw] of expanded) {
+      let impact = Math.floor(raw / m.rules.expanded_divisor);
+      if (least !== null) impact = Math.min(impact, Math.floor(Math.max(0, least - 1) / weight(ord)));
+      if (impact > 0) out.set(ord, Math.max(out.get(ord) || 0, impact));
+    }
+    return out;
+  }
+
   /** Ranks documents; returns `{ ord, score }` best first (src/search/rank.rs). */
   async function rank(parsed, limit) {
+    const m = await manifest();
     const n = parsed.concepts.length;
     if (n === 0 && parsed.filters.length === 0) return [];
     const perConcept = [];
-    for (const concept of parsed.concepts) {
-      const stems = new Set();
-      for (const surface of concept.surfaces) {
-        const stem = await stemOf(surface);
-        if (stem !== null) stems.add(stem);
-      }
-      const best = new Map();
-      for (const stem of stems) {
-        for (const [ord, impact] of await impacts(stem)) {
-          best.set(ord, Math.max(best.get(ord) || 0, impact));
-        }
-      }
-      perConcept.push(best);
-    }
+    for (const concept of parsed.concepts) perConcept.push(await conceptImpacts(concept, m, parsed.intent));
     let allowed = null;
     for (const f of parsed.filters) {
       const set = new Set(await filtered(f));
@@ -213,26 +393,30 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
       candidates = allowed === null ? [] : [...allowed];
     } else {
       const all = new Set();
-      for (const m of perConcept) for (const ord of m.keys()) all.add(ord);
+      for (const pc of perConcept) for (const ord of pc.keys()) all.add(ord);
       candidates = [...all];
     }
     candidates.sort((a, b) => a - b);
+    const total = parsed.concepts.reduce((t, c) => t + c.weight, 0);
+    const a = m.rules.intent.coordination[parsed.intent];
+    const weights = m.rules.intent.class_weights[parsed.intent];
     const ranked = [];
     for (const ord of candidates) {
       if (allowed !== null && !allowed.has(ord)) continue;
       if (parsed.required.some((i) => !perConcept[i].has(ord))) continue;
       let sum = 0;
       let matched = 0;
-      for (const m of perConcept) {
-        if (m.has(ord)) {
-          sum += m.get(ord);
-          matched += 1;
+      perConcept.forEach((pc, i) => {
+        if (pc.has(ord)) {
+          sum += pc.get(ord) * parsed.concepts[i].weight;
+          matched += parsed.concepts[i].weight;
         }
-      }
-      const score = n === 0 ? 0 : (sum * (n + matched)) / (2 * n);
+      });
+      const weight = weights[m.classes.charCodeAt(ord) - 97];
+      const score = n === 0 ? 0 : ((sum * (a * total + matched)) / ((a + 1) * total)) * weight / 1000;
       ranked.push({ ord, score });
     }
-    ranked.sort((a, b) => b.score - a.score || a.ord - b.ord);
+    ranked.sort((x, y) => y.score - x.score || x.ord - y.ord);
     return ranked.slice(0, limit);
   }
 
@@ -252,11 +436,19 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     return hits;
   }
 
-  /** The words of `query` that results should highlight: its concepts and their aliases. */
+  /**
+   * The words of `query` that results should highlight: its concepts, their aliases, completions
+   * and corrections, and the stems of related words (a highlighter matches those as prefixes).
+   */
   async function terms(query) {
     const m = await manifest();
     const parsed = parse(query, m.rules);
-    return [...new Set(parsed.concepts.flatMap((c) => c.surfaces))];
+    const out = new Set();
+    for (const c of parsed.concepts) {
+      const x = await expansion(c, m);
+      for (const w of [...c.surfaces, ...x.words, ...x.related.flat()]) out.add(w);
+    }
+    return [...out];
   }
 
   return { search, terms, parse: async (q) => parse(q, (await manifest()).rules) };

@@ -1,13 +1,14 @@
 //! What a query needs besides the tantivy index, kept beside it so that `adrsite search` can
 //! answer without reading the site.
 //!
-//! Input: the documents of an up-to-date [`SearchIndex`](crate::search::SearchIndex) (id, boost,
+//! Input: the documents of an up-to-date [`SearchIndex`](crate::search::SearchIndex) (id, class,
 //! what a hit shows), the sources' fingerprint and the index commit they belong to. Output:
 //! `search-vN.snapshot.json` in the cache directory, and — when both the fingerprint and the
 //! commit still match — the same documents read back.
 
 use crate::output::{InPlace, OutputSink};
 use crate::search::document::HitMeta;
+use crate::search::intent::DocClass;
 use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -17,8 +18,8 @@ use std::path::Path;
 pub struct Entry {
     /// Document id (the index keys documents by its hash).
     pub id: String,
-    /// Kind and status boost.
-    pub boost: f32,
+    /// Kind and status class.
+    pub class: DocClass,
     /// What a hit shows.
     pub meta: HitMeta,
 }
@@ -70,7 +71,7 @@ mod tests {
     fn entry(id: &str) -> Entry {
         Entry {
             id: id.into(),
-            boost: 1.3,
+            class: DocClass::of(DocKind::Adr, Some(crate::vocab::Status::Accepted)),
             meta: HitMeta {
                 title: "Use PostgreSQL".into(),
                 display_id: Some("ADR-0002".into()),

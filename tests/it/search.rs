@@ -192,7 +192,7 @@ fn the_cli_answers_from_the_cached_index_and_sees_edits_at_once() {
     opts.git = false;
     let (config, _) = adrsite::config::Config::load(&site).unwrap();
     let print = || adrsite::load::fingerprint::fingerprint(&site, &config, &[site.join("_site")], false).unwrap();
-    let fresh = adrsite::search::SearchIndex::open_fresh(&cache, print(), &config.search_aliases).unwrap();
+    let fresh = adrsite::search::SearchIndex::open_fresh(&cache, print(), &config.search).unwrap();
     assert!(fresh.is_some(), "unchanged sources answer from the cache");
     assert_eq!(run("why did we choose postgres"), first, "the cached answer is the read one");
 
@@ -200,7 +200,7 @@ fn the_cli_answers_from_the_cached_index_and_sees_edits_at_once() {
     let doc = site.join("docs/decisions/0002-use-postgresql-as-the-primary-database.md");
     let text = std::fs::read_to_string(&doc).unwrap();
     std::fs::write(&doc, format!("{text}\nWe also evaluated quokkadb and zanzibarstore.\n")).unwrap();
-    assert!(adrsite::search::SearchIndex::open_fresh(&cache, print(), &config.search_aliases).unwrap().is_none());
+    assert!(adrsite::search::SearchIndex::open_fresh(&cache, print(), &config.search).unwrap().is_none());
     assert_eq!(run("quokkadb"), ["docs/decisions/0002-use-postgresql-as-the-primary-database.md"]);
 
     // So are a new document and a removed one.

@@ -1,0 +1,115 @@
+//! Words a query word may have meant: completions of an unfinished last word, and corrections of
+//! a misspelt one.
+//!
+//! Input: a query word and corpus words from the word table (in byte order, as both the tantivy
+//! term dictionary and the browser's word shards list them). Output: at most [`KEPT`] words,
+//! chosen by a fixed order so that the terminal and `search.js` pick the same ones. Their matches
+//! count for less than the word's own (see `rank.rs`).
+
+/// Completions scanned, in byte order, from the first corpus word that begins with the prefix.
+pub const PREFIX_SCAN: usize = 64;
+/// Completions or corrections kept per word.
+pub const KEPT: usize = 8;
+/// Words of this many characters may have one typo.
+pub const ONE_TYPO_CHARS: usize = 5;
+/// Words of this many characters may have two.
+pub const TWO_TYPOS_CHARS: usize = 8;
+
+/// How many typos a word of this length may have.
+pub fn typos_allowed(word: &str) -> usize {
+    match word.chars().count() {
+        n if n >= TWO_TYPOS_CHARS => 2,
+        n if n >= ONE_TYPO_CHARS => 1,
+        _ => 0,
+    }
+}
+
+/// Edit distance with adjacent transpositions (optimal string alignment), over characters.
+pub fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        rows[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = d;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+/// Byte order, as Rust sorts strings and `search.js` compares them.
+fn shortest_first(a: &String, b: &String) -> std::cmp::Ordering {
+    a.chars().count().cmp(&b.chars().count()).then_with(|| a.cmp(b))
+}
+
+/// The completions of `prefix` among `scanned` (the first [`PREFIX_SCAN`] corpus words from it,
+/// in byte order): the shortest words that begin with it, other than itself.
+pub fn completions(prefix: &str, scanned: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = scanned.iter().filter(|w| w.starts_with(prefix) && *w != prefix).cloned().collect();
+    out.sort_by(shortest_first);
+    out.truncate(KEPT);
+    out
+}
+
+/// The corrections of `word` among `candidates` (every corpus word with its first character):
+/// those within its typo allowance, nearest first, then shortest.
+pub fn corrections(word: &str, candidates: &[String]) -> Vec<String> {
+    let allowed = typos_allowed(word);
+    if allowed == 0 {
+        return Vec::new();
+    }
+    let len = word.chars().count();
+    let mut out: Vec<(usize, String)> = candidates
+        .iter()
+        .filter(|c| c.chars().count().abs_diff(len) <= allowed && *c != word)
+        .map(|c| (distance(word, c), c.clone()))
+        .filter(|(d, _)| *d <= allowed)
+        .collect();
+    out.sort_by(|(da, a), (db, b)| da.cmp(db).then_with(|| shortest_first(a, b)));
+    out.truncate(KEPT);
+    out.into_iter().map(|(_, w)| w).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn owned(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn distances_count_transpositions_as_one() {
+        assert_eq!(distance("postgress", "postgres"), 1);
+        assert_eq!(distance("opentelemtry", "opentelemetry"), 1);
+        assert_eq!(distance("kafak", "kafka"), 1);
+        assert_eq!(distance("caché", "cache"), 1);
+        assert_eq!(distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn corrections_respect_the_allowance() {
+        let words = owned(&["postgres", "postgresql", "posters", "postgis"]);
+        assert_eq!(corrections("postgress", &words), ["postgres", "postgresql"], "9 letters: two typos");
+        assert_eq!(corrections("kafak", &owned(&["kafka", "karma"])), ["kafka"]);
+        assert!(corrections("kafk", &owned(&["kafka"])).is_empty(), "four letters: exact only");
+    }
+
+    #[test]
+    fn completions_prefer_short_words() {
+        let words = owned(&["post", "postgres", "postgresql", "posting", "postmortem"]);
+        assert_eq!(completions("postg", &words), ["postgres", "postgresql"]);
+        assert_eq!(completions("post", &words)[0], "posting");
+    }
+}
