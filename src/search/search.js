@@ -47,8 +47,9 @@ export function detectIntent(ws, rules) {
   const anyOf = (set) => ws.some((w) => set.includes(w));
   let name = 'plain';
   if (r.why_openings.some((o) => opens(ws, o))) name = 'why';
+  else if (r.discussed_openings.some((o) => opens(ws, o))) name = 'discussed';
   else if (anyOf(r.decided_words)) name = 'decided';
-  else if (anyOf(r.discussed_words) || r.discussed_openings.some((o) => opens(ws, o))) name = 'discussed';
+  else if (anyOf(r.discussed_words)) name = 'discussed';
   else if (r.howto_openings.some((o) => opens(ws, o)) || anyOf(r.howto_words)) name = 'how_to';
   return r.names.indexOf(name);
 }
@@ -95,13 +96,16 @@ export function parse(query, rules) {
   parsed.filters = [...new Set(parsed.filters)].sort(compareStrings);
   parsed.intent = detectIntent(words(text), rules);
   for (const phrase of phrases) {
-    for (const w of contentWords(markedWords(phrase), rules)) {
+    for (const w of contentWords(markedWords(phrase), rules, [])) {
       const at = addConcept(parsed, w, rules);
       if (!parsed.required.includes(at)) parsed.required.push(at);
     }
   }
+  const name = rules.intent.names[parsed.intent];
+  const markers =
+    name === 'decided' ? rules.intent.decided_words : name === 'discussed' ? rules.intent.discussed_words : [];
   let last = -1;
-  for (const w of contentWords(markedWords(text), rules)) last = addConcept(parsed, w, rules);
+  for (const w of contentWords(markedWords(text), rules, markers)) last = addConcept(parsed, w, rules);
   if (last >= 0) {
     const c = parsed.concepts[last];
     c.prefix = [...c.word].length >= rules.prefix_min_chars && c.weight === rules.weights[0];
@@ -110,7 +114,7 @@ export function parse(query, rules) {
   return parsed;
 }
 
-function contentWords(all, rules) {
+function contentWords(all, rules, markers) {
   const out = [];
   all.forEach(([w, kept], i) => {
     const before = i > 0 ? all[i - 1][0] : null;
@@ -119,7 +123,7 @@ function contentWords(all, rules) {
       kept ||
       (rules.keywords.includes(w) &&
         ((before !== null && rules.topic_before.includes(before)) || (after !== null && rules.topic_after.includes(after))));
-    if (!topic && rules.stopwords.includes(w)) return;
+    if (!topic && (rules.stopwords.includes(w) || markers.includes(w))) return;
     if (!topic && rules.frame_verbs.includes(w) && before !== null && rules.frame_subjects.includes(before)) return;
     out.push(w);
   });

@@ -74,17 +74,68 @@ fn terminal_and_browser_give_the_same_top_ten() {
         );
         let js = js_search(&site.out, &queries);
         for (q, js_hits) in queries.iter().zip(js) {
-            let cli = serde_json::to_value(index.search(q, 10).unwrap()).unwrap();
-            let cli = cli.as_array().unwrap();
-            assert_eq!(cli.len(), js_hits.len(), "{name}: `{q}`");
-            for (a, b) in cli.iter().zip(&js_hits) {
-                for key in ["rank", "title", "url", "kind", "status", "source", "excerpt", "successor"] {
-                    assert_eq!(a.get(key), b.get(key), "{name}: `{q}`: {key}");
-                }
-                assert_eq!(a["score"].as_f64(), b["score"].as_f64(), "{name}: `{q}`: score");
-            }
+            same_hits(name, q, &index.search(q, 10).unwrap(), &js_hits);
         }
     }
+}
+
+/// The terminal's hits and the browser client's are the same, score for score.
+fn same_hits(name: &str, q: &str, cli: &[adrsite::search::Hit], js_hits: &[serde_json::Value]) {
+    let cli = serde_json::to_value(cli).unwrap();
+    let cli = cli.as_array().unwrap();
+    assert_eq!(cli.len(), js_hits.len(), "{name}: `{q}`");
+    for (a, b) in cli.iter().zip(js_hits) {
+        for key in ["rank", "title", "url", "kind", "status", "source", "excerpt", "successor"] {
+            assert_eq!(a.get(key), b.get(key), "{name}: `{q}`: {key}");
+        }
+        assert_eq!(a["score"].as_f64(), b["score"].as_f64(), "{name}: `{q}`: score");
+    }
+}
+
+/// Unfinished words, typos, transpositions, identifier parts and other words for the same thing,
+/// each with the document it must find in the top 3 (`tests/fixtures/search-words`).
+const WORD_QUERIES: &[(&str, &str)] = &[
+    ("cockroach", "0001-use-cockroachdb-for-the-ledger.md"),
+    ("cockroach ledger", "0001-use-cockroachdb-for-the-ledger.md"),
+    ("cockroch", "0001-use-cockroachdb-for-the-ledger.md"),
+    ("extra config", "0002-configure-workers-with-extraconfig.md"),
+    ("extraconfig", "0002-configure-workers-with-extraconfig.md"),
+    ("opentelemtry", "0003-trace-requests-with-opentelemetry.md"),
+    ("opentelemetyr", "0003-trace-requests-with-opentelemetry.md"),
+    ("open telemetry", "0003-trace-requests-with-opentelemetry.md"),
+    ("opentel", "0003-trace-requests-with-opentelemetry.md"),
+    ("kuberentes", "0004-run-services-on-kubernetes.md"),
+    ("kubernets", "0004-run-services-on-kubernetes.md"),
+    ("kube", "0004-run-services-on-kubernetes.md"),
+    ("postgre", "0008-store-events-in-postgresql.md"),
+    ("postgress", "0008-store-events-in-postgresql.md"),
+    ("postgresl", "0008-store-events-in-postgresql.md"),
+    ("why did we pick postgr", "0008-store-events-in-postgresql.md"),
+    ("hermtic builds", "0006-make-builds-hermetic.md"),
+    ("sandbx", "0006-make-builds-hermetic.md"),
+    ("repeatable builds", "0006-make-builds-hermetic.md"),
+    ("how do we make builds reproducible", "0006-make-builds-hermetic.md"),
+    ("throttling", "0007-limit-api-request-rates.md"),
+    ("credentail vault", "0005-keep-secrets-in-a-credential-vault.md"),
+    ("what did we decide about a credential vault", "0005-keep-secrets-in-a-credential-vault.md"),
+    ("stop keeping secrets in the repo", "0005-keep-secrets-in-a-credential-vault.md"),
+];
+
+#[test]
+fn prefixes_typos_compounds_and_related_words_find_the_document_in_both_clients() {
+    node_modules();
+    let (site, index) = indexed(&project("tests/fixtures/search-words"));
+    let queries: Vec<String> = WORD_QUERIES.iter().map(|(q, _)| q.to_string()).collect();
+    let js = js_search(&site.out, &queries);
+    for ((q, expected), js_hits) in WORD_QUERIES.iter().zip(js) {
+        let cli = index.search(q, 10).unwrap();
+        let top3: Vec<&str> = cli.iter().take(3).map(|h| h.meta.source.as_str()).collect();
+        assert!(top3.iter().any(|s| s.ends_with(expected)), "`{q}` finds {top3:?}, not {expected}");
+        same_hits("search-words", q, &cli, &js_hits);
+    }
+    // Related words widen a question only where the word itself is missing or rarer.
+    let hits = index.search("hermetic", 10).unwrap();
+    assert_eq!(hits.len(), 1, "only the document with the word: {hits:?}");
 }
 
 #[derive(serde::Deserialize)]
@@ -120,22 +171,85 @@ fn natural_questions_find_the_expected_document() {
     let mrr = reciprocal / n;
     let share = top3 as f64 / n;
     eprintln!("{}\nMRR {mrr:.3}, top-3 {:.1}% of {} questions", report.join("\n"), share * 100.0, questions.len());
-    assert!(mrr >= 0.8, "mean reciprocal rank {mrr:.3} < 0.8");
+    assert!(mrr >= 0.9, "mean reciprocal rank {mrr:.3} < 0.9");
     assert!(share >= 0.9, "top-3 share {share:.3} < 0.9");
+}
+
+#[derive(serde::Deserialize)]
+struct ClassedQuestion {
+    corpus: String,
+    class: String,
+    question: String,
+    expected: String,
+}
+
+/// The broader set (`tests/relevance/classes.json`): why, what did we decide, how do we, when did
+/// we discuss, and questions in other words than the documents', over RFC sets, handbooks and
+/// minutes as well as ADR logs. Prints MRR and the top-3 share per class, and checks the
+/// browser client gives the same answers on every one of these corpora. `.ci/relevance` prints
+/// the same report from the release binary.
+#[test]
+fn questions_of_every_class_find_the_expected_document() {
+    node_modules();
+    let questions: Vec<ClassedQuestion> =
+        serde_json::from_str(&std::fs::read_to_string(project("tests/relevance/classes.json")).unwrap()).unwrap();
+    assert!(questions.len() >= 120);
+    let mut corpora: Vec<&str> = questions.iter().map(|q| q.corpus.as_str()).collect();
+    corpora.sort();
+    corpora.dedup();
+    assert!(corpora.len() >= 8, "{corpora:?}");
+    let mut per_class: std::collections::BTreeMap<&str, Vec<Option<usize>>> = Default::default();
+    for name in corpora {
+        let dir = corpus(name);
+        assert!(dir.is_dir(), "the shared corpora must be checked out beside the project: {}", dir.display());
+        let (site, index) = indexed(&dir);
+        let asked: Vec<&ClassedQuestion> = questions.iter().filter(|q| q.corpus == name).collect();
+        let js = js_search(&site.out, &asked.iter().map(|q| q.question.clone()).collect::<Vec<_>>());
+        for (q, js_hits) in asked.iter().zip(js) {
+            let hits = index.search(&q.question, 10).unwrap();
+            same_hits(name, &q.question, &hits, &js_hits);
+            let rank = hits.iter().position(|h| h.meta.source == q.expected).map(|p| p + 1);
+            per_class.entry(q.class.as_str()).or_default().push(rank);
+        }
+    }
+    let score = |ranks: &[Option<usize>]| {
+        let n = ranks.len() as f64;
+        let mrr = ranks.iter().flatten().map(|r| 1.0 / *r as f64).sum::<f64>() / n;
+        let top3 = ranks.iter().flatten().filter(|r| **r <= 3).count() as f64 / n;
+        (mrr, top3)
+    };
+    let mut all = Vec::new();
+    for (class, ranks) in &per_class {
+        let (mrr, top3) = score(ranks);
+        eprintln!("{class:12} {:3} questions  MRR {mrr:.3}  top-3 {:.1}%", ranks.len(), top3 * 100.0);
+        // Floors a little under what the set scores today: a regression fails here.
+        assert!(mrr >= 0.5, "{class}: MRR {mrr:.3}");
+        all.extend(ranks.iter().copied());
+    }
+    let (mrr, top3) = score(&all);
+    eprintln!("overall      {:3} questions  MRR {mrr:.3}  top-3 {:.1}%", all.len(), top3 * 100.0);
+    assert!(mrr >= 0.72, "overall MRR {mrr:.3}");
 }
 
 #[test]
 fn the_search_box_answers_in_a_real_browser() {
     node_modules();
     let site = build(&project("example-site"));
-    let out = Command::new("node")
-        .arg(project("tests/browser/search.mjs"))
-        .arg(&site.out)
-        .arg("why did we choose postgres?")
-        .arg("Use PostgreSQL as the primary database")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    // A whole question, and an unfinished word: results appear as it is typed, without Enter.
+    for (question, expected) in [
+        ("why did we choose postgres?", "Use PostgreSQL as the primary database"),
+        ("opentelem", "Adopt OpenTelemetry"),
+    ] {
+        let out = Command::new("node")
+            .arg(project("tests/browser/search.mjs"))
+            .arg(&site.out)
+            .arg(question)
+            .arg(expected)
+            .output()
+            .unwrap();
+        let log = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "{log}");
+    }
 }
 
 #[test]
