@@ -44,6 +44,8 @@ pub struct Engine {
     surface: Field,
     filter: Field,
     stemmer: TextAnalyzer,
+    /// [`Engine::stats`], cleared whenever [`Engine::update`] changes the index.
+    stats: std::sync::Mutex<Option<(u64, Vec<f32>)>>,
 }
 
 /// Per segment: document id → ord in the site (or `u32::MAX` for deleted documents).
@@ -117,6 +119,7 @@ impl Engine {
             index,
             reader,
             stemmer: stem,
+            stats: std::sync::Mutex::new(None),
         })
     }
 
@@ -183,6 +186,7 @@ impl Engine {
         }
         writer.wait_merging_threads().context("finishing the search index")?;
         self.reader.reload()?;
+        *self.stats.get_mut().unwrap_or_else(|e| e.into_inner()) = None;
         Ok((fresh.len(), removed))
     }
 
@@ -287,6 +291,23 @@ impl Engine {
         Ok(words.into_iter().take(limit).collect())
     }
 
+    /// The document count and each text field's average length, read once per index state.
+    fn stats(&self) -> anyhow::Result<(u64, Vec<f32>)> {
+        use tantivy::query::Bm25StatisticsProvider as _;
+        let mut cached = self.stats.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(stats) = cached.as_ref() {
+            return Ok(stats.clone());
+        }
+        let searcher = self.reader.searcher();
+        let total_docs = searcher.total_num_docs()?.max(1);
+        let mut averages = Vec::new();
+        for (field, _) in &self.text {
+            averages.push(searcher.total_num_tokens(*field)? as f32 / total_docs as f32);
+        }
+        *cached = Some((total_docs, averages.clone()));
+        Ok((total_docs, averages))
+    }
+
     /// Every document's impact for `stem`, sorted by ord.
     ///
     /// Each field is scored with BM25 over its own lengths, but with one document frequency for
@@ -294,9 +315,10 @@ impl Engine {
     /// every body but few titles look rare in titles, so that any title naming it outweighs the
     /// one body that names the question's rare word.
     pub fn impacts(&self, stem: &str, ords: &OrdMap) -> anyhow::Result<Vec<(u32, u32)>> {
-        use tantivy::query::{Bm25StatisticsProvider as _, Bm25Weight};
+        use tantivy::query::Bm25Weight;
         let searcher = self.reader.searcher();
-        let total_docs = searcher.total_num_docs()?.max(1);
+        let stats = self.stats()?;
+        let total_docs = stats.0;
         let mut doc_freq = 0;
         for (field, _) in &self.text {
             doc_freq = doc_freq.max(searcher.doc_freq(&Term::from_field_text(*field, stem))?);
@@ -305,10 +327,9 @@ impl Engine {
         if doc_freq == 0 {
             return Ok(Vec::new());
         }
-        for (field, boost) in &self.text {
+        for ((field, boost), average) in self.text.iter().zip(&stats.1) {
             let term = Term::from_field_text(*field, stem);
-            let average = searcher.total_num_tokens(*field)? as f32 / total_docs as f32;
-            let weight = Bm25Weight::for_one_term_without_explain(doc_freq, total_docs, average);
+            let weight = Bm25Weight::for_one_term_without_explain(doc_freq, total_docs, *average);
             for (seg_ord, seg) in searcher.segment_readers().iter().enumerate() {
                 let inv = seg.inverted_index(*field)?;
                 let Some(mut postings) = inv.read_postings(&term, IndexRecordOption::WithFreqs)? else { continue };

@@ -14,6 +14,10 @@ use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 /// `S3|Bucket`), and at the last capital of a run followed by a lowercase letter
 /// (`HTTP|Server`). One-letter parts are left out (`iOS` gives `OS`).
 pub fn identifier_parts(word: &str) -> Vec<(usize, usize)> {
+    // Most words have no capital after their first letter: nothing to split, nothing allocated.
+    if !word.chars().skip(1).any(char::is_uppercase) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     let mut starts = vec![0];
     for i in 1..chars.len() {

@@ -208,6 +208,10 @@ fn questions_of_every_class_find_the_expected_document() {
         for (q, js_hits) in asked.iter().zip(js) {
             let hits = index.search(&q.question, 10).unwrap();
             same_hits(name, &q.question, &hits, &js_hits);
+            for h in &hits {
+                let e = &h.meta.excerpt;
+                assert!(!["**", "`", "](", "]["].iter().any(|m| e.contains(m)), "{name}: Markdown in an excerpt: {e}");
+            }
             let rank = hits.iter().position(|h| h.meta.source == q.expected).map(|p| p + 1);
             per_class.entry(q.class.as_str()).or_default().push(rank);
         }
