@@ -503,6 +503,31 @@ mod tests {
     }
 
     #[test]
+    fn a_keyword_that_is_the_topic_is_kept() {
+        assert_eq!(concepts("why did we add where clauses"), ["add", "where", "clauses"]);
+        assert_eq!(concepts("what did we decide about the `match` keyword"), ["match", "keyword"]);
+        assert_eq!(concepts("what did we decide about `where`"), ["where"]);
+        assert_eq!(concepts("where do we keep secrets"), ["keep", "secrets"], "a question word, not the topic");
+        assert_eq!(concepts("what happened to the remote mempool"), ["remote", "mempool"], "frame words go");
+        assert_eq!(concepts("`unbalanced where"), ["unbalanced", "where"]);
+    }
+
+    #[test]
+    fn numbers_weigh_less_and_the_last_word_is_a_prefix() {
+        let q = parse("why v2 of the 3.0 api gatew", &alias_table(&BTreeMap::new()));
+        let weights: Vec<(&str, u32, bool)> =
+            q.concepts.iter().map(|c| (c.word.as_str(), c.weight, c.prefix)).collect();
+        assert_eq!(
+            weights,
+            [("v2", 1, false), ("3", 1, false), ("0", 1, false), ("api", 2, false), ("gatew", 2, true)]
+        );
+        for (w, number) in [("2x", true), ("1st", true), ("v10", true), ("k8s", false), ("http2", false), ("s3", false)]
+        {
+            assert_eq!(is_number_like(w), number, "{w}");
+        }
+    }
+
+    #[test]
     fn words_split_like_tantivy() {
         assert_eq!(
             words("PostgreSQL's JSONB, k8s-native; ADR-0005"),
