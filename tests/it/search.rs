@@ -141,22 +141,31 @@ fn prefixes_typos_compounds_and_related_words_find_the_document_in_both_clients(
 #[derive(serde::Deserialize)]
 struct Question {
     corpus: String,
+    /// Its class in `classes.json`; the older set has none.
+    #[serde(default)]
+    class: String,
     question: String,
     expected: String,
 }
 
-#[test]
-fn natural_questions_find_the_expected_document() {
-    let questions: Vec<Question> =
-        serde_json::from_str(&std::fs::read_to_string(project("tests/relevance/questions.json")).unwrap()).unwrap();
-    assert!(questions.len() >= 30);
-    let mut corpora: Vec<&str> = questions.iter().map(|q| q.corpus.as_str()).collect();
+/// A question set under `tests/relevance/`, and the corpora it asks about, sorted.
+fn question_set(file: &str) -> (Vec<Question>, Vec<String>) {
+    let text = std::fs::read_to_string(project("tests/relevance").join(file)).unwrap();
+    let questions: Vec<Question> = serde_json::from_str(&text).unwrap();
+    let mut corpora: Vec<String> = questions.iter().map(|q| q.corpus.clone()).collect();
     corpora.sort();
     corpora.dedup();
+    (questions, corpora)
+}
+
+#[test]
+fn natural_questions_find_the_expected_document() {
+    let (questions, corpora) = question_set("questions.json");
+    assert!(questions.len() >= 30);
     let (mut reciprocal, mut top3, mut report) = (0.0, 0, Vec::new());
-    for name in corpora {
+    for name in &corpora {
         let (_site, index) = indexed(&corpus(name));
-        for q in questions.iter().filter(|q| q.corpus == name) {
+        for q in questions.iter().filter(|q| &q.corpus == name) {
             let hits = index.search(&q.question, 10).unwrap();
             let rank = hits.iter().position(|h| h.meta.source == q.expected).map(|p| p + 1);
             if let Some(r) = rank {
@@ -175,14 +184,6 @@ fn natural_questions_find_the_expected_document() {
     assert!(share >= 0.9, "top-3 share {share:.3} < 0.9");
 }
 
-#[derive(serde::Deserialize)]
-struct ClassedQuestion {
-    corpus: String,
-    class: String,
-    question: String,
-    expected: String,
-}
-
 /// The broader set (`tests/relevance/classes.json`): why, what did we decide, how do we, when did
 /// we discuss, and questions in other words than the documents', over RFC sets, handbooks and
 /// minutes as well as ADR logs. Prints MRR and the top-3 share per class, and checks the
@@ -191,19 +192,15 @@ struct ClassedQuestion {
 #[test]
 fn questions_of_every_class_find_the_expected_document() {
     node_modules();
-    let questions: Vec<ClassedQuestion> =
-        serde_json::from_str(&std::fs::read_to_string(project("tests/relevance/classes.json")).unwrap()).unwrap();
+    let (questions, corpora) = question_set("classes.json");
     assert!(questions.len() >= 120);
-    let mut corpora: Vec<&str> = questions.iter().map(|q| q.corpus.as_str()).collect();
-    corpora.sort();
-    corpora.dedup();
     assert!(corpora.len() >= 8, "{corpora:?}");
     let mut per_class: std::collections::BTreeMap<&str, Vec<Option<usize>>> = Default::default();
-    for name in corpora {
+    for name in &corpora {
         let dir = corpus(name);
         assert!(dir.is_dir(), "the shared corpora must be checked out beside the project: {}", dir.display());
         let (site, index) = indexed(&dir);
-        let asked: Vec<&ClassedQuestion> = questions.iter().filter(|q| q.corpus == name).collect();
+        let asked: Vec<&Question> = questions.iter().filter(|q| &q.corpus == name).collect();
         let js = js_search(&site.out, &asked.iter().map(|q| q.question.clone()).collect::<Vec<_>>());
         for (q, js_hits) in asked.iter().zip(js) {
             let hits = index.search(&q.question, 10).unwrap();
