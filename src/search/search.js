@@ -231,7 +231,11 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
   };
   const manifest = () => load('manifest.json');
 
-  async function stemOf(word) {
+  function stemOf(word) {
+    return remember('s:' + word, () => findStem(word));
+  }
+
+  async function findStem(word) {
     const m = await manifest();
     const i = shardOf(m.words, word);
     if (i < 0) return null;
@@ -249,15 +253,31 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     return Object.prototype.hasOwnProperty.call(shard, key) ? shard[key] : null;
   }
 
-  async function impacts(stem) {
-    const flat = (await postings(stem)) || [];
-    const out = [];
-    let ord = 0;
-    for (let i = 0; i < flat.length; i += 2) {
-      ord += flat[i];
-      out.push([ord, flat[i + 1]]);
-    }
-    return out;
+  // The index never changes under a client: decoded postings, stems and word ranges are kept, so
+  // that a question asked again (or typed on) costs only the arithmetic.
+  const memo = new Map();
+  const remember = (key, compute) => {
+    if (!memo.has(key)) memo.set(key, compute());
+    return memo.get(key);
+  };
+
+  /** `[ord, impact]` pairs of a term, by ord. */
+  function impacts(stem) {
+    return remember('i:' + stem, async () => {
+      const flat = (await postings(stem)) || [];
+      const out = [];
+      let ord = 0;
+      for (let i = 0; i < flat.length; i += 2) {
+        ord += flat[i];
+        out.push([ord, flat[i + 1]]);
+      }
+      return out;
+    });
+  }
+
+  /** The same, as a map from ord to impact. */
+  function impactMap(stem) {
+    return remember('m:' + stem, async () => new Map(await impacts(stem)));
   }
 
   async function filtered(filter) {
@@ -272,7 +292,11 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
   }
 
   /** Up to `limit` corpus words, in byte order, that begin with `prefix`. */
-  async function wordsFrom(prefix, limit) {
+  function wordsFrom(prefix, limit) {
+    return remember(`w:${limit}:${prefix}`, () => scanWords(prefix, limit));
+  }
+
+  async function scanWords(prefix, limit) {
     const m = await manifest();
     const out = [];
     let i = Math.max(0, shardOf(m.words, prefix));
@@ -290,14 +314,6 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
       if (past) break;
     }
     return out;
-  }
-
-  async function bestOf(stems) {
-    const best = new Map();
-    for (const stem of [...stems].sort(compareStrings)) {
-      for (const [ord, impact] of await impacts(stem)) best.set(ord, Math.max(best.get(ord) || 0, impact));
-    }
-    return best;
   }
 
   async function stemsOf(ws, exact) {
@@ -346,16 +362,30 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     return x;
   }
 
-  /** A concept's count per document: exact, or expanded (src/search/rank.rs `concept_impacts`). */
+  /**
+   * A concept's count per document: exact, or expanded (src/search/rank.rs `concept_impacts`).
+   * Dense by ord (0: no match), which keeps a warm answer to a long question in milliseconds.
+   */
   async function conceptImpacts(concept, m, intent) {
+    const n = m.documents;
     const x = await expansion(concept, m);
-    const exact = await bestOf(x.exact);
-    const expanded = new Map();
-    const take = (ord, impact) => expanded.set(ord, Math.max(expanded.get(ord) || 0, impact));
+    const exact = new Uint32Array(n);
+    for (const stem of x.exact) {
+      for (const [ord, impact] of await impacts(stem)) if (impact > exact[ord]) exact[ord] = impact;
+    }
+    const expanded = new Uint32Array(n);
+    const takeAll = (pairs) => {
+      for (const [ord, impact] of pairs) if (impact > expanded[ord]) expanded[ord] = impact;
+    };
     for (const member of x.related) {
+      if (member.length === 1) {
+        takeAll(await impacts(member[0]));
+        continue;
+      }
+      // A phrase matches where all its words do, with the least impact.
       let common = null;
       for (const stem of member) {
-        const here = new Map(await impacts(stem));
+        const here = await impactMap(stem);
         if (common === null) common = here;
         else {
           const next = new Map();
@@ -363,21 +393,27 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
           common = next;
         }
       }
-      for (const [ord, impact] of common || []) take(ord, impact);
+      takeAll(common || []);
     }
-    for (const [ord, impact] of await bestOf(x.completions)) take(ord, impact);
-    for (const [ord, impact] of await bestOf(x.corrections)) take(ord, impact);
+    for (const stem of x.completions) takeAll(await impacts(stem));
+    for (const stem of x.corrections) takeAll(await impacts(stem));
     const weights = m.rules.intent.class_weights[intent];
     const weight = (ord) => weights[m.classes.charCodeAt(ord) - 97];
     let least = null;
-    for (const [ord, v] of exact) least = least === null ? v * weight(ord) : Math.min(least, v * weight(ord));
-    const out = exact;
-    for (const [ord, raw] of expanded) {
-      let impact = Math.floor(raw / m.rules.expanded_divisor);
-      if (least !== null) impact = Math.min(impact, Math.floor(Math.max(0, least - 1) / weight(ord)));
-      if (impact > 0) out.set(ord, Math.max(out.get(ord) || 0, impact));
+    for (let ord = 0; ord < n; ord++) {
+      if (exact[ord] > 0) {
+        const w = exact[ord] * weight(ord);
+        least = least === null ? w : Math.min(least, w);
+      }
     }
-    return out;
+    const divisor = m.rules.expanded_divisor;
+    for (let ord = 0; ord < n; ord++) {
+      if (expanded[ord] === 0) continue;
+      let impact = Math.floor(expanded[ord] / divisor);
+      if (least !== null) impact = Math.min(impact, Math.floor(Math.max(0, least - 1) / weight(ord)));
+      if (impact > exact[ord]) exact[ord] = impact;
+    }
+    return exact;
   }
 
   /** Ranks documents; returns `{ ord, score }` best first (src/search/rank.rs). */
@@ -392,32 +428,29 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
       const set = new Set(await filtered(f));
       allowed = allowed === null ? set : new Set([...allowed].filter((o) => set.has(o)));
     }
-    let candidates;
+    const ranked = [];
     if (n === 0) {
-      candidates = allowed === null ? [] : [...allowed];
-    } else {
-      const all = new Set();
-      for (const pc of perConcept) for (const ord of pc.keys()) all.add(ord);
-      candidates = [...all];
+      for (const ord of [...allowed].sort((p, q) => p - q)) ranked.push({ ord, score: 0 });
+      return ranked.slice(0, limit);
     }
-    candidates.sort((a, b) => a - b);
     const total = parsed.concepts.reduce((t, c) => t + c.weight, 0);
     const a = m.rules.intent.coordination[parsed.intent];
     const weights = m.rules.intent.class_weights[parsed.intent];
-    const ranked = [];
-    for (const ord of candidates) {
-      if (allowed !== null && !allowed.has(ord)) continue;
-      if (parsed.required.some((i) => !perConcept[i].has(ord))) continue;
+    for (let ord = 0; ord < m.documents; ord++) {
       let sum = 0;
       let matched = 0;
-      perConcept.forEach((pc, i) => {
-        if (pc.has(ord)) {
-          sum += pc.get(ord) * parsed.concepts[i].weight;
+      for (let i = 0; i < n; i++) {
+        const impact = perConcept[i][ord];
+        if (impact > 0) {
+          sum += impact * parsed.concepts[i].weight;
           matched += parsed.concepts[i].weight;
         }
-      });
+      }
+      if (matched === 0) continue;
+      if (allowed !== null && !allowed.has(ord)) continue;
+      if (parsed.required.some((i) => perConcept[i][ord] === 0)) continue;
       const weight = weights[m.classes.charCodeAt(ord) - 97];
-      const score = n === 0 ? 0 : ((sum * (a * total + matched)) / ((a + 1) * total)) * weight / 1000;
+      const score = ((sum * (a * total + matched)) / ((a + 1) * total)) * weight / 1000;
       ranked.push({ ord, score });
     }
     ranked.sort((x, y) => y.score - x.score || x.ord - y.ord);
