@@ -1,6 +1,7 @@
 //! Every corpus in `../shared/corpora`, built zero-config: it must build (never an internal
 //! error), give every document a page, and — for the ADR corpora — normalise stated statuses and
-//! link every superseded ADR to the successor its source names.
+//! link every superseded ADR to the successor its source names. Search answers alike in the
+//! terminal and the browser on each.
 
 use crate::support::{build, unresolved_relative_urls};
 use std::path::{Path, PathBuf};
@@ -55,6 +56,8 @@ fn every_corpus_builds_with_a_page_per_document() {
         }
         let unresolved = unresolved_relative_urls(&site.out);
         assert!(unresolved.is_empty(), "{name}: {unresolved:#?}");
+        // The terminal and the browser client answer alike.
+        crate::search::same_top_ten(&name, &dir, &site);
 
         if ADR_CORPORA.contains(&name.as_str()) {
             let stated: Vec<&serde_json::Value> =
