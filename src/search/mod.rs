@@ -152,6 +152,10 @@ impl rank::PostingSource for SearchIndex {
         self.docs[ord as usize].class
     }
 
+    fn documents(&self) -> u32 {
+        self.docs.len() as u32
+    }
+
     fn filtered(&self, filter: &str) -> anyhow::Result<Vec<u32>> {
         self.engine.filtered(filter, &self.ords)
     }

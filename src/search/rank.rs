@@ -13,9 +13,10 @@
 //! a document that has the word itself. A concept counts the larger of the two.
 //!
 //! The concepts' counts are summed with their weights (a number weighs less than a topic word);
-//! the sum is scaled by `(a·W + M) / ((a+1)·W)` — `W` the question's total weight, `M` the weight
-//! it matched, `a` set by the question's intent — and by the weight of the document's kind and
-//! status under that intent (per mille). Documents must carry every filter and match every
+//! the sum is scaled by `(a·W + M) / ((a+1)·W)` — each concept weighing its weight times its
+//! rarity in bits, `W` the question's total, `M` what the document matched, `a` set by the
+//! question's intent — and by the weight of the document's kind and status under that intent
+//! (per mille). Documents must carry every filter and match every
 //! concept of a quoted phrase. Ties go to the lower ord. Every step is integer or a fixed sequence
 //! of f64 operations, so JavaScript computes bit-identical scores.
 
@@ -41,6 +42,8 @@ pub trait PostingSource {
     fn related(&self, word: &str) -> Vec<Vec<String>>;
     /// The kind and status class of a document.
     fn class_of(&self, ord: u32) -> DocClass;
+    /// How many documents the index holds.
+    fn documents(&self) -> u32;
 }
 
 /// A ranked document.
@@ -200,7 +203,19 @@ pub fn rank(query: &ParsedQuery, source: &dyn PostingSource, limit: usize) -> an
     } else {
         per_concept.iter().flat_map(|m| m.keys().copied()).collect()
     };
-    let total: u64 = query.concepts.iter().map(|c| u64::from(c.weight)).sum();
+    // How much matching a concept counts for the bonus: its weight times how rare it is, in whole
+    // bits (1 + log2 of documents per match), so that matching the question's rare words counts
+    // for more than matching its common ones. Integer, so that JavaScript agrees.
+    let documents = u64::from(source.documents()).max(1);
+    let rarity: Vec<u64> = per_concept
+        .iter()
+        .zip(&query.concepts)
+        .map(|(m, c)| {
+            let per_match = documents / (m.len() as u64).max(1);
+            u64::from(c.weight) * u64::from(1 + per_match.max(1).ilog2())
+        })
+        .collect();
+    let total: u64 = rarity.iter().sum();
     let a = u64::from(intent::coordination(query.intent));
     let mut ranked = Vec::new();
     for ord in candidates {
@@ -212,10 +227,10 @@ pub fn rank(query: &ParsedQuery, source: &dyn PostingSource, limit: usize) -> an
         }
         let mut sum: u64 = 0;
         let mut matched: u64 = 0;
-        for (m, concept) in per_concept.iter().zip(&query.concepts) {
+        for ((m, concept), rare) in per_concept.iter().zip(&query.concepts).zip(&rarity) {
             if let Some(i) = m.get(&ord) {
                 sum += u64::from(*i) * u64::from(concept.weight);
-                matched += u64::from(concept.weight);
+                matched += rare;
             }
         }
         let weight = intent::class_weight(query.intent, source.class_of(ord));
@@ -265,6 +280,9 @@ mod tests {
         }
         fn related(&self, word: &str) -> Vec<Vec<String>> {
             if word == "repeatable" || word == "kafka" { vec![vec!["hermetic".into()]] } else { vec![] }
+        }
+        fn documents(&self) -> u32 {
+            6
         }
         fn class_of(&self, ord: u32) -> DocClass {
             let status = if ord == 3 { Status::Rejected } else { Status::Accepted };

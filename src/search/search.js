@@ -433,7 +433,16 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
       for (const ord of [...allowed].sort((p, q) => p - q)) ranked.push({ ord, score: 0 });
       return ranked.slice(0, limit);
     }
-    const total = parsed.concepts.reduce((t, c) => t + c.weight, 0);
+    // How much matching each concept counts for the bonus: its weight times its rarity in whole
+    // bits (src/search/rank.rs `rarity`).
+    const documents = Math.max(1, m.documents);
+    const rarity = perConcept.map((pc, i) => {
+      let matches = 0;
+      for (let ord = 0; ord < pc.length; ord++) if (pc[ord] > 0) matches += 1;
+      const perMatch = Math.max(1, Math.floor(documents / Math.max(1, matches)));
+      return parsed.concepts[i].weight * (1 + (31 - Math.clz32(perMatch)));
+    });
+    const total = rarity.reduce((t, r) => t + r, 0);
     const a = m.rules.intent.coordination[parsed.intent];
     const weights = m.rules.intent.class_weights[parsed.intent];
     for (let ord = 0; ord < m.documents; ord++) {
@@ -443,7 +452,7 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
         const impact = perConcept[i][ord];
         if (impact > 0) {
           sum += impact * parsed.concepts[i].weight;
-          matched += parsed.concepts[i].weight;
+          matched += rarity[i];
         }
       }
       if (matched === 0) continue;
