@@ -123,6 +123,7 @@ const WORD_QUERIES: &[(&str, &str)] = &[
     ("cockroach", "0001-use-cockroachdb-for-the-ledger.md"),
     ("cockroach ledger", "0001-use-cockroachdb-for-the-ledger.md"),
     ("cockroch", "0001-use-cockroachdb-for-the-ledger.md"),
+    ("where do we keep the bookkeeping", "0001-use-cockroachdb-for-the-ledger.md"),
     ("extra config", "0002-configure-workers-with-extraconfig.md"),
     ("extraconfig", "0002-configure-workers-with-extraconfig.md"),
     ("opentelemtry", "0003-trace-requests-with-opentelemetry.md"),
