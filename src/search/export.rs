@@ -1,7 +1,7 @@
 //! The static search index the browser reads, exported from the tantivy index.
 //!
-//! Input: the [`SearchIndex`]. Output, under `OUT/search/` (format version 1, deterministic,
-//! plain JSON that gzip compresses well):
+//! Input: the [`SearchIndex`]. Output, under `OUT/search/` (format version 2, which added
+//! document classes and related words; deterministic, plain JSON that gzip compresses well):
 //! - `manifest.json`: document count, the first key of every word and term shard, the query rules,
 //!   the first key of every related-word shard, and each document's kind and status class (one
 //!   letter per document, in ord order);
@@ -154,7 +154,7 @@ pub fn export(index: &SearchIndex, staging: &dyn OutputSink) -> anyhow::Result<E
         write(format!("search/docs/{i}.json"), &serde_json::to_string(&metas).context("serialising documents")?)?;
     }
     let manifest = Manifest {
-        version: 1,
+        version: 2,
         documents: index.docs.len(),
         doc_shard: DOC_SHARD,
         words: word_shards.into_iter().map(|(k, _)| k).collect(),
