@@ -237,6 +237,9 @@ pub struct Concept {
     /// Whether the word is the question's last and may be unfinished: corpus words it begins
     /// also match (see `rank.rs`).
     pub prefix: bool,
+    /// The content word typed right after it, if any: with it, the word may begin a phrase of
+    /// the thesaurus ("web address").
+    pub next: Option<String>,
 }
 
 /// A query, parsed.
@@ -344,8 +347,11 @@ pub fn parse(query: &str, aliases: &BTreeMap<String, Vec<String>>) -> ParsedQuer
             }
         }
     }
-    let mut last = None;
+    let mut last: Option<usize> = None;
     for w in content_words(&marked_words(&text), markers) {
+        if let Some(before) = last {
+            parsed.concepts[before].next.get_or_insert_with(|| w.clone());
+        }
         last = Some(add_concept(&mut parsed, &w, aliases));
     }
     if let Some(at) = last {
@@ -384,7 +390,7 @@ fn add_concept(parsed: &mut ParsedQuery, word: &str, aliases: &BTreeMap<String, 
     }
     let surfaces = aliases.get(word).cloned().unwrap_or_else(|| vec![word.to_string()]);
     let weight = if is_number_like(word) { NUMBER_WEIGHT } else { WORD_WEIGHT };
-    parsed.concepts.push(Concept { word: word.to_string(), surfaces, weight, prefix: false });
+    parsed.concepts.push(Concept { word: word.to_string(), surfaces, weight, prefix: false, next: None });
     parsed.concepts.len() - 1
 }
 

@@ -104,9 +104,17 @@ impl Expansion {
                 x.exact.insert(stem);
             }
         }
-        for surface in &concept.surfaces {
-            for member in source.related(surface) {
-                if !member.iter().all(|s| x.exact.contains(s)) && !x.related.contains(&member) {
+        // Related members of the word, and of the phrase it begins with the next word; a member
+        // that the two words themselves match is no expansion.
+        let mut keys = concept.surfaces.clone();
+        let mut own = x.exact.clone();
+        if let Some(next) = &concept.next {
+            keys.push(format!("{} {next}", concept.word));
+            own.extend(source.stem_of(next)?);
+        }
+        for key in &keys {
+            for member in source.related(key) {
+                if !member.iter().all(|s| own.contains(s)) && !x.related.contains(&member) {
                     x.related.push(member);
                 }
             }
@@ -279,7 +287,10 @@ mod tests {
             Ok(words.iter().filter(|w| w.starts_with(prefix)).take(limit).map(|w| w.to_string()).collect())
         }
         fn related(&self, word: &str) -> Vec<Vec<String>> {
-            if word == "repeatable" || word == "kafka" { vec![vec!["hermetic".into()]] } else { vec![] }
+            match word {
+                "repeatable" | "kafka" | "steady builds" => vec![vec!["hermetic".into()]],
+                _ => vec![],
+            }
         }
         fn documents(&self) -> u32 {
             6
@@ -330,6 +341,9 @@ mod tests {
         assert_eq!(order("postg"), [5, 1, 2]);
         // A typo: "postgress" has no exact match; its corrections do.
         assert_eq!(order("postgress"), [1, 2]);
+        // A two-word phrase of the thesaurus: neither word is in the corpus, the phrase's stand-in is.
+        assert_eq!(order("steady builds"), [4]);
+        assert_eq!(order("steady"), Vec::<u32>::new());
         // "postgis" typed in full is exact; "postgres" is not a completion of it.
         assert_eq!(order("postgis"), [5]);
     }

@@ -105,7 +105,10 @@ export function parse(query, rules) {
   const markers =
     name === 'decided' ? rules.intent.decided_words : name === 'discussed' ? rules.intent.discussed_words : [];
   let last = -1;
-  for (const w of contentWords(markedWords(text), rules, markers)) last = addConcept(parsed, w, rules);
+  for (const w of contentWords(markedWords(text), rules, markers)) {
+    if (last >= 0 && parsed.concepts[last].next === null) parsed.concepts[last].next = w;
+    last = addConcept(parsed, w, rules);
+  }
   if (last >= 0) {
     const c = parsed.concepts[last];
     c.prefix = [...c.word].length >= rules.prefix_min_chars && c.weight === rules.weights[0];
@@ -136,7 +139,7 @@ function addConcept(parsed, word, rules) {
   const own = Object.prototype.hasOwnProperty.call(rules.aliases, word);
   const surfaces = own ? [...rules.aliases[word]] : [word];
   const weight = isNumberLike(word) ? rules.weights[1] : rules.weights[0];
-  parsed.concepts.push({ word, surfaces, weight, prefix: false });
+  parsed.concepts.push({ word, surfaces, weight, prefix: false, next: null });
   return parsed.concepts.length - 1;
 }
 
@@ -341,10 +344,18 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
       const stem = await stemOf(surface);
       if (stem !== null) x.exact.add(stem);
     }
-    for (const surface of concept.surfaces) {
-      for (const member of await relatedMembers(m, surface)) {
+    // Members of the word, and of the phrase it begins with the next word (rank.rs `Expansion::of`).
+    const keys = [...concept.surfaces];
+    const own = new Set(x.exact);
+    if (concept.next !== null) {
+      keys.push(`${concept.word} ${concept.next}`);
+      const stem = await stemOf(concept.next);
+      if (stem !== null) own.add(stem);
+    }
+    for (const key of keys) {
+      for (const member of await relatedMembers(m, key)) {
         const same = (o) => o.length === member.length && o.every((s, i) => s === member[i]);
-        if (!member.every((s) => x.exact.has(s)) && !x.related.some(same)) x.related.push(member);
+        if (!member.every((s) => own.has(s)) && !x.related.some(same)) x.related.push(member);
       }
     }
     if (concept.prefix) {

@@ -3,8 +3,8 @@
 //!
 //! Input: the curated table shipped in the binary (`related.txt`, one group per line) and the
 //! groups a site adds in `[search] related`. Output: [`Related`], the part of the table that
-//! matters to one corpus: for each query word that may be typed (every single-word member and its
-//! common inflections), the groups it belongs to, each member given as the index terms (stems)
+//! matters to one corpus: for each query word or two-word phrase that may be typed (every member
+//! of one or two words, with common inflections), the groups it belongs to, each member given as the index terms (stems)
 //! of its words. A member some word of which the corpus lacks is left out, so is a group with
 //! nothing left. The browser reads the same [`Related`] from the manifest.
 //!
@@ -52,6 +52,21 @@ pub fn inflections(word: &str) -> Vec<String> {
     out
 }
 
+/// The keys a member is found by: a word in each of its inflections; a two-word phrase ("web
+/// address", "shut down") with either word inflected, written with one space. Longer phrases
+/// are only matched, never looked up.
+pub fn typed_forms(member: &[String]) -> Vec<String> {
+    match member {
+        [word] => inflections(word),
+        [first, last] => {
+            let mut out: Vec<String> = inflections(first).into_iter().map(|f| format!("{f} {last}")).collect();
+            out.extend(inflections(last).into_iter().skip(1).map(|l| format!("{first} {l}")));
+            out
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// The related words of one corpus.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Related {
@@ -76,8 +91,8 @@ impl Related {
             }
             let id = related.groups.len() as u32;
             related.groups.push(members);
-            for member in group.iter().filter(|m| m.len() == 1) {
-                for form in inflections(&member[0]) {
+            for member in group {
+                for form in typed_forms(member) {
                     let ids = related.keys.entry(form).or_default();
                     if !ids.contains(&id) {
                         ids.push(id);
@@ -133,5 +148,6 @@ mod tests {
         assert_eq!(r.groups.len(), 1);
         assert_eq!(r.members("repeatable"), [vec!["hermetic~".to_string()], vec!["rate~".into(), "limit~".into()]]);
         assert!(r.keys.contains_key("repeatables") && !r.keys.contains_key("absent"));
+        assert!(r.keys.contains_key("rate limits") && r.keys.contains_key("rated limit"));
     }
 }
