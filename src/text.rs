@@ -64,10 +64,16 @@ pub fn title_from_name(name: &str) -> String {
 }
 
 /// The Markdown extensions every stage parses with, so that loading and rendering see the same
-/// document: tables, footnotes, strikethrough and task lists.
+/// document: tables, footnotes, strikethrough, task lists, alerts and math.
 pub fn markdown_options() -> pulldown_cmark::Options {
     use pulldown_cmark::Options;
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        // Alerts (`> [!NOTE]`) and `$…$` math, as GitHub reads them.
+        | Options::ENABLE_GFM
+        | Options::ENABLE_MATH
 }
 
 /// Matches ids written in prose: `ADR-0005`, `ADR 5`, `RFC 2094`, `RFC #2094`, `KEP-1234`, `adr-004a`.

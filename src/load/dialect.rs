@@ -46,7 +46,8 @@ pub struct BodyScan {
 }
 
 static KEY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9 ()/_'-]{0,40}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*\\?\s*$")
+    // Any emphasis around the key, the colon inside or outside it, or both (`**Author(s):**:`).
+    Regex::new(r"^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__|\*|_)?([A-Za-z][A-Za-z0-9 ()/_'-]{0,40}?)\s*(?:\*\*|__|\*|_)?\s*:\s*(?:\*\*|__|\*|_)?\s*:?\s*(.*?)\s*\\?\s*$")
         .expect("static regex")
 });
 static RELATION_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -390,6 +391,21 @@ mod tests {
         assert_eq!(m.date.unwrap().1.value, "2017-05-01");
         assert_eq!(m.info[0], ("Feature name", "`const_generics`".into()));
         assert_eq!(s.title.unwrap().text, "Summary");
+    }
+
+    #[test]
+    fn author_bullets_in_any_emphasis() {
+        for text in [
+            "# T\n\n* **Original Author(s):**: @ana\n* **Tracking Issue**: #510\n",
+            "# T\n\n* **Original Author(s):** @ana\n",
+            "# T\n\n- _Author_: @ana\n",
+            "# T\n\n- *Authors:* @ana\n",
+        ] {
+            let (m, _) = scan(text);
+            let authors: Vec<&str> =
+                m.people.iter().filter(|(r, _)| *r == Role::Author).map(|(_, p)| p.as_str()).collect();
+            assert_eq!(authors, ["@ana"], "{text}");
+        }
     }
 
     #[test]

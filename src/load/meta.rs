@@ -85,7 +85,8 @@ pub fn classify(canonical: &str) -> Option<Key> {
         }
         "consulted" | "reviewers" => Key::People(Role::Consulted),
         "informed" => Key::People(Role::Informed),
-        "authors" | "author" | "authored_by" | "creator" | "creators" | "proposed_by" | "champion" | "champions" => {
+        "authors" | "author" | "authored_by" | "creator" | "creators" | "proposed_by" | "champion" | "champions"
+        | "original_authors" | "original_author" | "primary_author" | "lead_author" | "written_by" => {
             Key::People(Role::Author)
         }
         "owner" | "owners" | "maintainer" | "maintainers" | "dri" | "editor" => Key::People(Role::Owner),

@@ -80,6 +80,9 @@ pub struct Loaded {
     /// For documents outside every configured or detected collection: which collection each
     /// folder's documents went to, and why (the first reason found in that folder).
     pub placements: Vec<Placement>,
+    /// The site directory's path inside its git repository (`docs/`), empty at the top or when
+    /// unknown; set by the caller, which knows whether git may be asked.
+    pub repo_prefix: String,
 }
 
 /// Where the documents of one folder went when no collection held them, and why.
@@ -243,7 +246,7 @@ pub fn load_sources_cached(
         docs.push(doc);
     }
     docs.sort_by(|a, b| a.source.cmp(&b.source));
-    Ok(Loaded { docs, collections, files, diagnostics, skipped, placements })
+    Ok(Loaded { docs, collections, files, diagnostics, skipped, placements, repo_prefix: String::new() })
 }
 
 /// Where a read document belongs.

@@ -84,7 +84,7 @@ impl OutlineBuilder {
                     }
                 }
             }
-            Event::Text(t) | Event::Code(t) => {
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
                 if let Some((_, h)) = self.heading.as_mut() {
                     h.push_str(t);
                     return;

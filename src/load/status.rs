@@ -38,7 +38,8 @@ const WORDS: &[(&str, Status)] = &[
     ("draft", Status::Draft),
     ("wip", Status::Draft),
     ("incomplete", Status::Draft),
-    ("experimental", Status::Draft),
+    // An experiment that was approved, or a feature shipped as experimental (`Experimental in 2.x`).
+    ("experimental", Status::Accepted),
     ("postponed", Status::Postponed),
     ("deferred", Status::Postponed),
     ("hold", Status::Postponed),
@@ -61,6 +62,21 @@ const WORDS: &[(&str, Status)] = &[
     ("inactive", Status::Withdrawn),
     ("closed", Status::Withdrawn),
     ("archived", Status::Archived),
+];
+
+/// Phrases whose first word alone would say something else: a review that is active is not a
+/// decision in force.
+const PHRASES: &[(&str, Status)] = &[
+    ("active review", Status::Proposed),
+    ("active discussion", Status::Proposed),
+    ("final comment period", Status::Proposed),
+    ("final comment", Status::Proposed),
+    ("final comments", Status::Proposed),
+    ("last call", Status::Proposed),
+    ("request for comments", Status::Proposed),
+    ("call for comments", Status::Proposed),
+    ("accepted for experimentation", Status::Accepted),
+    ("not accepted", Status::Rejected),
 ];
 
 /// Words that qualify a status without changing it (`on hold`, `partly superseded`, `under review`).
@@ -115,9 +131,19 @@ pub fn parse_status(raw: &str, custom: &CustomStatuses) -> ParsedStatus {
         parsed.status = Some(Status::Superseded);
         return parsed;
     }
+    // "This proposal was adopted for Go 1.4": the verb after `was` says what became of it.
+    let after_verb = cleaned.iter().position(|w| matches!(w.as_str(), "was" | "been" | "got"));
+    let from = after_verb.map_or(0, |i| i + 1);
+    let meaningful: Vec<&str> =
+        cleaned[from..].iter().map(String::as_str).skip_while(|w| FILLER.contains(w)).collect::<Vec<_>>();
+    let joined = meaningful.join(" ");
+    if let Some((_, status)) = PHRASES.iter().find(|(p, _)| joined == *p || joined.starts_with(&format!("{p} "))) {
+        parsed.status = Some(*status);
+        return parsed;
+    }
     // The first meaningful word decides: "Accepted (documenting an existing thing)" is accepted.
-    for word in cleaned.iter().filter(|w| !FILLER.contains(&w.as_str())).take(1) {
-        if let Some((_, status)) = WORDS.iter().find(|(w, _)| w == word) {
+    if let Some(&word) = meaningful.first() {
+        if let Some((_, status)) = WORDS.iter().find(|(w, _)| *w == word) {
             parsed.status = Some(*status);
             return parsed;
         }
@@ -130,14 +156,15 @@ pub fn parse_status(raw: &str, custom: &CustomStatuses) -> ParsedStatus {
     parsed
 }
 
-/// Lowercase words of a label, without emoji, punctuation or parenthesised qualifiers.
+/// Lowercase words of a label, without emoji, punctuation or parenthesised qualifiers. Square
+/// brackets are a link's text (`was [adopted for Go 1.4]`), so their words count.
 fn clean_words(lower: &str) -> Vec<String> {
     let mut depth = 0usize;
     let mut kept = String::with_capacity(lower.len());
     for c in lower.chars() {
         match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
             c if c.is_alphanumeric() => kept.push(c),
             _ => kept.push(' '),
@@ -192,6 +219,31 @@ mod tests {
 
     fn st(raw: &str) -> Option<Status> {
         parse_status(raw, &CustomStatuses::new()).status
+    }
+
+    #[test]
+    fn every_label_of_the_shared_corpora_maps_as_pinned() {
+        let table = include_str!("../../tests/fixtures/status-labels.tsv");
+        let mut checked = 0;
+        for line in table.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            let mut cols = line.split('\t');
+            let (label, want) = (cols.next().unwrap(), cols.next().unwrap());
+            assert_eq!(st(label).map_or("-", Status::as_str), want, "{label}");
+            checked += 1;
+        }
+        assert!(checked >= 60, "{checked}");
+    }
+
+    #[test]
+    fn qualifiers_do_not_change_the_class() {
+        assert_eq!(st("Stable in 1.1"), Some(Status::Implemented));
+        assert_eq!(st("Experimental in 2.x"), Some(Status::Accepted));
+        assert_eq!(st("Active review (July 17–31)"), Some(Status::Proposed));
+        assert_eq!(st("Under review"), Some(Status::Proposed));
+        assert_eq!(st("⏰ final comments"), Some(Status::Proposed));
+        assert_eq!(st("Final"), Some(Status::Final));
+        assert_eq!(st("This proposal was [adopted for the Go 1.4 release]"), Some(Status::Accepted));
+        assert_eq!(st("Active"), Some(Status::Active));
     }
 
     #[test]

@@ -7,7 +7,11 @@
 //!   destination, `]({% page "/travel/" %})`, becomes its quoted argument (a path from the site's
 //!   root); others are removed,
 //!   keeping what a block tag wraps. `{{ page.title }}` becomes the front-matter value.
-//! - MDX: `import`/`export` lines and `{/* comments */}` outside code are removed.
+//!   `{{generator:team_list}}` and other bare template expressions (a name or dotted path, with
+//!   Liquid filters) are removed too; `{{` followed by anything else may be text about templates.
+//! - MDX: `import`/`export` lines are removed, and components (`<Pitfall>`, `<Sandpack deps={…}>`,
+//!   `<Intro />`: tags whose name starts with a capital) give way to their children. In every
+//!   flavour, `{/* comments */}` outside code are removed (Docusaurus reads `.md` as MDX).
 //!
 //! Input: the file's [`Flavour`], its text, where the body starts and the front matter's fields.
 //! Output: the rewritten text, or `None` when nothing changed (the common case costs one search
@@ -22,8 +26,8 @@ pub fn neutralise(flavour: Flavour, text: &str, body_start: usize, fields: &[Fie
     let has = |s: &str| body.contains(s);
     let rewritten = match flavour {
         Flavour::Erb if has("<%") => erb(body, fields),
-        Flavour::Mdx if has("import ") || has("export ") || has("{/*") => outside_code(body, mdx),
-        _ if has("{%") || has("{{") => outside_code(body, |line, out| liquid(line, fields, out)),
+        Flavour::Mdx if has("import ") || has("export ") || has("{/*") || has("<") => outside_code(body, mdx),
+        _ if has("{%") || has("{{") || has("{/*") => outside_code(body, |line, out| liquid(line, fields, out)),
         _ => return None,
     };
     (rewritten != body).then(|| format!("{}{rewritten}", &text[..body_start]))
@@ -111,6 +115,13 @@ fn liquid(line: &str, fields: &[Field], out: &mut String) {
         if rest.is_empty() {
             break;
         }
+        if !in_code
+            && rest.starts_with("{/*")
+            && let Some(close) = rest.find("*/}")
+        {
+            rest = &rest[close + 3..];
+            continue;
+        }
         let (closer, is_statement) = if rest.starts_with("{%") {
             ("%}", true)
         } else if rest.starts_with("{{") {
@@ -140,6 +151,9 @@ fn liquid(line: &str, fields: &[Field], out: &mut String) {
             }
         } else if let Some(value) = value_of(inner.trim_matches('-'), fields) {
             out.push_str(value);
+        } else if TEMPLATE_EXPRESSION.is_match(inner) {
+            // A generator's tag (`{{generator:team_members_list}}`, `{{ site.url }}`): what it
+            // stood for is not in the repository.
         } else {
             // `{{ x }}` that is not a page value may be text about templates: keep it.
             out.push_str(&rest[..close + 4]);
@@ -147,6 +161,21 @@ fn liquid(line: &str, fields: &[Field], out: &mut String) {
         rest = &rest[close + 4..];
     }
 }
+
+/// The inside of `{{ … }}` as a template writes it: a name or dotted path, optionally with a
+/// `prefix:` and Liquid filters.
+static TEMPLATE_EXPRESSION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r#"^-?\s*[A-Za-z_][\w.:-]*(\s*\|\s*[\w]+(:\s*("[^"]*"|'[^']*'|[\w.]+))?)*\s*-?$"#)
+        .expect("static regex")
+});
+
+/// A JSX component's tag: its name starts with a capital letter (lower-case names are HTML).
+static COMPONENT_TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r#"</?[A-Z][\w.]*(\s+(\{[^{}]*(\{[^{}]*\}[^{}]*)*\}|[\w:.-]+(=(\{[^{}]*(\{[^{}]*\}[^{}]*)*\}|"[^"]*"|'[^']*'|[^\s<>"'{}/]+))?))*\s*/?>"#,
+    )
+        .expect("static regex")
+});
 
 /// The first quoted argument of a tag: `page "/travel/"` → `/travel/`.
 fn quoted(inner: &str) -> Option<&str> {
@@ -167,12 +196,27 @@ fn mdx(line: &str, out: &mut String) {
         return;
     }
     let mut rest = line;
+    let start = out.len();
     while let Some(open) = rest.find("{/*") {
         let Some(close) = rest[open..].find("*/}") else { break };
         out.push_str(&rest[..open]);
         rest = &rest[open + close + 3..];
     }
     out.push_str(rest);
+    let written = &out[start..];
+    if written.contains('<') && !written.contains('`') {
+        let children = COMPONENT_TAG.replace_all(written, "");
+        if children.len() != written.len() {
+            // A line that held only tags becomes blank, so the children around it are Markdown.
+            let children = match children.trim().is_empty() {
+                true if written.ends_with('\n') => "\n".to_string(),
+                true => String::new(),
+                false => children.into_owned(),
+            };
+            out.truncate(start);
+            out.push_str(&children);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -193,11 +237,11 @@ mod tests {
 
     #[test]
     fn liquid_outside_code_only() {
-        let text = "[t]: {% page \"t/\" %}\nSee [travel]({% page \"/travel/\" %}).\n{% alert \"Note\" %}\nKept.\n{% endalert %}\n`{% raw %}` and {{ page.title }} and {{ other }}\n```\n{% keep %}\n```\n";
+        let text = "[t]: {% page \"t/\" %}\nSee [travel]({% page \"/travel/\" %}).\n{% alert \"Note\" %}\nKept.\n{% endalert %}\n`{% raw %}` and {{ page.title }} and {{ other }} {{ a + b }}\n```\n{% keep %}\n```\n";
         let out = neutralise(Flavour::Plain, text, 0, &title("T")).unwrap();
         assert_eq!(
             out,
-            "[t]: /t/\nSee [travel](/travel/).\n\nKept.\n\n`{% raw %}` and T and {{ other }}\n```\n{% keep %}\n```\n"
+            "[t]: /t/\nSee [travel](/travel/).\n\nKept.\n\n`{% raw %}` and T and  {{ a + b }}\n```\n{% keep %}\n```\n"
         );
         assert_eq!(neutralise(Flavour::Plain, "No tags { here }.\n", 0, &[]), None);
     }
@@ -207,6 +251,23 @@ mod tests {
         let text = "import X from './x';\n\n# Title {/* id */}\n\n```js\nimport y from 'y';\n```\n";
         let out = neutralise(Flavour::Mdx, text, 0, &[]).unwrap();
         assert_eq!(out, "\n\n# Title \n\n```js\nimport y from 'y';\n```\n");
+    }
+
+    #[test]
+    fn mdx_components_give_way_to_their_children() {
+        let text = "<Intro>\n\nHooks let you use state.\n\n</Intro>\n\n<Sandpack deps={['a', 'b']} title=\"x\">\n\n```js\n<App />\n```\n\n</Sandpack>\n<Note>Be **careful**.</Note> <kbd>K</kbd>\n<Diagram name=\"x\" />\n";
+        let out = neutralise(Flavour::Mdx, text, 0, &[]).unwrap();
+        assert_eq!(
+            out,
+            "\n\nHooks let you use state.\n\n\n\n\n\n```js\n<App />\n```\n\n\nBe **careful**. <kbd>K</kbd>\n\n"
+        );
+    }
+
+    #[test]
+    fn comments_and_generator_tags_go_in_every_flavour() {
+        let text = "## Team {/* anchor */}\n\n{{generator:team_members_list}}\n{{ site.url | relative_url }} {{color: a ? b : c}}\n`{/* code */}`\n";
+        let out = neutralise(Flavour::Plain, text, 0, &[]).unwrap();
+        assert_eq!(out, "## Team \n\n\n {{color: a ? b : c}}\n`{/* code */}`\n");
     }
 
     #[test]

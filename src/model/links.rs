@@ -14,7 +14,10 @@ pub enum LinkTarget {
     Doc(DocId, Option<String>),
     /// A non-document file copied into the output, with an optional `#fragment`.
     Asset(String, Option<String>),
-    /// Left as written: absolute URLs, `mailto:`, site-absolute paths and same-page anchors.
+    /// A file of the repository outside the site directory, by its path from the repository's
+    /// root: linked to the repository's web view.
+    Repository(String, Option<String>),
+    /// Left as written: absolute URLs, `mailto:` and same-page anchors.
     External,
     /// A relative link to nothing; reported as `broken-link`.
     Broken,
@@ -27,6 +30,12 @@ pub struct PathIndex {
     pub docs: BTreeMap<String, DocId>,
     /// Every other file under the site directory.
     pub files: BTreeSet<String>,
+    /// The site directory's place in its repository (`docs/`, `/`-terminated, empty at the top or
+    /// when unknown): a path from the repository's root (`/docs/adr/0001-x.md`), as GitHub
+    /// resolves it, is looked up below it.
+    pub repo_prefix: String,
+    /// Whether files outside the site can be linked to the repository's web view.
+    pub has_repository: bool,
 }
 
 impl PathIndex {
@@ -34,7 +43,7 @@ impl PathIndex {
     pub fn resolve(&self, from: &str, dest: &str) -> LinkTarget {
         let dest = dest.trim();
         let email = dest.contains('@') && !dest.contains('/');
-        if dest.is_empty() || dest.starts_with('#') || dest.starts_with('/') || has_scheme(dest) || email {
+        if dest.is_empty() || dest.starts_with('#') || has_scheme(dest) || email {
             return LinkTarget::External;
         }
         let (path, fragment) = match dest.split_once('#') {
@@ -43,8 +52,18 @@ impl PathIndex {
         };
         let path = path.split('?').next().unwrap_or(path);
         let path = crate::text::percent_decode(path);
-        let Some(joined) = join(from, &path) else { return LinkTarget::Broken };
-        self.lookup(&joined, fragment)
+        // Both kinds of path are followed from the repository's root, as GitHub does: a path
+        // written from the root, and a relative one that climbs out of the site directory.
+        let from_root = match path.strip_prefix('/') {
+            Some(rooted) => join("", rooted),
+            None => join(&format!("{}{from}", self.repo_prefix), &path),
+        };
+        let Some(from_root) = from_root else { return LinkTarget::Broken };
+        match from_root.strip_prefix(&self.repo_prefix) {
+            Some(inside) => self.lookup(inside, fragment),
+            None if self.has_repository => LinkTarget::Repository(from_root, fragment),
+            None => LinkTarget::Broken,
+        }
     }
 
     fn lookup(&self, joined: &str, fragment: Option<String>) -> LinkTarget {
@@ -72,14 +91,23 @@ impl PathIndex {
 
     /// Resolves a path written from the site root (`/keps/sig-x/0006-apply.md`).
     pub fn resolve_from_root(&self, path: &str) -> LinkTarget {
-        self.lookup(path.trim_start_matches('/'), None)
+        let path = path.trim_start_matches('/');
+        self.lookup(path.strip_prefix(&self.repo_prefix).unwrap_or(path), None)
     }
 
     /// A hint for a broken link: a file whose name differs only in case, or a document with the
     /// same file name elsewhere.
     pub fn suggest(&self, from: &str, dest: &str) -> Option<String> {
-        let path = dest.split(['#', '?']).next().unwrap_or(dest);
-        let joined = join(from, &crate::text::percent_decode(path))?;
+        let path = crate::text::percent_decode(dest.split(['#', '?']).next().unwrap_or(dest));
+        let from_root = match path.strip_prefix('/') {
+            Some(rooted) => join("", rooted)?,
+            None => join(&format!("{}{from}", self.repo_prefix), &path)?,
+        };
+        let Some(joined) = from_root.strip_prefix(&self.repo_prefix) else {
+            return Some(format!(
+                "`{from_root}` is outside the site directory; set `repository` in adrsite.toml to link it to the repository"
+            ));
+        };
         let lower = joined.to_lowercase();
         if let Some(found) = self.docs.keys().chain(self.files.iter()).find(|k| k.to_lowercase() == lower) {
             return Some(format!("`{found}` exists; names are case-sensitive on Linux and on GitHub Pages"));
@@ -165,10 +193,29 @@ mod tests {
         );
         assert_eq!(idx.resolve(from, "https://x.org/a.md"), LinkTarget::External);
         assert_eq!(idx.resolve(from, "mailto:a@b"), LinkTarget::External);
-        assert_eq!(idx.resolve(from, "/abs/path"), LinkTarget::External);
+        assert_eq!(idx.resolve(from, "/abs/path"), LinkTarget::Broken);
+        assert_eq!(idx.resolve(from, "/docs/adr/0002-a.md"), LinkTarget::Doc(DocId("adr/0002-a".into()), None));
+        assert_eq!(idx.resolve(from, "/docs/guide#x"), LinkTarget::Doc(DocId("pages/guide".into()), Some("x".into())));
         assert_eq!(idx.resolve(from, "#here"), LinkTarget::External);
         assert_eq!(idx.resolve(from, "0002-A.md"), LinkTarget::Broken);
         assert_eq!(idx.resolve(from, "../../../x.md"), LinkTarget::Broken);
+    }
+
+    #[test]
+    fn paths_from_the_repository_root_as_github_reads_them() {
+        let mut idx = index();
+        idx.repo_prefix = "site/".into();
+        let from = "docs/adr/0001-b.md";
+        assert_eq!(idx.resolve(from, "/site/docs/adr/0002-a.md"), LinkTarget::Doc(DocId("adr/0002-a".into()), None));
+        assert_eq!(idx.resolve(from, "/docs/adr/0002-a.md"), LinkTarget::Broken, "outside the site, no repository");
+        assert!(idx.suggest(from, "../../../src/main.rs").unwrap().contains("`src/main.rs` is outside the site"));
+        idx.has_repository = true;
+        assert_eq!(
+            idx.resolve(from, "../../../src/main.rs#L3"),
+            LinkTarget::Repository("src/main.rs".into(), Some("L3".into()))
+        );
+        assert_eq!(idx.resolve(from, "/CONTRIBUTING.md"), LinkTarget::Repository("CONTRIBUTING.md".into(), None));
+        assert_eq!(idx.resolve(from, "../../../../x.md"), LinkTarget::Broken, "above the repository");
     }
 
     #[test]

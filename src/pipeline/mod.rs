@@ -196,6 +196,9 @@ fn prepare(
         (loaded, history)
     });
     let mut loaded = loaded.with_context(|| format!("reading {}", dir.display()))?;
+    if opts.git {
+        loaded.repo_prefix = crate::load::git::checkout(dir).map(|c| c.prefix).unwrap_or_default();
+    }
     loaded.diagnostics.append(&mut config_diags);
     if loaded.docs.is_empty() {
         loaded.diagnostics.push(

@@ -11,11 +11,13 @@ use anyhow::bail;
 use std::path::{Component, Path, PathBuf};
 
 pub(crate) fn render_options(opts: &BuildOptions, config: &Config) -> RenderOptions {
+    let (edit_base, repo_base) = repository_links(&opts.dir, config, opts.git).unzip();
     RenderOptions {
         site_dir: opts.dir.clone(),
         site_title: config.title.clone().unwrap_or_else(|| default_title(&opts.dir)),
         base_url: opts.base_url.clone().or(config.base_url.clone()).map(|u| u.trim_end_matches('/').to_string()),
-        edit_base: edit_base(&opts.dir, config, opts.git),
+        edit_base,
+        repo_base,
         live_reload: opts.live_reload.clone(),
         today: opts.today,
         stale_blocker_after: config.attention.stale_blocker_after,
@@ -107,8 +109,10 @@ pub fn default_title(dir: &Path) -> String {
     if name.is_empty() { "Decision log".into() } else { crate::text::title_from_name(&name) }
 }
 
-/// `https://github.com/o/r/edit/BRANCH/PATH-OF-DIR-IN-REPO/`, when a repository is configured.
-fn edit_base(dir: &Path, config: &Config, use_git: bool) -> Option<String> {
+/// When a repository is configured: where edits of the site's files go,
+/// `https://github.com/o/r/edit/BRANCH/PATH-OF-DIR-IN-REPO/`, and where the repository's other
+/// files are shown, `https://github.com/o/r/blob/BRANCH/`.
+fn repository_links(dir: &Path, config: &Config, use_git: bool) -> Option<(String, String)> {
     let repo = config.repository.as_ref()?.trim_end_matches('/');
     let place = if use_git { crate::load::git::checkout(dir) } else { None };
     let prefix = place.as_ref().map(|p| p.prefix.clone()).unwrap_or_default();
@@ -116,7 +120,7 @@ fn edit_base(dir: &Path, config: &Config, use_git: bool) -> Option<String> {
     // none is known (a detached checkout without a remote) `HEAD`, which GitHub resolves to the
     // default branch, never a guessed `main` or `master`.
     let branch = config.branch.clone().or_else(|| place.and_then(|p| p.branch)).unwrap_or_else(|| "HEAD".to_string());
-    // GitLab spells the edit route `/-/edit/`.
-    let route = if repo.contains("gitlab") { "-/edit" } else { "edit" };
-    Some(format!("{repo}/{route}/{branch}/{prefix}"))
+    // GitLab spells the routes `/-/edit/` and `/-/blob/`.
+    let dash = if repo.contains("gitlab") { "-/" } else { "" };
+    Some((format!("{repo}/{dash}edit/{branch}/{prefix}"), format!("{repo}/{dash}blob/{branch}/")))
 }

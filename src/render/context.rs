@@ -22,6 +22,8 @@ pub struct RenderOptions {
     /// Prefix of edit links: `https://github.com/o/r/edit/main/` plus the site directory's path
     /// inside the repository.
     pub edit_base: Option<String>,
+    /// Prefix of links to the repository's files outside the site: `https://github.com/o/r/blob/main/`.
+    pub repo_base: Option<String>,
     /// Live-reload script URL (serve only).
     pub live_reload: Option<String>,
     /// The date attention rules were evaluated against.

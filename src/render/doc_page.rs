@@ -38,7 +38,7 @@ impl Ctx<'_> {
         let rendered = match doc.oversize {
             None => render_markdown(
                 &body,
-                &PageLinks { site: self.site, doc, page_path: &page_path },
+                &PageLinks { site: self.site, doc, page_path: &page_path, repo_base: self.opts.repo_base.as_deref() },
                 highlighter,
                 self.opts.raw_html,
             ),
@@ -189,6 +189,7 @@ struct PageLinks<'a> {
     site: &'a Site,
     doc: &'a Doc,
     page_path: &'a str,
+    repo_base: Option<&'a str>,
 }
 
 impl LinkRewriter for PageLinks<'_> {
@@ -204,6 +205,10 @@ impl LinkRewriter for PageLinks<'_> {
             Some(LinkTarget::Asset(path, fragment)) => {
                 Rewrite::To(with_fragment(relative_from(self.page_path, &Route::File(path).path()), fragment))
             }
+            Some(LinkTarget::Repository(path, fragment)) => match self.repo_base {
+                Some(base) => Rewrite::To(with_fragment(format!("{base}{}", path.replace(' ', "%20")), fragment)),
+                None => Rewrite::Broken,
+            },
             Some(LinkTarget::Broken) => Rewrite::Broken,
             // `[Ian](iant@golang.org)`: an address written without `mailto:`.
             Some(LinkTarget::External) if dest.contains('@') && !dest.contains(['/', ':']) => {

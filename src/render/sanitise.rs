@@ -19,9 +19,63 @@ pub enum RawHtml {
     Allow,
 }
 
+/// MathML Core's presentation elements.
+const MATHML_TAGS: [&str; 26] = [
+    "math",
+    "mi",
+    "mn",
+    "mo",
+    "ms",
+    "mtext",
+    "mspace",
+    "mrow",
+    "mfrac",
+    "msqrt",
+    "mroot",
+    "msub",
+    "msup",
+    "msubsup",
+    "munder",
+    "mover",
+    "munderover",
+    "mtable",
+    "mtr",
+    "mtd",
+    "mpadded",
+    "mphantom",
+    "mstyle",
+    "merror",
+    "semantics",
+    "annotation",
+];
+
+/// Their attributes that change layout, not behaviour.
+const MATHML_ATTRIBUTES: [&str; 20] = [
+    "display",
+    "displaystyle",
+    "scriptlevel",
+    "mathvariant",
+    "stretchy",
+    "largeop",
+    "movablelimits",
+    "symmetric",
+    "maxsize",
+    "minsize",
+    "linethickness",
+    "width",
+    "height",
+    "depth",
+    "lspace",
+    "rspace",
+    "columnalign",
+    "accent",
+    "accentunder",
+    "encoding",
+];
+
 static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
-    b.add_tags(["input"])
+    b.add_tags(["input", "section"])
         .add_generic_attributes(["id", "class", "aria-label", "aria-hidden", "align", "dir"])
         .add_tag_attributes("a", ["title"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
@@ -31,6 +85,9 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
         .add_tag_attributes("ol", ["start"])
+        // Math, as the build writes it from `$…$` (MathML Core, no script).
+        .add_tags(MATHML_TAGS)
+        .add_generic_attributes(MATHML_ATTRIBUTES)
         .filter_style_properties(std::collections::HashSet::from(["text-align"]))
         .add_clean_content_tags(["title", "noscript"])
         .link_rel(None);

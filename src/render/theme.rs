@@ -80,6 +80,10 @@ impl Theme {
         let mut tera = tera::Tera::default();
         // Badges are XML too: a title with `<` or `&` must not break them.
         tera.autoescape_on([".html", ".htm", ".xml", ".svg"]);
+        // Text adrsite quotes from documents (a blocker, a finding) keeps its URLs clickable.
+        tera.register_filter("linkify", |text: &str, _: tera::Kwargs, _: &tera::State| {
+            tera::Value::safe_string(&crate::render::markdown::linked_text(text))
+        });
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
             .map_err(|e| anyhow::anyhow!("{e}"))
             .context("loading the theme's templates")?;

@@ -59,7 +59,7 @@ fn every_dialect_is_read() {
     let d = doc("docs/adr/0007-implemented-qualifier.md");
     assert_eq!(
         (d["status"].as_str(), d["status_raw"].as_str(), d["title"].as_str()),
-        (Some("implemented"), Some("Implemented"), Some("Qualified status"))
+        (Some("implemented"), Some("Implemented (Swift 5.9)"), Some("Qualified status"))
     );
 
     // Dates only in a file or folder name.

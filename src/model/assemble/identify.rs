@@ -313,9 +313,12 @@ fn bad_date(src: &SourceDoc, at: &Located) -> Diagnostic {
 
 /// A status label short enough for a badge: the first clause, without links or explanations.
 fn short_label(label: &str) -> String {
-    let first = label.split(['(', '\n', '.']).next().unwrap_or(label).trim();
-    let first = if first.is_empty() { label } else { first };
-    if first.chars().count() > 40 { first.chars().take(40).collect::<String>() + "…" } else { first.to_string() }
+    // The first line, up to the end of its first sentence: a qualifier (`Stable in 1.1`,
+    // `Active review (July 17–31)`) stays whole, an explanation after it goes.
+    let line = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    let first = line.split(". ").next().unwrap_or(&line).trim().trim_end_matches('.');
+    let first = if first.is_empty() { label.trim() } else { first };
+    if first.chars().count() > 60 { first.chars().take(60).collect::<String>() + "…" } else { first.to_string() }
 }
 
 /// A date in the file name, else in a folder name inside the collection.
@@ -354,4 +357,18 @@ fn fallback_title(src: &SourceDoc, kind: DocKind) -> String {
         };
     }
     from_name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_label;
+
+    #[test]
+    fn a_label_keeps_its_qualifier_and_loses_its_explanation() {
+        assert_eq!(short_label("Stable in 1.1"), "Stable in 1.1");
+        assert_eq!(short_label("Active review (July 17–31)"), "Active review (July 17–31)");
+        assert_eq!(short_label("Accepted (tracked in\n#9256)"), "Accepted (tracked in #9256)");
+        assert_eq!(short_label("Accepted. We will revisit this in a year."), "Accepted");
+        assert_eq!(short_label(&"Accepted because ".repeat(10)).chars().count(), 61);
+    }
 }

@@ -29,9 +29,11 @@ pub(super) struct Index {
 pub(super) fn index_of(
     docs: &[(Identified, SourceDoc, Option<ParsedStatus>)],
     files: BTreeSet<String>,
+    repo_prefix: String,
+    has_repository: bool,
 ) -> (Index, Vec<Problem>) {
-    let mut index =
-        Index { paths: PathIndex { docs: BTreeMap::new(), files }, ids: BTreeMap::new(), stems: BTreeMap::new() };
+    let paths = PathIndex { docs: BTreeMap::new(), files, repo_prefix, has_repository };
+    let mut index = Index { paths, ids: BTreeMap::new(), stems: BTreeMap::new() };
     let mut problems = Vec::new();
     let mut id_sources: BTreeMap<String, String> = BTreeMap::new();
     let mut by_source: Vec<usize> = (0..docs.len()).collect();

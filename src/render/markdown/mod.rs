@@ -5,11 +5,17 @@
 //! ids, so existing `#anchor` links keep working), highlighted code, rewritten links, id mentions
 //! turned into links, broken links marked instead of left dangling — and the table of contents.
 
+mod footnotes;
+mod gfm;
+
+pub use gfm::linked_text;
+
 use crate::render::highlight::Highlighter;
 use crate::render::sanitise::RawHtml;
 use crate::text::{escape_href, escape_html, heading_anchor, id_mentions, markdown_options};
 use crate::vocab::DocNumber;
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+use footnotes::Footnotes;
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, TextMergeStream};
 use serde::Serialize;
 use std::collections::{BTreeMap, VecDeque};
 
@@ -63,7 +69,8 @@ pub struct Rendered {
 /// own, however long the document.
 pub fn render_markdown(body: &str, links: &dyn LinkRewriter, highlighter: &Highlighter, raw: RawHtml) -> Rendered {
     let mut events = Rewriting {
-        parser: Parser::new_ext(body, markdown_options()),
+        // Text arrives merged, so that a URL with `_` or `&` in it is one run.
+        parser: TextMergeStream::new(Parser::new_ext(body, markdown_options())),
         shift: u8::from(has_h1(body)),
         finished: false,
         pending: VecDeque::new(),
@@ -77,6 +84,9 @@ pub fn render_markdown(body: &str, links: &dyn LinkRewriter, highlighter: &Highl
         broken_image: None,
         has_mermaid: false,
         has_raw_html: false,
+        footnotes: Footnotes::default(),
+        item: HeldItem::None,
+        quotes: Vec::new(),
     };
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, &mut events);
@@ -127,7 +137,7 @@ fn has_h1(body: &str) -> bool {
 /// The parser's events with links rewritten, code highlighted, headings anchored and mentions
 /// linked.
 struct Rewriting<'a, 'r> {
-    parser: Parser<'a>,
+    parser: TextMergeStream<'a, Parser<'a>>,
     finished: bool,
     /// Events ready to be written.
     pending: VecDeque<Event<'a>>,
@@ -149,6 +159,23 @@ struct Rewriting<'a, 'r> {
     has_mermaid: bool,
     /// Whether the source had raw HTML, which the whole body is then sanitised for.
     has_raw_html: bool,
+    footnotes: Footnotes<'a>,
+    /// A list item or quote held until the next events say whether it is a task or an alert.
+    item: HeldItem,
+    /// Per open quote without a kind, whether it became an alert (`> [!NOTE] Text` on one line).
+    quotes: Vec<bool>,
+}
+
+/// The start of a list item or quote not yet written: a task item's `<li>` carries a class, and
+/// a quote whose text starts with an alert marker is an alert.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum HeldItem {
+    None,
+    Item,
+    /// A loose item: its paragraph has started too.
+    ItemParagraph,
+    Quote,
+    QuoteParagraph,
 }
 
 impl<'a> Iterator for Rewriting<'a, '_> {
@@ -165,8 +192,11 @@ impl<'a> Iterator for Rewriting<'a, '_> {
                 None => {
                     self.finished = true;
                     if let Some((lang, text)) = self.code.take() {
-                        self.pending.push_back(Event::Html(code_block(&lang, &text, self.highlighter).into()));
+                        self.emit(Event::Html(code_block(&lang, &text, self.highlighter).into()));
                     }
+                    self.flush_item();
+                    let notes = std::mem::take(&mut self.footnotes).finish();
+                    self.pending.extend(notes);
                 }
             }
         }
@@ -178,13 +208,80 @@ impl<'a> Rewriting<'a, '_> {
     fn push(&mut self, e: Event<'a>) {
         match &mut self.heading {
             Some((_, _, inner)) => inner.push(e),
-            None => self.pending.push_back(e),
+            None => self.emit(e),
+        }
+    }
+
+    /// Queues a finished event, inside the footnote being read when there is one.
+    fn emit(&mut self, e: Event<'a>) {
+        if let Some(e) = self.footnotes.capture(e) {
+            self.pending.push_back(e);
+        }
+    }
+
+    /// Writes a held list item or quote as an ordinary one.
+    fn flush_item(&mut self) {
+        let held = std::mem::replace(&mut self.item, HeldItem::None);
+        match held {
+            HeldItem::None => return,
+            HeldItem::Item | HeldItem::ItemParagraph => self.push(Event::Start(Tag::Item)),
+            HeldItem::Quote | HeldItem::QuoteParagraph => {
+                self.quotes.push(false);
+                self.push(Event::Start(Tag::BlockQuote(None)));
+            }
+        }
+        if matches!(held, HeldItem::ItemParagraph | HeldItem::QuoteParagraph) {
+            self.push(Event::Start(Tag::Paragraph));
+        }
+    }
+
+    /// Reads the event after a list item's start: a task marker makes it a task item. Returns the
+    /// event when it is not the item's to decide.
+    fn after_item(&mut self, event: Event<'a>) -> Option<Event<'a>> {
+        match (self.item, event) {
+            (HeldItem::Item, Event::Start(Tag::Paragraph)) => {
+                self.item = HeldItem::ItemParagraph;
+                None
+            }
+            (HeldItem::Quote, Event::Start(Tag::Paragraph)) => {
+                self.item = HeldItem::QuoteParagraph;
+                None
+            }
+            (HeldItem::QuoteParagraph, Event::Text(text)) if gfm::inline_alert(&text).is_some() => {
+                self.item = HeldItem::None;
+                let (kind, rest) = gfm::inline_alert(&text).unwrap_or((pulldown_cmark::BlockQuoteKind::Note, ""));
+                let rest = rest.to_string();
+                self.quotes.push(true);
+                self.push(Event::Html(gfm::alert_open(kind).into()));
+                self.push(Event::Start(Tag::Paragraph));
+                (!rest.is_empty()).then(|| Event::Text(rest.into()))
+            }
+            (held @ (HeldItem::Item | HeldItem::ItemParagraph), Event::TaskListMarker(checked)) => {
+                self.item = HeldItem::None;
+                let p = if held == HeldItem::ItemParagraph { "<p>" } else { "" };
+                let mark = if checked { " checked=\"\"" } else { "" };
+                let html = format!("<li class=\"task-list-item\">{p}<input type=\"checkbox\" disabled=\"\"{mark}> ");
+                self.push(Event::Html(html.into()));
+                None
+            }
+            (_, event) => {
+                self.flush_item();
+                Some(event)
+            }
         }
     }
 
     /// Reads one event of the parser.
     fn take(&mut self, event: Event<'a>) {
         let links = self.links;
+        let event = if self.item == HeldItem::None {
+            event
+        } else {
+            match self.after_item(event) {
+                Some(e) => e,
+                None => return,
+            }
+        };
         if let Some((lang, text)) = &mut self.code {
             match event {
                 Event::Text(t) => text.push_str(&t),
@@ -192,7 +289,7 @@ impl<'a> Rewriting<'a, '_> {
                     let (lang, text) = (std::mem::take(lang), std::mem::take(text));
                     self.code = None;
                     self.has_mermaid |= lang == "mermaid";
-                    self.pending.push_back(Event::Html(code_block(&lang, &text, self.highlighter).into()));
+                    self.emit(Event::Html(code_block(&lang, &text, self.highlighter).into()));
                 }
                 _ => {}
             }
@@ -232,9 +329,11 @@ impl<'a> Rewriting<'a, '_> {
                 if (2..=3).contains(&n) {
                     self.toc.push(TocEntry { level: n, id: anchor.clone(), text: text.clone() });
                 }
-                self.pending.push_back(Event::Html(format!("<h{n} id=\"{}\">", escape_html(&anchor)).into()));
-                self.pending.extend(inner);
-                self.pending.push_back(Event::Html(
+                self.emit(Event::Html(format!("<h{n} id=\"{}\">", escape_html(&anchor)).into()));
+                for e in inner {
+                    self.emit(e);
+                }
+                self.emit(Event::Html(
                     format!(
                         "<a class=\"anchor\" href=\"#{}\" aria-label=\"Link to this section\">#</a></h{n}>\n",
                         escape_href(&anchor)
@@ -278,8 +377,26 @@ impl<'a> Rewriting<'a, '_> {
                 Rewrite::Broken => self.broken_image = Some(String::new()),
             },
             Event::Text(text) if self.link_stack.is_empty() && self.heading.is_none() => {
-                self.pending.extend(mention_links(text, links));
+                for e in mention_links(text, links) {
+                    self.emit(e);
+                }
             }
+            Event::Start(Tag::Item) => self.item = HeldItem::Item,
+            Event::Start(Tag::BlockQuote(Some(kind))) => self.push(Event::Html(gfm::alert_open(kind).into())),
+            Event::Start(Tag::BlockQuote(None)) => self.item = HeldItem::Quote,
+            Event::End(TagEnd::BlockQuote(None)) => match self.quotes.pop() {
+                Some(true) => self.push(Event::Html("</div>\n".into())),
+                _ => self.push(Event::End(TagEnd::BlockQuote(None))),
+            },
+            Event::End(TagEnd::BlockQuote(Some(_))) => self.push(Event::Html("</div>\n".into())),
+            Event::FootnoteReference(label) => {
+                let html = self.footnotes.reference(&label);
+                self.push(Event::InlineHtml(html.into()));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => self.footnotes.open(&label),
+            Event::End(TagEnd::FootnoteDefinition) => self.footnotes.close(),
+            Event::InlineMath(latex) => self.push(Event::InlineHtml(gfm::math(&latex, false).into())),
+            Event::DisplayMath(latex) => self.push(Event::InlineHtml(gfm::math(&latex, true).into())),
             Event::Html(html) => self.push(Event::Html(rewrite_html(&html, links).into())),
             Event::InlineHtml(html) => self.push(Event::InlineHtml(rewrite_html(&html, links).into())),
             other => self.push(other),
@@ -308,10 +425,10 @@ fn code_block(lang: &str, text: &str, highlighter: &Highlighter) -> String {
     }
 }
 
-/// Splits a text event around id mentions (`ADR-0005`) and `@handles` that resolve, making each
-/// a link.
+/// Splits a text event around bare URLs, id mentions (`ADR-0005`) and `@handles` that resolve,
+/// making each a link.
 fn mention_links<'a>(text: CowStr<'a>, links: &dyn LinkRewriter) -> Vec<Event<'a>> {
-    let mut found: Vec<(usize, usize, String)> = Vec::new();
+    let mut found: Vec<(usize, usize, String)> = gfm::bare_urls(&text);
     for m in id_mentions(&text) {
         let Some((url, title)) = DocNumber::parse(m.number).and_then(|n| links.mention(&m.prefix, &n)) else {
             continue;
@@ -460,5 +577,57 @@ mod tests {
         assert!(h.contains("print"));
         let h = html("{% include x.html %} <% erb %> {{< hugo >}}\n");
         assert!(h.contains("{% include x.html %}"));
+    }
+
+    #[test]
+    fn github_features_render_as_on_github() {
+        let h = html("> [!WARNING]\n> Mind the gap.\n");
+        assert!(h.starts_with("<div class=\"markdown-alert markdown-alert-warning\">\n<p class=\"markdown-alert-title\">Warning</p>\n<p>Mind the gap.</p>\n</div>"), "{h}");
+        let h = html("> [!TIP] Keep it short.\n> More.\n\n> Plain quote.\n\n> > [!NOTE] nested\n");
+        assert!(h.starts_with("<div class=\"markdown-alert markdown-alert-tip\">\n<p class=\"markdown-alert-title\">Tip</p>\n<p>Keep it short.\nMore.</p>\n</div>\n<blockquote>\n<p>Plain quote.</p>\n</blockquote>\n<blockquote>\n<div class=\"markdown-alert markdown-alert-note\">"), "{h}");
+        assert!(h.ends_with("<p>nested</p>\n</div>\n</blockquote>\n"), "{h}");
+        let h = html("One[^a] two[^b][^a].\n\n[^b]: Bee.\n[^a]: Ay.\n");
+        assert!(h.contains("<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\">1</a></sup> two<sup class=\"footnote-ref\"><a href=\"#fn-2\" id=\"fnref-2\">2</a></sup><sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1-2\">1</a></sup>"), "{h}");
+        let notes = &h[h.find("<section class=\"footnotes\"").expect("notes")..];
+        assert!(notes.find("Ay.").unwrap() < notes.find("Bee.").unwrap(), "in citation order: {notes}");
+        assert!(notes.contains("Ay. <a href=\"#fnref-1\" class=\"footnote-backref\" aria-label=\"Back to reference 1\">↩</a> <a href=\"#fnref-1-2\""), "{notes}");
+        let h = html("- [x] done\n- [ ] todo\n- plain\n\n1. [ ] loose\n\n2. item\n");
+        assert!(
+            h.contains("<li class=\"task-list-item\"><input type=\"checkbox\" disabled=\"\" checked=\"\"> done</li>"),
+            "{h}"
+        );
+        assert!(
+            h.contains(
+                "<li class=\"task-list-item\"><input type=\"checkbox\" disabled=\"\"> todo</li>\n<li>plain</li>"
+            ),
+            "{h}"
+        );
+        assert!(h.contains("<li class=\"task-list-item\"><p><input type=\"checkbox\" disabled=\"\"> loose</p>"), "{h}");
+        let h = html("Costs $5 and $10. Area $\\pi r^2$.\n\n$$\nE = mc^2\n$$\n");
+        assert!(h.contains("Costs $5 and $10."), "{h}");
+        assert!(
+            h.contains("<span class=\"math math-inline\"><math display=\"inline\">") && h.contains("math-display"),
+            "{h}"
+        );
+        let h = html("Recording: https://youtu.be/x_y_z and [a link](https://x.org) `https://code.example`\n");
+        assert!(h.contains("Recording: <a href=\"https://youtu.be/x_y_z\">https://youtu.be/x_y_z</a> and"), "{h}");
+        assert_eq!(h.matches("<a ").count(), 2, "{h}");
+    }
+
+    #[test]
+    fn github_features_survive_sanitising() {
+        let h = html("<kbd>x</kbd> $x^2$[^1] https://a.org\n\n- [x] t\n\n> [!NOTE]\n> n\n\n[^1]: f\n");
+        for part in [
+            "<math display=\"inline\">",
+            "<msup>",
+            "<section class=\"footnotes\"",
+            "footnote-backref",
+            "task-list-item",
+            "checked",
+            "markdown-alert-note",
+            "href=\"https://a.org\"",
+        ] {
+            assert!(h.contains(part), "{part} in {h}");
+        }
     }
 }
