@@ -91,11 +91,13 @@ pub fn read_history(dir: &Path) -> GitHistory {
             "log",
             "--no-color",
             "--format=%x1e%as%x1f%an",
-            "--name-only",
+            // With each file's change, so that a rename (a moved decision folder) carries the
+            // file's history to its new name instead of dating it the day of the move.
+            "--name-status",
+            "--find-renames",
             // `--relative` alone limits the log to the site directory; a `-- .` pathspec would
             // cost 60% more on large histories (measured with .ci/bench-git).
             "--relative",
-            "--no-renames",
             "-z",
         ])
         .output();
@@ -110,20 +112,42 @@ pub fn read_history(dir: &Path) -> GitHistory {
     }
 }
 
-/// Parses `git log --format=%x1e%as%x1f%an --name-only -z` output, newest commit first.
+/// Parses `git log --format=%x1e%as%x1f%an --name-status --find-renames -z` output, newest
+/// commit first. A file renamed from `old` to `new` is one file: commits older than the rename
+/// that touched `old` count for the file now at `new` (and whatever it was renamed to later).
 pub fn parse_log(text: &str) -> BTreeMap<String, FileHistory> {
     let mut files: BTreeMap<String, FileHistory> = BTreeMap::new();
+    // Old path → the path that file has today.
+    let mut renamed: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for record in text.split('\u{1e}').filter(|r| !r.is_empty()) {
-        // With -z the header is NUL-terminated, then a newline, then NUL-separated file names.
+        // With -z the header is NUL-terminated, then a newline, then NUL-separated fields:
+        // a status letter and a path, or `R<score>`, the old path and the new one.
         let mut parts = record.split('\0');
         let header = parts.next().unwrap_or_default();
         let Some((date, author)) = header.split_once('\u{1f}') else { continue };
         let Ok(date) = date.trim().parse::<Date>() else { continue };
-        for name in parts.map(|n| n.trim_matches('\n')).filter(|n| !n.is_empty()) {
-            files
-                .entry(name.to_string())
-                .and_modify(|h| h.created = date.min(h.created))
-                .or_insert_with(|| FileHistory { created: date, changed: date, author: author.trim().to_string() });
+        let mut fields = parts.map(|n| n.trim_matches('\n')).filter(|n| !n.is_empty());
+        while let Some(status) = fields.next() {
+            let path = match status.as_bytes().first() {
+                Some(b'R' | b'C') => {
+                    let (Some(old), Some(new)) = (fields.next(), fields.next()) else { break };
+                    let today = renamed.get(new).cloned().unwrap_or_else(|| new.to_string());
+                    if status.starts_with('R') {
+                        renamed.insert(old.to_string(), today.clone());
+                    }
+                    today
+                }
+                Some(_) => {
+                    let Some(path) = fields.next() else { break };
+                    renamed.get(path).cloned().unwrap_or_else(|| path.to_string())
+                }
+                None => continue,
+            };
+            files.entry(path).and_modify(|h| h.created = date.min(h.created)).or_insert_with(|| FileHistory {
+                created: date,
+                changed: date,
+                author: author.trim().to_string(),
+            });
         }
     }
     files
@@ -222,13 +246,45 @@ mod tests {
     #[test]
     fn newest_first_log_gives_created_changed_and_author() {
         // The byte layout `git log -z` really produces.
-        let log = "\u{1e}2024-03-01\u{1f}Ben\0\ndocs/a.md\0docs/b c.md\0\u{1e}2023-01-02\u{1f}Ana\0\ndocs/a.md\0";
+        let log =
+            "\u{1e}2024-03-01\u{1f}Ben\0\nM\0docs/a.md\0A\0docs/b c.md\0\u{1e}2023-01-02\u{1f}Ana\0\nA\0docs/a.md\0";
         let files = parse_log(log);
         assert_eq!(
             files["docs/a.md"],
             FileHistory { created: date(2023, 1, 2), changed: date(2024, 3, 1), author: "Ben".into() }
         );
         assert_eq!(files["docs/b c.md"].created, date(2024, 3, 1));
+    }
+
+    #[test]
+    fn a_moved_folder_keeps_its_files_history() {
+        let tmp = tempfile::tempdir().unwrap();
+        git(tmp.path(), &["init", "-q", "-b", "main"]);
+        let old = tmp.path().join("decisions");
+        std::fs::create_dir_all(&old).unwrap();
+        std::fs::write(
+            old.join("0001-a.md"),
+            "# 1. Use a database\n\nLong enough text to be found again after the move.\n",
+        )
+        .unwrap();
+        git(tmp.path(), &["add", "."]);
+        git(tmp.path(), &["commit", "-qm", "one", "--date", "2020-01-02T00:00:00"]);
+        std::fs::create_dir_all(tmp.path().join("docs")).unwrap();
+        git(tmp.path(), &["mv", "decisions", "docs/adr"]);
+        let env = [("GIT_COMMITTER_DATE", "2024-05-06T00:00:00"), ("GIT_AUTHOR_DATE", "2024-05-06T00:00:00")];
+        let ok = Command::new("git")
+            .arg("-C")
+            .arg(tmp.path())
+            .envs(env)
+            .args(["-c", "user.name=T", "-c", "user.email=t@e", "commit", "-qm", "move"])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok);
+        let GitHistory::Dates(files) = read_history(tmp.path()) else { panic!("no dates") };
+        assert_eq!(files["docs/adr/0001-a.md"].created, date(2020, 1, 2), "{files:?}");
+        assert_eq!(files["docs/adr/0001-a.md"].changed, date(2024, 5, 6));
+        assert!(!files.contains_key("decisions/0001-a.md"), "the old name is the same file: {files:?}");
     }
 
     #[test]

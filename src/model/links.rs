@@ -59,11 +59,26 @@ impl PathIndex {
             None => join(&format!("{}{from}", self.repo_prefix), &path),
         };
         let Some(from_root) = from_root else { return LinkTarget::Broken };
-        match from_root.strip_prefix(&self.repo_prefix) {
-            Some(inside) => self.lookup(inside, fragment),
-            None if self.has_repository => LinkTarget::Repository(from_root, fragment),
+        let found = match from_root.strip_prefix(&self.repo_prefix) {
+            Some(inside) => self.lookup(inside, fragment.clone()),
+            None if self.has_repository => LinkTarget::Repository(from_root.clone(), fragment.clone()),
             None => LinkTarget::Broken,
+        };
+        if found != LinkTarget::Broken || !path.starts_with('/') {
+            return found;
         }
+        // A site generator's root (`source/` of Middleman, `content/` of Hugo) is where its
+        // pages' root-relative links start: the nearest folder of the document that holds the
+        // target is taken, as the published site would have it.
+        let mut folder = from;
+        while let Some((up, _)) = folder.rsplit_once('/') {
+            let target = self.lookup(&format!("{up}/{}", from_root), fragment.clone());
+            if target != LinkTarget::Broken {
+                return target;
+            }
+            folder = up;
+        }
+        LinkTarget::Broken
     }
 
     fn lookup(&self, joined: &str, fragment: Option<String>) -> LinkTarget {
@@ -85,6 +100,11 @@ impl PathIndex {
         }
         if !base.is_empty() && self.files.contains(base) {
             return LinkTarget::Asset(base.to_string(), fragment);
+        }
+        // A folder whose index is a file without a page (a template's `README.md`).
+        let index = ["README.md", "index.md", "readme.md"].iter().map(|i| format!("{base}/{i}"));
+        if let Some(file) = index.into_iter().find(|f| !base.is_empty() && self.files.contains(f)) {
+            return LinkTarget::Asset(file, fragment);
         }
         LinkTarget::Broken
     }
@@ -196,6 +216,7 @@ mod tests {
         assert_eq!(idx.resolve(from, "/abs/path"), LinkTarget::Broken);
         assert_eq!(idx.resolve(from, "/docs/adr/0002-a.md"), LinkTarget::Doc(DocId("adr/0002-a".into()), None));
         assert_eq!(idx.resolve(from, "/docs/guide#x"), LinkTarget::Doc(DocId("pages/guide".into()), Some("x".into())));
+        assert_eq!(idx.resolve(from, "/guide/"), LinkTarget::Doc(DocId("pages/guide".into()), None), "from docs/");
         assert_eq!(idx.resolve(from, "#here"), LinkTarget::External);
         assert_eq!(idx.resolve(from, "0002-A.md"), LinkTarget::Broken);
         assert_eq!(idx.resolve(from, "../../../x.md"), LinkTarget::Broken);

@@ -275,25 +275,62 @@ pub fn person_key(name: &str) -> String {
     crate::text::slugify(name.trim_start_matches('@'))
 }
 
-/// A person as written, without the email address: `Ana Silva <ana@example.org>` (or, once its
-/// autolink is read as text, `Ana Silva ana@example.org`) → `Ana Silva`. A bare address stays as
-/// it is: it is all there is to show.
+/// A person as written, without the email address or web address that identifies them, and
+/// without what follows it: `Ana Silva <ana@example.org>`, `Ana Silva ana@example.org`,
+/// `Leo https://github.com/leo42` → `Ana Silva`, `Leo`. An address is never a name: a bare
+/// `ana@example.org` shows as `ana`, a bare profile URL as its last segment.
 pub fn person_display(written: &str) -> &str {
     let written = written.trim();
-    match person_email(written).and_then(|e| written.find(e)) {
-        Some(at) => {
-            let name = written[..at].trim_end().trim_end_matches(['<', '(', ',']).trim_end();
-            if name.is_empty() { written } else { name }
-        }
-        None => written,
+    let Some((at, token)) = address_token(written) else { return written };
+    let name = written[..at].trim_end().trim_end_matches(['<', '(', '[', ',', '-', ':']).trim_end();
+    if !name.is_empty() {
+        return name;
+    }
+    match person_email(token) {
+        Some(email) => email.split('@').next().unwrap_or(email),
+        None => token.trim_end_matches('/').rsplit('/').next().unwrap_or(token),
     }
 }
 
-/// The email address in `Ana Silva <ana@example.org>`, `Ana Silva ana@example.org` or a bare
-/// `ana@example.org`.
+/// The first email address or web address in what was written, with its byte offset, without
+/// the brackets around it.
+fn address_token(written: &str) -> Option<(usize, &str)> {
+    let mut from = 0;
+    for token in written.split_whitespace() {
+        let at = from + written[from..].find(token)?;
+        from = at + token.len();
+        let bare = token.trim_matches(['<', '>', '(', ')', '[', ']', ',']);
+        if bare.contains("://") || person_email(bare).is_some() {
+            return Some((at, bare));
+        }
+    }
+    None
+}
+
+/// The email address in `Ana Silva <ana@example.org>`, `Ana Silva ana@example.org (Google)` or a
+/// bare `ana@example.org`: the first word that is one.
 pub fn person_email(written: &str) -> Option<&str> {
-    let last = written.split_whitespace().last()?;
-    let email = last.trim_matches(['<', '>', '(', ')', ',']).trim_start_matches("mailto:");
-    let (local, domain) = email.split_once('@')?;
-    (!local.is_empty() && domain.contains('.') && !email.contains('/')).then_some(email)
+    written.split_whitespace().find_map(|word| {
+        let email = word.trim_matches(['<', '>', '(', ')', '[', ']', ',']).trim_start_matches("mailto:");
+        let (local, domain) = email.split_once('@')?;
+        (!local.is_empty() && domain.contains('.') && !email.contains('/')).then_some(email)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{person_display, person_email, person_key};
+
+    #[test]
+    fn addresses_identify_people_and_are_never_shown() {
+        assert_eq!(person_display("Ana Silva <ana@example.org>"), "Ana Silva");
+        assert_eq!(person_display("Michael Knyszek <mk@google.com> Last Updated: 2019-02-20"), "Michael Knyszek");
+        assert_eq!(person_display("Leo https://github.com/leo42"), "Leo");
+        assert_eq!(person_display("Ryan Wiley <https://x.com/Cerkoryn>"), "Ryan Wiley");
+        assert_eq!(person_display("aaron@entropilabs.io"), "aaron");
+        assert_eq!(person_display("https://github.com/leo42/"), "leo42");
+        assert_eq!(person_display("@ana"), "@ana");
+        assert_eq!(person_email("Michael Knyszek <mk@google.com> Last Updated"), Some("mk@google.com"));
+        assert_eq!(person_key("Aaron Schmid <aaron@entropilabs.io>"), "aaron-schmid");
+    }
 }

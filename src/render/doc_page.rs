@@ -67,12 +67,23 @@ impl Ctx<'_> {
             }
         }
         if let Some(g) = &doc.git {
-            meta.push(MetaRow {
-                label: "Created".into(),
-                items: vec![MetaItem { text: g.created.to_string(), href: None, url: None }],
-            });
-            let text = format!("{} by {}", g.changed, g.author);
-            meta.push(MetaRow { label: "Last changed".into(), items: vec![MetaItem { text, href: None, url: None }] });
+            // Git knows when the file came into this repository, which is not when the document
+            // was written: a log imported in one commit, or a folder moved, would date every
+            // decision that day. It is shown as what it is, and only when the document's own
+            // date does not contradict it; nothing is dated after the build's today.
+            let today = self.opts.today;
+            if g.created <= today && doc.date.is_none_or(|d| g.created <= d) {
+                let text = g.created.to_string();
+                let items = vec![MetaItem { text, href: None, url: None }];
+                meta.push(MetaRow { label: "In this repository since".into(), items });
+            }
+            if g.changed <= today {
+                let text = format!("{} by {}", g.changed, g.author);
+                meta.push(MetaRow {
+                    label: "Last changed".into(),
+                    items: vec![MetaItem { text, href: None, url: None }],
+                });
+            }
         }
         for d in &doc.dates {
             let text = d.date.map(|x| x.to_string()).unwrap_or_else(|| d.raw.clone());

@@ -18,7 +18,8 @@ pub type Key = (u64, u64);
 pub const FILE_NAME: &str = "highlight-v1.bin";
 
 fn header() -> String {
-    format!("adrsite {} highlighted blocks\n", env!("CARGO_PKG_VERSION"))
+    // The markup's own version: compact palette classes since format 2.
+    format!("adrsite {} highlighted blocks, format 2\n", env!("CARGO_PKG_VERSION"))
 }
 
 /// Blocks read from the cache file.

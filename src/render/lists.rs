@@ -1,4 +1,4 @@
-//! The list pages: home, collection indexes, timeline, tags, people, needs attention, search,
+//! The list pages: home, timeline, tags, people, needs attention, search,
 //! not found and the sitemap.
 //!
 //! Input: the [`Site`] through the render context. Output: each page's HTML.
@@ -7,7 +7,7 @@ use crate::model::Doc;
 use crate::render::context::Ctx;
 use crate::render::view::*;
 use crate::vocab::route::{ATTENTION, PEOPLE, SEARCH, TAGS, TIMELINE};
-use crate::vocab::{DocKind, Role, Route, Status, rule};
+use crate::vocab::{DocKind, Role, Route, rule};
 use std::collections::BTreeMap;
 
 impl Ctx<'_> {
@@ -71,105 +71,10 @@ impl Ctx<'_> {
         self.theme.render("home.html", &view)
     }
 
-    pub(crate) fn collection(&self, index: usize) -> anyhow::Result<Option<(String, String)>> {
-        let col = &self.site.collections[index];
-        let mut docs: Vec<&Doc> = self.site.docs.values().filter(|d| d.collection == index).collect();
-        if docs.is_empty() {
-            return Ok(None);
-        }
-        let groups = match col.kind {
-            DocKind::Adr | DocKind::Rfc => {
-                docs.sort_by(|a, b| {
-                    let key =
-                        |d: &Doc| (d.number.as_ref().map(|n| (n.value, n.suffix)), d.date, d.title.to_lowercase());
-                    key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
-                });
-                let mut groups: Vec<Group> = Status::ALL
-                    .iter()
-                    .filter_map(|s| {
-                        let in_group: Vec<DocLink> =
-                            docs.iter().filter(|d| d.status == Some(*s)).map(|d| DocLink::of(d)).collect();
-                        (!in_group.is_empty()).then(|| Group {
-                            label: s.label().into(),
-                            anchor: s.as_str().into(),
-                            badge: Some(Badge::group(*s)),
-                            docs: in_group,
-                        })
-                    })
-                    .collect();
-                let rest: Vec<DocLink> = docs.iter().filter(|d| d.status.is_none()).map(|d| DocLink::of(d)).collect();
-                if !rest.is_empty() {
-                    groups.push(Group {
-                        label: "No recognised status".into(),
-                        anchor: "no-status".into(),
-                        badge: None,
-                        docs: rest,
-                    });
-                }
-                groups
-            }
-            DocKind::Standup => {
-                docs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
-                let mut groups: Vec<Group> = Vec::new();
-                for d in docs {
-                    let label = d.date.map_or("Undated".to_string(), |x| x.strftime("%B %Y").to_string());
-                    match groups.last_mut() {
-                        Some(g) if g.label == label => g.docs.push(DocLink::of(d)),
-                        _ => groups.push(Group {
-                            anchor: crate::text::slugify(&label),
-                            label,
-                            badge: None,
-                            docs: vec![DocLink::of(d)],
-                        }),
-                    }
-                }
-                groups
-            }
-            DocKind::Handbook => {
-                let mut by_folder: BTreeMap<String, Vec<&Doc>> = BTreeMap::new();
-                for d in docs {
-                    let rel = d.source.strip_prefix(&col.path).unwrap_or(&d.source).trim_start_matches('/');
-                    let folder = rel.rsplit_once('/').map_or("", |(f, _)| f);
-                    let folder =
-                        if crate::model::identity::naming_stem(&d.source) == folder.rsplit('/').next().unwrap_or("") {
-                            folder.rsplit_once('/').map_or("", |(f, _)| f)
-                        } else {
-                            folder
-                        };
-                    by_folder.entry(folder.to_string()).or_default().push(d);
-                }
-                by_folder
-                    .into_iter()
-                    .map(|(folder, mut docs)| {
-                        docs.sort_by(|a, b| {
-                            a.title.to_lowercase().cmp(&b.title.to_lowercase()).then_with(|| a.id.cmp(&b.id))
-                        });
-                        let label = if folder.is_empty() { "Pages".to_string() } else { folder.clone() };
-                        Group {
-                            anchor: crate::text::slugify(&label),
-                            label,
-                            badge: None,
-                            docs: docs.iter().map(|d| DocLink::of(d)).collect(),
-                        }
-                    })
-                    .collect()
-            }
-        };
-        let path = Route::Section(&col.slug).path();
-        let view = CollectionPage {
-            layout: self.layout(&path, &col.name, &col.slug),
-            name: col.name.clone(),
-            kind_label: col.kind.plural(),
-            path: col.path.clone(),
-            count: groups.iter().map(|g| g.docs.len()).sum(),
-            groups,
-        };
-        Ok(Some((path.clone(), self.theme.render("collection.html", &view)?)))
-    }
-
     pub(crate) fn timeline(&self) -> anyhow::Result<String> {
-        let mut docs: Vec<&Doc> =
-            self.site.docs.values().filter(|d| d.kind.is_decision() && d.date.is_some()).collect();
+        let mut docs: Vec<&Doc> = self.site.docs.values().filter(|d| on_timeline(d)).collect();
+        let decisions = docs.iter().any(|d| d.kind.is_decision());
+        let meetings = docs.iter().any(|d| d.kind == DocKind::Standup);
         docs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
         let mut groups: Vec<Group> = Vec::new();
         for d in docs {
@@ -181,10 +86,26 @@ impl Ctx<'_> {
         }
         let view = ListPage {
             layout: self.layout(&Route::Section(TIMELINE).path(), "Timeline", TIMELINE),
-            heading: "Timeline of decisions".into(),
+            heading: match (decisions, meetings) {
+                (true, true) => "Timeline of decisions and meetings",
+                (false, true) => "Timeline of meetings",
+                _ => "Timeline of decisions",
+            }
+            .into(),
             groups,
         };
         self.theme.render("timeline.html", &view)
+    }
+
+    /// Whether the site has pages that the tags, people and timeline sections list: a link to an
+    /// empty section is not shown.
+    pub(crate) fn has_section(site: &crate::model::Site, section: &str) -> bool {
+        match section {
+            TIMELINE => site.docs.values().any(on_timeline),
+            TAGS => !site.tags.is_empty(),
+            PEOPLE => !site.people.is_empty(),
+            _ => true,
+        }
     }
 
     pub(crate) fn tags_index(&self) -> anyhow::Result<String> {
@@ -316,4 +237,9 @@ impl Ctx<'_> {
         urls.extend(self.site.docs.keys().map(|id| format!("{base}{}", id.page_path())));
         self.theme.render("sitemap.xml", &Sitemap { urls })
     }
+}
+
+/// Whether a document is on the timeline: a dated decision, or dated meeting notes.
+pub(crate) fn on_timeline(d: &Doc) -> bool {
+    d.date.is_some() && (d.kind.is_decision() || d.kind == DocKind::Standup)
 }

@@ -6,10 +6,12 @@
 pub mod api;
 mod archive;
 mod archive_view;
+mod collection_page;
 mod context;
 mod doc_page;
 pub mod highlight;
 pub mod highlight_cache;
+pub mod highlight_html;
 pub mod incremental;
 mod lists;
 pub mod markdown;

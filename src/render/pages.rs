@@ -39,6 +39,8 @@ pub fn render_site(
     }
     nav.extend(
         [(TIMELINE, "Timeline"), (TAGS, "Tags"), (PEOPLE, "People"), (ATTENTION, "Needs attention")]
+            .into_iter()
+            .filter(|(s, _)| Ctx::has_section(site, s))
             .map(|(s, l)| (s.to_string(), l.to_string())),
     );
     let ctx = Ctx { site, opts, theme, nav };

@@ -128,7 +128,7 @@ mod tests {
     #[test]
     fn what_adrsite_writes_survives() {
         let ours = "<h2 id=\"a\">A<a class=\"anchor\" href=\"#a\" aria-label=\"Link to this section\">#</a></h2>\n\
-                    <pre class=\"code\"><code class=\"language-rust\"><span class=\"hl-k\">fn</span></code></pre>\n\
+                    <pre class=\"code\"><code class=\"language-rust\"><span class=\"l2 d2 b\">fn</span></code></pre>\n\
                     <p><a class=\"mention\" href=\"../adr/0001.html\" title=\"T\">ADR-1</a></p>\n\
                     <ul><li><input disabled=\"\" type=\"checkbox\" checked=\"\"> done</li></ul>\n";
         assert_eq!(sanitise(ours), ours);

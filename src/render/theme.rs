@@ -22,7 +22,7 @@ const TEMPLATES: &[(&str, &str)] = embedded!("templates":
 );
 
 /// Built-in static files, by path under `assets/`.
-const STATIC: &[(&str, &str)] = embedded!("static": "style.css", "search-ui.js", "mermaid-init.js");
+const STATIC: &[(&str, &str)] = embedded!("static": "style.css", "search-ui.js", "mermaid-init.js", "filter.js");
 
 /// File name of the Mermaid library under `assets/`.
 pub const MERMAID: &str = "mermaid.tiny.js";

@@ -62,6 +62,8 @@ pub struct DocLink {
     pub people: Vec<String>,
     /// Short labels of the attention findings on the document (`deadline passed`).
     pub flags: Vec<&'static str>,
+    /// Its tags' slugs, for the filter of a large collection.
+    pub tags: Vec<String>,
 }
 
 impl DocLink {
@@ -79,6 +81,7 @@ impl DocLink {
             date: doc.date.map(|d| d.to_string()).or_else(|| doc.date_raw.clone()),
             people,
             flags: doc.findings.iter().filter_map(|f| rule::flag(f.code)).collect(),
+            tags: doc.tags.iter().map(|t| crate::text::slugify(t)).collect(),
         }
     }
 }
@@ -277,23 +280,6 @@ pub struct Group {
     pub badge: Option<Badge>,
     /// Documents.
     pub docs: Vec<DocLink>,
-}
-
-/// A collection index, grouped by status (decisions), month (standups) or folder (handbook).
-#[derive(Clone, Debug, Serialize)]
-pub struct CollectionPage {
-    /// Layout.
-    pub layout: Layout,
-    /// Name.
-    pub name: String,
-    /// Kind label.
-    pub kind_label: &'static str,
-    /// Source folder.
-    pub path: String,
-    /// Number of documents.
-    pub count: usize,
-    /// Groups.
-    pub groups: Vec<Group>,
 }
 
 /// A count with a label and a badge, for the dashboard.

@@ -18,6 +18,58 @@ fn corpora() -> Vec<PathBuf> {
 
 use crate::support::ADR_CORPORA;
 
+/// What GitHub would not show for the same files: a literal alert marker, an MDX comment in a
+/// heading, an email address in a person's name or page address, a date after the build's
+/// today, a link from the repository root to a document of the site left unresolved.
+fn what_a_reader_sees(corpus: &Path, out: &Path) -> Vec<String> {
+    let alert = regex::Regex::new(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]").unwrap();
+    let code = regex::Regex::new(r"(?s)<(pre|code)\b.*?</(?:pre|code)>").unwrap();
+    let heading = regex::Regex::new(r"(?s)<h[1-6][^>]*>(.*?)</h[1-6]>").unwrap();
+    let email = regex::Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}").unwrap();
+    let time = regex::Regex::new(r#"<time datetime="(\d{4}-\d{2}-\d{2})"#).unwrap();
+    let rooted = regex::Regex::new(r##"(?:href="|broken link: )(/[^"#?]*)"##).unwrap();
+    let today = crate::support::today().to_string();
+    let is_document = |path: &str| {
+        let p = corpus.join(path.trim_start_matches('/'));
+        (adrsite::vocab::markdown_name::is_markdown(path) && p.is_file()) || p.join("README.md").is_file()
+    };
+    let mut seen = Vec::new();
+    for entry in walkdir::WalkDir::new(out) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(out).unwrap().to_string_lossy().replace('\\', "/");
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(entry.path()).unwrap();
+        let prose = code.replace_all(&html, "");
+        if let Some(m) = alert.find(&prose) {
+            seen.push(format!("{rel}: literal alert {}", m.as_str()));
+        }
+        for h in heading.captures_iter(&html) {
+            if h[1].contains("{/*") {
+                seen.push(format!("{rel}: MDX comment in heading {}", &h[1]));
+            }
+        }
+        if rel.starts_with("people/") {
+            let title = heading.captures(&html).map(|h| h[1].to_string()).unwrap_or_default();
+            if email.is_match(&title) || rel.contains("-com.") || rel.contains("-org.") || rel.contains("-io.") {
+                seen.push(format!("{rel}: an address shown as a person: {title}"));
+            }
+        }
+        for t in time.captures_iter(&html) {
+            if t[1] > *today {
+                seen.push(format!("{rel}: dated {} after today", &t[1]));
+            }
+        }
+        for r in rooted.captures_iter(&html) {
+            if is_document(&r[1]) {
+                seen.push(format!("{rel}: {} from the repository root is not resolved", &r[1]));
+            }
+        }
+    }
+    seen
+}
+
 #[test]
 fn every_corpus_builds_with_a_page_per_document() {
     for dir in corpora() {
@@ -56,6 +108,19 @@ fn every_corpus_builds_with_a_page_per_document() {
         }
         let unresolved = unresolved_relative_urls(&site.out);
         assert!(unresolved.is_empty(), "{name}: {unresolved:#?}");
+        let seen = what_a_reader_sees(&dir, &site.out);
+        assert!(seen.is_empty(), "{name}: {seen:#?}");
+        // A title does not repeat the id shown beside it (`ADR-002 ADR002: …`).
+        for d in docs {
+            let (Some(id), Some(title)) = (d["display_id"].as_str(), d["title"].as_str()) else { continue };
+            let squash = |s: &str| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
+            let number = id.rsplit('-').next().unwrap_or(id).trim_start_matches('0');
+            let head: String = title.split([':', ' ']).next().unwrap_or("").to_string();
+            let repeats = squash(&head).starts_with(&squash(id.split('-').next().unwrap_or("")))
+                && squash(&head).trim_start_matches(char::is_alphabetic).trim_start_matches('0') == number
+                && title.contains(':');
+            assert!(!repeats, "{name}: {id} is titled {title:?}");
+        }
         // The terminal and the browser client answer alike.
         crate::search::same_top_ten(&name, &dir, &site);
 
@@ -75,4 +140,61 @@ fn every_corpus_builds_with_a_page_per_document() {
             }
         }
     }
+}
+
+/// The largest handbook of the shared corpora, filtered in a real browser by a word and by a
+/// status (needs Node, `npm ci --prefix tests/browser` and Debian's chromium; `.ci/run` installs
+/// them).
+#[test]
+fn the_largest_handbook_index_filters_in_a_real_browser() {
+    let modules = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/node_modules");
+    assert!(modules.is_dir(), "run `npm ci --prefix tests/browser` first (bash .ci/run does)");
+    let dir = corpora().into_iter().find(|d| d.ends_with("sourcegraph-handbook")).expect("sourcegraph-handbook");
+    let site = build(&dir);
+    // The collection page with the most rows is the one a reader would need to filter.
+    let page = walkdir::WalkDir::new(&site.out)
+        .max_depth(2)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_name() == "index.html")
+        .map(|e| (std::fs::read_to_string(e.path()).unwrap(), e.path().strip_prefix(&site.out).unwrap().to_owned()))
+        .filter(|(html, _)| html.contains("<form class=\"filter\""))
+        .max_by_key(|(html, _)| html.matches("class=\"doc-row\"").count())
+        .map(|(_, path)| path.to_string_lossy().replace('\\', "/"))
+        .expect("a collection page with a filter");
+    let out = std::process::Command::new("node")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/filter.mjs"))
+        .arg(&site.out)
+        .arg(&page)
+        .arg("design")
+        .output()
+        .expect("node is installed");
+    let log = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{page}: {log}");
+}
+
+/// Action items found in the shared minutes, against a labelled sample (`.ci/action-sample`
+/// drew it; each row was labelled by reading the item in its source): at least 90% of the
+/// sampled items adrsite still finds are tasks someone was given.
+#[test]
+fn action_items_in_the_shared_minutes_are_real_tasks() {
+    let labelled =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/action-items/labelled.tsv"))
+            .unwrap();
+    let rows: Vec<Vec<&str>> =
+        labelled.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).map(|l| l.split('\t').collect()).collect();
+    assert!(rows.len() >= 100, "a sample of at least 100 items");
+    let mut found = std::collections::BTreeSet::new();
+    for name in ["openjs-cpc-minutes", "ipfs-team-mgmt", "rust-compiler-team-minutes", "cardano-cips"] {
+        let dir = corpora().into_iter().find(|d| d.ends_with(name)).unwrap_or_else(|| panic!("{name}"));
+        let site = build(&dir);
+        let standups: serde_json::Value = serde_json::from_str(&site.file("api/standups.json")).unwrap();
+        for a in standups["actions"].as_array().unwrap() {
+            found.insert(format!("{name}\t{}:{}", a["source"].as_str().unwrap(), a["line"]));
+        }
+    }
+    let kept: Vec<&Vec<&str>> = rows.iter().filter(|r| found.contains(&format!("{}\t{}", r[0], r[1]))).collect();
+    let real = kept.iter().filter(|r| r.last() == Some(&"yes")).count();
+    assert!(kept.len() * 10 >= rows.len() * 9, "most sampled items are still found: {} of {}", kept.len(), rows.len());
+    assert!(real * 100 >= kept.len() * 90, "precision {real} of {}", kept.len());
 }

@@ -159,3 +159,44 @@ fn a_superseded_decision_names_the_decision_in_force_at_the_end_of_the_chain() {
     assert!(banner.contains("0012-return-to-rest-with-openapi-for-the-public-api.html"), "{banner}");
     assert!(!banner.contains("0007-"), "not the decision that was itself replaced: {banner}");
 }
+
+#[test]
+fn a_large_collection_is_a_folder_tree_with_a_filter_and_empty_sections_are_not_linked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let write = |path: &str, text: &str| {
+        let p = tmp.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    // A handbook whose every page sits under `content/`, a folder named by its own page, a
+    // folder holding only one folder, and one-page folders (a KEP's README) listed as pages.
+    write("handbook/README.md", "# Handbook\n\nThe start.\n");
+    write("handbook/content/teams/index.md", "# Our teams\n\nWho does what.\n");
+    for i in 0..30 {
+        write(&format!("handbook/content/teams/page-{i:02}.md"), &format!("# Team page {i}\n\nText.\n"));
+    }
+    for i in 0..25 {
+        write(
+            &format!("handbook/content/policies/security/rule-{i:02}.md"),
+            &format!("# Security rule {i}\n\nText.\n"),
+        );
+    }
+    write("handbook/content/tools/build-cache/README.md", "# Build cache\n\nText.\n");
+    let site = build(tmp.path());
+    let page = std::fs::read_dir(site.out.as_path())
+        .unwrap()
+        .map(|e| e.unwrap().path().join("index.html"))
+        .find(|p| std::fs::read_to_string(p).is_ok_and(|h| h.contains("<form class=\"filter\"")))
+        .expect("a filtered collection page");
+    let html = std::fs::read_to_string(&page).unwrap();
+    let summaries: Vec<String> =
+        regex::Regex::new(r"<summary>([^<]*) <span").unwrap().captures_iter(&html).map(|c| c[1].to_string()).collect();
+    assert_eq!(summaries, ["Policies / Security", "Our teams", "Tools"], "{html}");
+    assert!(html.contains("data-path=\"policies/security\""), "{html}");
+    assert!(!html.contains(">Content<"), "the folder every page sits in is left out");
+    assert!(html.contains("Build cache"), "a one-page folder's page is listed in the folder above");
+    assert!(html.contains("assets/filter.js"));
+    // No tags and no dated documents: the site does not link to empty sections.
+    let home = site.file("index.html");
+    assert!(!home.contains("tags/index.html") && !home.contains("timeline/index.html"), "{home}");
+}

@@ -17,6 +17,8 @@ pub(super) static DUE: LazyLock<regex::Regex> = LazyLock::new(|| {
 });
 pub(super) static TO_DO: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"^@([A-Za-z0-9][A-Za-z0-9_-]*)\s+(?:to|will)\s+\S").expect("static regex"));
+static WILL_BE: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"(?i)^@\S+\s+will\s+(?:be|not|have)\b").expect("static regex"));
 pub(super) static ACTION: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"(?i)^(?:action(?:\s+item)?|AI|todo)\s*:\s*(.+)$").expect("static regex"));
 
@@ -30,8 +32,10 @@ pub(super) fn action_item(raw: &str, line: u32, section: Option<Label>, written:
     let mut body = crate::text::plain_inline(text);
     let struck = text.trim().starts_with("~~") && text.trim().ends_with("~~");
     let action = ACTION.captures(&body).map(|c| c[1].to_string());
+    // `@ana will be out next week` says where someone will be, not what they will do.
+    let to_do = TO_DO.is_match(&body) && !WILL_BE.is_match(&body);
     let is_action = action.is_some()
-        || TO_DO.is_match(&body)
+        || to_do
         || (check.is_some() && (in_actions || HANDLE.is_match(&body) || DUE.is_match(&body)))
         || (in_actions && list);
     if !is_action {
@@ -102,7 +106,9 @@ pub(super) fn action_item(raw: &str, line: u32, section: Option<Label>, written:
         .replace('✅', "")
         .trim()
         .to_string();
-    if text.is_empty() {
+    // A task says what to do: one word (`OKRs`, a topic like `Gozala/libdweb`) or a placeholder
+    // (`{?}`) is a heading or a template's leftover, not an item.
+    if text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() < 2 {
         return None;
     }
     Some(ActionItem { owner, text, due, due_raw, done, line, column })

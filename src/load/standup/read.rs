@@ -18,6 +18,14 @@ pub(super) enum Line<'a> {
     Blank,
 }
 
+/// Where the lines of an action-items section stand.
+#[derive(Clone, Copy, Debug, Default)]
+struct ActionsSection {
+    paragraph: bool,
+    inline: bool,
+    list_indent: Option<usize>,
+}
+
 /// Where a section's content ends.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Scope {
@@ -39,6 +47,10 @@ pub fn read(body: &str, first_line: u32, person: Option<&str>, date: Option<Date
     let mut entry: Option<Entry> = None;
     let mut person_scope: Option<Option<usize>> = None;
     let mut section: Option<(Label, Scope)> = None;
+    // An action-items section: whether its label's own paragraph is still open (each of its
+    // lines is an item), whether items were written in that paragraph (then a blank line ends the
+    // section), and the indent of its list's items (deeper lines are an item's details).
+    let mut actions = ActionsSection::default();
     let mut file_entry = Entry { person: person.map(str::to_string), ..Entry::default() };
     let mut pending_date: Option<Date> = None;
     // `Issues snapshot collected on 2025-07-17`: a whole date in the opening lines, when no
@@ -113,6 +125,10 @@ pub fn read(body: &str, first_line: u32, person: Option<&str>, date: Option<Date
                     (None, None) => Scope::Paragraph,
                 };
                 section = Some((*label, scope));
+                // Only a paragraph's label (`Action Items:`) makes the lines under it items; under
+                // a heading, prose is discussion and only list items count.
+                let paragraph = matches!(scope, Scope::Paragraph);
+                actions = ActionsSection { paragraph, inline: !rest.is_empty(), list_indent: None };
                 let target = entry.as_mut().unwrap_or(&mut file_entry);
                 if let Label::Answer(a) = label {
                     if target.line == 0 {
@@ -131,11 +147,28 @@ pub fn read(body: &str, first_line: u32, person: Option<&str>, date: Option<Date
                     add_content(*label, rest, no, &mut entry, &mut file_entry, &mut notes, date, year);
                 }
             }
-            Line::Content { text, raw, .. } => {
+            Line::Content { text, raw, indent, list } => {
                 if i < 12 && opening_date.is_none() {
                     opening_date = crate::date::date_in_name(text);
                 }
-                if let Some(item) = action_item(raw, no, section.map(|s| s.0), date.or(notes.date)) {
+                let label = section.map(|s| s.0);
+                let item = if label == Some(Label::Part(Part::ActionItems)) {
+                    if !list && actions.paragraph {
+                        // `Action Items:` then a line per item, in the label's own paragraph.
+                        actions.inline = true;
+                        action_item(&format!("- {text}"), no, label, date.or(notes.date))
+                    } else if *list && actions.list_indent.is_none_or(|top| *indent <= top) {
+                        actions.list_indent = Some(*indent);
+                        action_item(raw, no, label, date.or(notes.date))
+                    } else {
+                        // An item's details (`- 20 minute timebox`, `- refs:`), or prose: only
+                        // an explicit action (`@ana to …`, `TODO:`) counts.
+                        action_item(raw, no, None, date.or(notes.date))
+                    }
+                } else {
+                    action_item(raw, no, label, date.or(notes.date))
+                };
+                if let Some(item) = item {
                     notes.actions.push(item);
                 }
                 if let Some((label, _)) = section {
@@ -143,6 +176,13 @@ pub fn read(body: &str, first_line: u32, person: Option<&str>, date: Option<Date
                 }
             }
             Line::Blank => {
+                actions.paragraph = false;
+                if let Some((Label::Part(Part::ActionItems), Scope::Paragraph)) = section
+                    && actions.inline
+                {
+                    // The items were written in the label's paragraph: what follows is not one.
+                    section = None;
+                }
                 if let Some((_, Scope::Paragraph)) = section {
                     // A blank line after a label's own paragraph ends it only when the next
                     // non-blank line is not indented or listed under it.

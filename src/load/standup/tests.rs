@@ -163,3 +163,31 @@ fn handles_not_emails() {
     let found: Vec<_> = handles("ping @ana and a@b.com, (@ben)").collect();
     assert_eq!(found, ["ana", "ben"]);
 }
+
+#[test]
+fn an_action_items_paragraph_is_its_items_and_an_agenda_after_it_is_not() {
+    let n = notes(
+        "Action Items:\nMDawson & Myles to talk to Node\nDan & Jory talk to JSF projects\n\n* Drafting initial governance #33\n  - 20 minute timebox\n  - refs:\n    - What does the CPC look like?\n",
+    );
+    let texts: Vec<&str> = n.actions.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts[1].contains("JSF projects"), "{texts:?}");
+    let n = notes(
+        "## Action items\n\n- Ana to send the draft\n  - refs: the old draft\n  - 20 minute timebox\n- Ben to book the room\n",
+    );
+    let texts: Vec<&str> = n.actions.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(texts, ["send the draft", "book the room"], "an item's details are not items");
+    let n = notes(
+        "## Action items
+
+- OKRs
+- {?}
+- Gozala/libdweb
+
+## Notes
+
+@jacob will be out Aug 1 - 8th
+",
+    );
+    assert!(n.actions.is_empty(), "a topic, a placeholder, an absence: {:?}", n.actions);
+}

@@ -126,7 +126,18 @@ pub(super) fn identify(
         _ => None,
     };
 
-    let front_title = meta.title.as_ref().map(|t| crate::text::plain_inline(&t.value)).filter(|t| !t.is_empty());
+    // `title: 'ADR001: Log'` repeats the id the page already shows beside the title.
+    let front_title = meta
+        .title
+        .as_ref()
+        .map(|t| crate::text::plain_inline(&t.value))
+        .map(|t| match identity::split_heading_number(&t) {
+            (Some(n), rest) if number.as_ref().is_some_and(|own| own.value == n.value) && !rest.is_empty() => {
+                rest.to_string()
+            }
+            _ => t,
+        })
+        .filter(|t| !t.is_empty());
     let mut title_range = None;
     let title = match (&front_title, &heading_title) {
         (Some(t), Some(h)) => {
