@@ -48,6 +48,11 @@ fn column_keys(header: &[String]) -> Option<Vec<Option<Key>>> {
 
 fn by_column(keys: &[Option<Key>], data: &[(Vec<String>, u32)]) -> Vec<(Key, Located)> {
     let Some((first, line)) = data.first() else { return Vec::new() };
+    // A full second row (not a continuation naming one more person) makes the table a list of
+    // things — proposals, releases — whose first row is not this document's metadata.
+    if data.get(1).is_some_and(|(cells, _)| cells.iter().filter(|c| !c.trim().is_empty()).count() > 1) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for (col, key) in keys.iter().enumerate() {
         let Some(key) = *key else { continue };
@@ -67,6 +72,24 @@ fn by_column(keys: &[Option<Key>], data: &[(Vec<String>, u32)]) -> Vec<(Key, Loc
         }
     }
     out
+}
+
+#[cfg(test)]
+mod list_tests {
+    use super::*;
+
+    #[test]
+    fn a_table_of_several_rows_is_a_list_not_metadata() {
+        let lines = [
+            ("| Id | Title | Owner | Status |", 1),
+            ("|---|---|---|---|", 2),
+            ("| 1 | First | Ana | implemented |", 3),
+            ("| 2 | Second | Ben | proposed |", 4),
+        ];
+        assert!(read(&lines).is_empty());
+        let one = [("| Status | Author(s) |", 1), ("|---|---|", 2), ("| Draft | Ana |", 3), ("| | Ben |", 4)];
+        assert_eq!(read(&one).len(), 2, "a metadata row and a continuation row");
+    }
 }
 
 fn located(value: &str, line: u32) -> Located {

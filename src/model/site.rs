@@ -112,7 +112,8 @@ impl Doc {
 
     /// Who this document is by ([`Role::CREDITED`]); a standup's deciders are not its authors.
     pub fn credited(&self) -> Vec<&str> {
-        let roles = if self.kind == DocKind::Standup { &Role::CREDITED[1..] } else { &Role::CREDITED[..] };
+        // Notes are by who wrote them or owns them; nobody decides a standup.
+        let roles = if self.kind == DocKind::Standup { &[Role::Author, Role::Owner][..] } else { &Role::CREDITED[..] };
         self.first_named(roles)
     }
 

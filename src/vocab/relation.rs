@@ -31,9 +31,9 @@ impl Role {
     /// Who answers for a document, in order of preference: its owner, else its deciders, else its
     /// authors (named on findings).
     pub const ACCOUNTABLE: [Role; 3] = [Role::Owner, Role::Decider, Role::Author];
-    /// Who a document is by, in order of preference: its deciders, else its authors, else its
-    /// owner (shown on lists and search hits).
-    pub const CREDITED: [Role; 3] = [Role::Decider, Role::Author, Role::Owner];
+    /// Who a document is by, in order of preference: its authors, else its deciders, else its
+    /// owner (shown on lists and search hits). A KEP's row names who wrote it, not its approvers.
+    pub const CREDITED: [Role; 3] = [Role::Author, Role::Decider, Role::Owner];
 
     /// Label for the metadata panel.
     pub fn label(self) -> &'static str {

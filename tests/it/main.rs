@@ -7,6 +7,7 @@ mod authoring;
 mod cli;
 mod corpora;
 mod dialects;
+mod github;
 mod limits;
 mod output;
 mod pages;

@@ -15,7 +15,7 @@ use crate::render::sanitise::RawHtml;
 use crate::text::{escape_href, escape_html, heading_anchor, id_mentions, markdown_options};
 use crate::vocab::DocNumber;
 use footnotes::Footnotes;
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, TextMergeStream};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd, TextMergeStream};
 use serde::Serialize;
 use std::collections::{BTreeMap, VecDeque};
 
@@ -179,6 +179,8 @@ enum HeldItem {
     ItemParagraph,
     Quote,
     QuoteParagraph,
+    /// A paragraph inside an alert: its text may start the next alert.
+    AlertParagraph,
 }
 
 impl<'a> Iterator for Rewriting<'a, '_> {
@@ -232,8 +234,9 @@ impl<'a> Rewriting<'a, '_> {
                 self.quotes.push(false);
                 self.push(Event::Start(Tag::BlockQuote(None)));
             }
+            HeldItem::AlertParagraph => {}
         }
-        if matches!(held, HeldItem::ItemParagraph | HeldItem::QuoteParagraph) {
+        if matches!(held, HeldItem::ItemParagraph | HeldItem::QuoteParagraph | HeldItem::AlertParagraph) {
             self.push(Event::Start(Tag::Paragraph));
         }
     }
@@ -249,6 +252,15 @@ impl<'a> Rewriting<'a, '_> {
             (HeldItem::Quote, Event::Start(Tag::Paragraph)) => {
                 self.item = HeldItem::QuoteParagraph;
                 None
+            }
+            (HeldItem::AlertParagraph, Event::Text(text)) if gfm::inline_alert(&text).is_some() => {
+                // A paragraph of an alert that starts with a marker starts the next alert.
+                self.item = HeldItem::None;
+                let (kind, rest) = gfm::inline_alert(&text).unwrap_or((pulldown_cmark::BlockQuoteKind::Note, ""));
+                let rest = rest.to_string();
+                self.push(Event::Html(format!("</div>\n{}", gfm::alert_open(kind)).into()));
+                self.push(Event::Start(Tag::Paragraph));
+                (!rest.is_empty()).then(|| Event::Text(rest.into()))
             }
             (HeldItem::QuoteParagraph, Event::Text(text)) if gfm::inline_alert(&text).is_some() => {
                 self.item = HeldItem::None;
@@ -352,6 +364,11 @@ impl<'a> Rewriting<'a, '_> {
                 };
                 self.code = Some((lang, String::new()));
             }
+            // `<ana@example.org>`: the writer adds `mailto:` itself.
+            Event::Start(Tag::Link { link_type: LinkType::Email, dest_url, title, id }) => {
+                self.link_stack.push(false);
+                self.push(Event::Start(Tag::Link { link_type: LinkType::Email, dest_url, title, id }));
+            }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => match links.rewrite(&dest_url) {
                 Rewrite::Keep => {
                     self.link_stack.push(false);
@@ -404,6 +421,7 @@ impl<'a> Rewriting<'a, '_> {
                 }
             }
             Event::Start(Tag::Item) => self.item = HeldItem::Item,
+            Event::Start(Tag::Paragraph) if self.quotes.last() == Some(&true) => self.item = HeldItem::AlertParagraph,
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 self.quotes.push(true);
                 self.push(Event::Html(gfm::alert_open(kind).into()));

@@ -151,3 +151,19 @@ fn an_alert_that_runs_on_into_the_next_marker_is_two_alerts() {
     assert!(h.contains("lazy line.\n</p>\n</div>\n<div class=\"markdown-alert markdown-alert-note\">"), "{h}");
     assert_eq!(h.matches("<div").count(), h.matches("</div>").count(), "{h}");
 }
+
+#[test]
+fn a_paragraph_of_an_alert_that_starts_with_a_marker_is_the_next_alert() {
+    let h = html(
+        "> [!WARNING] **Only core data**.\n>\n> Details.\n>\n> [!NOTE] In some places you will see `$NS`.\n> More.\n",
+    );
+    assert!(!h.contains("[!NOTE]"), "{h}");
+    assert!(h.contains("<p>Details.</p>\n</div>\n<div class=\"markdown-alert markdown-alert-note\">"), "{h}");
+    assert_eq!(h.matches("<div").count(), h.matches("</div>").count(), "{h}");
+}
+
+#[test]
+fn an_email_autolink_has_one_mailto() {
+    let h = html("Write to <ana@example.org>.\n");
+    assert!(h.contains("href=\"mailto:ana@example.org\""), "{h}");
+}
