@@ -90,6 +90,8 @@ impl Ctx<'_> {
             return Ok(None);
         }
         let count = docs.len();
+        // Rows carry their tags only where a filter reads them.
+        let row = |d: &Doc| if count > LARGE { DocLink::with_tags(d) } else { DocLink::of(d) };
         let filter = (count > LARGE).then(|| filter_of(&docs, self.site));
         let folders: std::collections::BTreeSet<String> = docs.iter().map(|d| folder_of(d, &col.path)).collect();
         let tree = if count > LARGE && folders.len() > 1 { tree_of(&docs, &col.path, col.kind) } else { Vec::new() };
@@ -107,7 +109,7 @@ impl Ctx<'_> {
                         .iter()
                         .filter_map(|s| {
                             let in_group: Vec<DocLink> =
-                                docs.iter().filter(|d| d.status == Some(*s)).map(|d| DocLink::of(d)).collect();
+                                docs.iter().filter(|d| d.status == Some(*s)).map(|d| row(d)).collect();
                             (!in_group.is_empty()).then(|| Group {
                                 label: s.label().into(),
                                 anchor: s.as_str().into(),
@@ -116,8 +118,7 @@ impl Ctx<'_> {
                             })
                         })
                         .collect();
-                    let rest: Vec<DocLink> =
-                        docs.iter().filter(|d| d.status.is_none()).map(|d| DocLink::of(d)).collect();
+                    let rest: Vec<DocLink> = docs.iter().filter(|d| d.status.is_none()).map(|d| row(d)).collect();
                     if !rest.is_empty() {
                         groups.push(Group {
                             label: "No recognised status".into(),
@@ -134,12 +135,12 @@ impl Ctx<'_> {
                     for d in docs {
                         let label = d.date.map_or("Undated".to_string(), |x| x.strftime("%B %Y").to_string());
                         match groups.last_mut() {
-                            Some(g) if g.label == label => g.docs.push(DocLink::of(d)),
+                            Some(g) if g.label == label => g.docs.push(row(d)),
                             _ => groups.push(Group {
                                 anchor: crate::text::slugify(&label),
                                 label,
                                 badge: None,
-                                docs: vec![DocLink::of(d)],
+                                docs: vec![row(d)],
                             }),
                         }
                     }
@@ -161,7 +162,7 @@ impl Ctx<'_> {
                                 anchor: crate::text::slugify(&label),
                                 label,
                                 badge: None,
-                                docs: docs.iter().map(|d| DocLink::of(d)).collect(),
+                                docs: docs.iter().map(|d| row(d)).collect(),
                             }
                         })
                         .collect()
@@ -295,7 +296,7 @@ fn emit(node: &Node<'_>, kind: DocKind, depth: usize, expand_top: bool, items: &
     });
     items.extend(node.own.iter().chain(&docs).map(|d| TreeItem {
         open: None,
-        doc: Some(DocLink::of(d)),
+        doc: Some(DocLink::with_tags(d)),
         close: false,
     }));
     for (name, child) in &node.children {

@@ -62,7 +62,8 @@ pub struct DocLink {
     pub people: Vec<String>,
     /// Short labels of the attention findings on the document (`deadline passed`).
     pub flags: Vec<&'static str>,
-    /// Its tags' slugs, for the filter of a large collection.
+    /// Its tags' slugs, for the filter of a large collection (empty elsewhere: see
+    /// [`DocLink::with_tags`]).
     pub tags: Vec<String>,
 }
 
@@ -81,8 +82,13 @@ impl DocLink {
             date: doc.date.map(|d| d.to_string()).or_else(|| doc.date_raw.clone()),
             people,
             flags: doc.findings.iter().filter_map(|f| rule::flag(f.code)).collect(),
-            tags: doc.tags.iter().map(|t| crate::text::slugify(t)).collect(),
+            tags: Vec::new(),
         }
+    }
+
+    /// The link with its tags' slugs, which a filter box reads.
+    pub fn with_tags(doc: &Doc) -> DocLink {
+        DocLink { tags: doc.tags.iter().map(|t| crate::text::slugify(t)).collect(), ..DocLink::of(doc) }
     }
 }
 
