@@ -20,7 +20,8 @@ use crate::support::ADR_CORPORA;
 
 /// What GitHub would not show for the same files: a literal alert marker, an MDX comment in a
 /// heading, an email address in a person's name or page address, a date after the build's
-/// today, a link from the repository root to a document of the site left unresolved.
+/// today, a link from the repository root to a document of the site left unresolved; and a page
+/// over 1 MB (no corpus has a source that large).
 fn what_a_reader_sees(corpus: &Path, out: &Path) -> Vec<String> {
     let alert = regex::Regex::new(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]").unwrap();
     let code = regex::Regex::new(r"(?s)<(pre|code)\b.*?</(?:pre|code)>").unwrap();
@@ -41,6 +42,9 @@ fn what_a_reader_sees(corpus: &Path, out: &Path) -> Vec<String> {
             continue;
         }
         let html = std::fs::read_to_string(entry.path()).unwrap();
+        if html.len() > 1 << 20 {
+            seen.push(format!("{rel}: {} KB, over 1 MB", html.len() >> 10));
+        }
         let prose = code.replace_all(&html, "");
         if let Some(m) = alert.find(&prose) {
             seen.push(format!("{rel}: literal alert {}", m.as_str()));

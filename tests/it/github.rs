@@ -124,3 +124,27 @@ fn git_dates_never_contradict_the_document_nor_today() {
     assert!(undated.contains("In this repository since") && undated.contains("2024-03-01"), "{undated}");
     assert!(!undated.contains("2027-01-01"), "nothing after today: {undated}");
 }
+
+/// Dated meeting notes are on the timeline beside the decisions, and a list row names who wrote
+/// a document before who approved it.
+#[test]
+fn the_timeline_has_meetings_and_rows_credit_authors_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let write = |path: &str, text: &str| {
+        let p = tmp.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write(
+        "docs/adr/0001-x.md",
+        "# 1. Use X\n\n* Status: Accepted\n* Date: 2026-01-05\n* Authors: Ana Silva\n* Approvers: Ben Okafor\n",
+    );
+    write("meetings/2026-02-03.md", "# Sync 2026-02-03\n\nAttendees: Ana, Ben\n\n## Decisions\n\n- Use X\n");
+    let site = build(tmp.path());
+    let timeline = site.main_html("timeline/index.html");
+    assert!(timeline.contains("Timeline of decisions and meetings"), "{timeline}");
+    assert!(timeline.contains("2026-02-03") && timeline.contains("Use X"), "{timeline}");
+    let index = site.main_html("adr/index.html");
+    assert!(index.contains("<span class=\"people\">Ana Silva</span>"), "authors before approvers: {index}");
+    assert!(site.file("index.html").contains("timeline/index.html"), "a timeline with entries is linked");
+}
