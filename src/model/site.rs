@@ -195,6 +195,8 @@ pub struct Site {
     pub skipped: Vec<(String, crate::load::skip::Skip)>,
     /// Which collection the documents of each folder outside every collection went to, and why.
     pub placements: Vec<crate::load::Placement>,
+    /// How people are shown.
+    pub names: Names,
 }
 
 /// Where a chain of `superseded-by` relations leads.
@@ -274,6 +276,27 @@ pub fn person_key(name: &str) -> String {
         return crate::text::slugify(paren.trim_end_matches(')'));
     }
     crate::text::slugify(name.trim_start_matches('@'))
+}
+
+/// How people are shown: without the addresses that tell them apart (the default), or as
+/// written (`show_emails = true`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Names {
+    /// `Ana Silva`.
+    #[default]
+    Plain,
+    /// `Ana Silva <ana@example.org>`.
+    AsWritten,
+}
+
+impl Names {
+    /// `written` as this site shows a person.
+    pub fn show(self, written: &str) -> &str {
+        match self {
+            Names::Plain => person_display(written),
+            Names::AsWritten => written.trim(),
+        }
+    }
 }
 
 /// A person as written, without the email address or web address that identifies them, and

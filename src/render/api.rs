@@ -67,7 +67,7 @@ pub fn docs_json(site: &Site) -> String {
         .map(|d| {
             let mut people: BTreeMap<Role, Vec<&str>> = BTreeMap::new();
             for (role, name) in &d.people {
-                people.entry(*role).or_default().push(crate::model::site::person_display(name));
+                people.entry(*role).or_default().push(site.names.show(name));
             }
             let mut out: BTreeSet<&DocId> = d
                 .links

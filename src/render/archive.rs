@@ -61,7 +61,7 @@ impl Ctx<'_> {
             late_days: (state == ActionState::Overdue)
                 .then(|| item.due.map(|d| (self.opts.today - d).get_days()))
                 .flatten(),
-            doc: DocLink::of(doc),
+            doc: DocLink::of(doc, self.site.names),
         }
     }
 
@@ -77,8 +77,8 @@ impl Ctx<'_> {
             since: b.since.to_string(),
             days: (end - b.since).get_days(),
             stale: b.stale,
-            entry: DocLink::of(&self.site.docs[&b.entry.doc]),
-            resolved: b.resolved.as_ref().map(|r| DocLink::of(&self.site.docs[&r.doc])),
+            entry: DocLink::of(&self.site.docs[&b.entry.doc], self.site.names),
+            resolved: b.resolved.as_ref().map(|r| DocLink::of(&self.site.docs[&r.doc], self.site.names)),
         }
     }
 
@@ -94,7 +94,7 @@ impl Ctx<'_> {
         ids.into_iter()
             .filter_map(|id| self.site.docs.get(id))
             .filter(|d| d.kind.is_decision() && d.id != doc.id)
-            .map(DocLink::of)
+            .map(|d| DocLink::of(d, self.site.names))
             .collect()
     }
 
@@ -204,14 +204,14 @@ impl Ctx<'_> {
             let Some(date) = doc.date else { continue };
             let note = match self.notes_panel(doc) {
                 Some(p) => WeekNote {
-                    doc: DocLink::of(doc),
+                    doc: DocLink::of(doc, self.site.names),
                     entries: p.entries,
                     actions: p.actions,
                     decisions: p.decisions,
                     references: p.references,
                 },
                 None => WeekNote {
-                    doc: DocLink::of(doc),
+                    doc: DocLink::of(doc, self.site.names),
                     entries: Vec::new(),
                     actions: Vec::new(),
                     decisions: Vec::new(),

@@ -7,6 +7,7 @@
 //! Output: the page's path and HTML, or nothing for an empty collection.
 
 use crate::model::Doc;
+use crate::model::site::Names;
 use crate::render::context::Ctx;
 use crate::render::view::*;
 use crate::vocab::{DocKind, Route, Status};
@@ -91,10 +92,15 @@ impl Ctx<'_> {
         }
         let count = docs.len();
         // Rows carry their tags only where a filter reads them.
-        let row = |d: &Doc| if count > LARGE { DocLink::with_tags(d) } else { DocLink::of(d) };
+        let names = self.site.names;
+        let row = |d: &Doc| if count > LARGE { DocLink::with_tags(d, names) } else { DocLink::of(d, names) };
         let filter = (count > LARGE).then(|| filter_of(&docs, self.site));
         let folders: std::collections::BTreeSet<String> = docs.iter().map(|d| folder_of(d, &col.path)).collect();
-        let tree = if count > LARGE && folders.len() > 1 { tree_of(&docs, &col.path, col.kind) } else { Vec::new() };
+        let tree = if count > LARGE && folders.len() > 1 {
+            tree_of(&docs, &col.path, col.kind, self.site.names)
+        } else {
+            Vec::new()
+        };
         let groups = if !tree.is_empty() {
             Vec::new()
         } else {
@@ -238,7 +244,7 @@ impl Node<'_> {
 /// number for decisions, else by title), then its subfolders. A folder is named by its own
 /// page's title when it has one; folders every document sits in (`content/`) are left out, and a
 /// folder holding only one folder is shown with it as one step (`Teams / Design`).
-fn tree_of(docs: &[&Doc], collection_path: &str, kind: DocKind) -> Vec<TreeItem> {
+fn tree_of(docs: &[&Doc], collection_path: &str, kind: DocKind, names: Names) -> Vec<TreeItem> {
     let folders: Vec<Vec<&str>> = docs
         .iter()
         .map(|d| {
@@ -280,12 +286,12 @@ fn tree_of(docs: &[&Doc], collection_path: &str, kind: DocKind) -> Vec<TreeItem>
         }
     }
     let mut items = Vec::new();
-    emit(&root, kind, 0, docs.len() <= 4 * LARGE, &mut items);
+    emit(&root, (kind, names), 0, docs.len() <= 4 * LARGE, &mut items);
     items
 }
 
 /// Writes `node`'s pages, then each subfolder as an open step, its contents and a close.
-fn emit(node: &Node<'_>, kind: DocKind, depth: usize, expand_top: bool, items: &mut Vec<TreeItem>) {
+fn emit(node: &Node<'_>, (kind, names): (DocKind, Names), depth: usize, expand_top: bool, items: &mut Vec<TreeItem>) {
     let mut docs: Vec<&Doc> = node.docs.clone();
     docs.sort_by(|a, b| {
         let by_number = |d: &Doc| kind.is_decision().then(|| d.number.as_ref().map(|n| (n.value, n.suffix)));
@@ -296,7 +302,7 @@ fn emit(node: &Node<'_>, kind: DocKind, depth: usize, expand_top: bool, items: &
     });
     items.extend(node.own.iter().chain(&docs).map(|d| TreeItem {
         open: None,
-        doc: Some(DocLink::with_tags(d)),
+        doc: Some(DocLink::with_tags(d, names)),
         close: false,
     }));
     for (name, child) in &node.children {
@@ -309,7 +315,7 @@ fn emit(node: &Node<'_>, kind: DocKind, depth: usize, expand_top: bool, items: &
         }
         let folder = Folder { label, path, count: child.count(), expanded: depth == 0 && expand_top };
         items.push(TreeItem { open: Some(folder), doc: None, close: false });
-        emit(child, kind, depth + 1, expand_top, items);
+        emit(child, (kind, names), depth + 1, expand_top, items);
         items.push(TreeItem { open: None, doc: None, close: true });
     }
 }

@@ -84,6 +84,6 @@ impl Ctx<'_> {
     }
 
     pub(crate) fn link(&self, id: &DocId) -> Option<DocLink> {
-        self.site.docs.get(id).map(DocLink::of)
+        self.site.docs.get(id).map(|d| DocLink::of(d, self.site.names))
     }
 }

@@ -57,7 +57,7 @@ impl Ctx<'_> {
             let items: Vec<MetaItem> = doc
                 .people_in(role)
                 .map(|p| MetaItem {
-                    text: crate::model::site::person_display(p).to_string(),
+                    text: self.site.names.show(p).to_string(),
                     href: self.site.person_slug(p).map(|slug| Route::Person(slug).path()),
                     url: None,
                 })

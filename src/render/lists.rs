@@ -34,7 +34,7 @@ impl Ctx<'_> {
         let view = HomePage {
             layout: self.layout(&Route::Home.path(), &self.opts.site_title, "home"),
             kinds: kind_summaries(self.site),
-            latest: decisions.iter().take(10).map(|d| DocLink::of(d)).collect(),
+            latest: decisions.iter().take(10).map(|d| DocLink::of(d, self.site.names)).collect(),
             collections,
             total: self.site.docs.len(),
             attention: rule::RULES
@@ -80,8 +80,13 @@ impl Ctx<'_> {
         for d in docs {
             let label = d.date.map_or(String::new(), |x| x.year().to_string());
             match groups.last_mut() {
-                Some(g) if g.label == label => g.docs.push(DocLink::of(d)),
-                _ => groups.push(Group { anchor: format!("y{label}"), label, badge: None, docs: vec![DocLink::of(d)] }),
+                Some(g) if g.label == label => g.docs.push(DocLink::of(d, self.site.names)),
+                _ => groups.push(Group {
+                    anchor: format!("y{label}"),
+                    label,
+                    badge: None,
+                    docs: vec![DocLink::of(d, self.site.names)],
+                }),
             }
         }
         let view = ListPage {
@@ -193,7 +198,7 @@ impl Ctx<'_> {
                     by_owner
                         .entry(owner)
                         .or_default()
-                        .push(AttentionItem { doc: DocLink::of(doc), message: f.message.clone() });
+                        .push(AttentionItem { doc: DocLink::of(doc, self.site.names), message: f.message.clone() });
                 }
             }
             if by_owner.is_empty() {

@@ -234,7 +234,7 @@ fn feed(site: &Site, opts: &RenderOptions, path: &str, title: &str, page: &str, 
                 summary: crate::search::document::excerpt(doc),
                 status: doc.status.map(Status::as_str),
                 status_label: doc.status.map(Status::label),
-                authors: crate::search::document::attribution(doc),
+                authors: crate::search::document::attribution(doc, site.names),
             }
         })
         .collect::<Vec<_>>();

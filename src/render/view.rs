@@ -69,9 +69,8 @@ pub struct DocLink {
 
 impl DocLink {
     /// The link to `doc`.
-    pub fn of(doc: &Doc) -> DocLink {
-        let people: Vec<String> =
-            doc.credited().into_iter().map(|p| crate::model::site::person_display(p).to_string()).collect();
+    pub fn of(doc: &Doc, names: crate::model::site::Names) -> DocLink {
+        let people: Vec<String> = doc.credited().into_iter().map(|p| names.show(p).to_string()).collect();
         DocLink {
             href: doc.id.page_path(),
             title: doc.title.clone(),
@@ -87,8 +86,8 @@ impl DocLink {
     }
 
     /// The link with its tags' slugs, which a filter box reads.
-    pub fn with_tags(doc: &Doc) -> DocLink {
-        DocLink { tags: doc.tags.iter().map(|t| crate::text::slugify(t)).collect(), ..DocLink::of(doc) }
+    pub fn with_tags(doc: &Doc, names: crate::model::site::Names) -> DocLink {
+        DocLink { tags: doc.tags.iter().map(|t| crate::text::slugify(t)).collect(), ..DocLink::of(doc, names) }
     }
 }
 

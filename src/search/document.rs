@@ -40,8 +40,8 @@ pub struct SearchDoc {
 
 /// Who a hit is by, for results: a standup's people, else the first of deciders, authors and
 /// owner that names anyone; three at most.
-pub fn attribution(doc: &Doc) -> Vec<String> {
-    let names: Vec<String> = doc.credited().into_iter().map(str::to_string).collect();
+pub fn attribution(doc: &Doc, shown: crate::model::site::Names) -> Vec<String> {
+    let names: Vec<String> = doc.credited().into_iter().map(|p| shown.show(p).to_string()).collect();
     let more = names.len().saturating_sub(3);
     let mut out: Vec<String> = names.into_iter().take(3).collect();
     if more > 0 {
@@ -131,7 +131,7 @@ fn document(site: &Site, doc: &Doc, ord: u32) -> SearchDoc {
         kind: doc.kind,
         status: doc.status,
         date: doc.date.map(|d| d.to_string()),
-        people: attribution(doc),
+        people: attribution(doc, site.names),
         url: doc.id.page_path(),
         source: doc.source.clone(),
         excerpt: doc.outline.excerpt.clone(),

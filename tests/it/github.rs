@@ -148,3 +148,27 @@ fn the_timeline_has_meetings_and_rows_credit_authors_first() {
     assert!(index.contains("<span class=\"people\">Ana Silva</span>"), "authors before approvers: {index}");
     assert!(site.file("index.html").contains("timeline/index.html"), "a timeline with entries is linked");
 }
+
+/// `show_emails = true` shows people as written; by default the address only tells them apart.
+#[test]
+fn addresses_are_shown_only_when_the_site_asks() {
+    for show in [false, true] {
+        let tmp = tempfile::tempdir().unwrap();
+        let adr = tmp.path().join("docs/adr");
+        std::fs::create_dir_all(&adr).unwrap();
+        std::fs::write(
+            adr.join("0001-x.md"),
+            "# 1. Use X\n\n* Status: Accepted\n* Authors: Ana Silva <ana@example.org>\n",
+        )
+        .unwrap();
+        if show {
+            std::fs::write(tmp.path().join("adrsite.toml"), "show_emails = true\n").unwrap();
+        }
+        let site = build(tmp.path());
+        let page = site.main_html("adr/0001-x.html");
+        let panel = page.split("<dl class=\"meta\">").nth(1).unwrap_or_default();
+        assert_eq!(panel.contains("ana@example.org"), show, "{panel}");
+        assert!(panel.contains("Ana Silva"), "{panel}");
+        assert!(site.file("people/ana-silva.html").contains("<h1>Ana Silva"), "one page, one slug either way");
+    }
+}

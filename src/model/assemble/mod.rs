@@ -34,7 +34,7 @@ use crate::diagnostic::Diagnostic;
 use crate::load::git::GitHistory;
 use crate::load::status::ParsedStatus;
 use crate::load::{Loaded, SourceDoc};
-use crate::model::site::{Doc, Site};
+use crate::model::site::{Doc, Names, Site};
 use crate::vocab::DocId;
 use identify::Identified;
 use jiff::civil::Date;
@@ -197,7 +197,8 @@ pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, toda
             make_doc(doc, links, Linked { relations, backlinks, git, findings: Vec::new() })
         })
         .collect();
-    let directory = people::directory(ordered.iter(), &config.people);
+    let names = if config.show_emails { Names::AsWritten } else { Names::Plain };
+    let directory = people::directory(ordered.iter(), &config.people, names);
     let docs: BTreeMap<DocId, Doc> = ordered.into_iter().map(|d| (d.id.clone(), d)).collect();
 
     // The rules read complete documents; what they find is the last part of each.
@@ -220,6 +221,7 @@ pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, toda
         diagnostics: attention.diagnostics,
         skipped,
         placements,
+        names,
     };
     (site, Retained { index, local, index_sources })
 }

@@ -3,7 +3,7 @@
 //! Input: the documents, complete but for findings. Output: tags by slug, people by slug, and
 //! the aliases (`ana` → `ana-silva`) under which a person is also known.
 
-use crate::model::site::{Doc, Person, Tag, name_rank, person_display, person_email, person_key};
+use crate::model::site::{Doc, Names, Person, Tag, name_rank, person_email, person_key};
 use std::collections::BTreeMap;
 
 /// Tags, people and aliases of a site.
@@ -18,7 +18,11 @@ pub(super) struct Directory {
 
 /// Collects tags and people from `docs`, in the order given (source order). `aliases` are the
 /// configured other spellings of a person (`[people]` in `adrsite.toml`).
-pub(super) fn directory<'a>(docs: impl Iterator<Item = &'a Doc>, aliases: &BTreeMap<String, Vec<String>>) -> Directory {
+pub(super) fn directory<'a>(
+    docs: impl Iterator<Item = &'a Doc>,
+    aliases: &BTreeMap<String, Vec<String>>,
+    names: Names,
+) -> Directory {
     let mut dir = Directory { tags: BTreeMap::new(), people: BTreeMap::new(), aliases: BTreeMap::new() };
     // `Ana Silva <asilva@example.org>` is also `@asilva`: the address's local part → the person.
     let mut by_address: Vec<(String, String)> = Vec::new();
@@ -46,7 +50,7 @@ pub(super) fn directory<'a>(docs: impl Iterator<Item = &'a Doc>, aliases: &BTree
                     by_address.push((local, slug.clone()));
                 }
             }
-            let name = person_display(written);
+            let name = names.show(written);
             let entry = dir.people.entry(slug).or_insert_with(|| Person { name: name.to_string(), roles: Vec::new() });
             if name_rank(name) > name_rank(&entry.name) {
                 entry.name = name.to_string();
