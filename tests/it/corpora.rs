@@ -114,6 +114,18 @@ fn every_corpus_builds_with_a_page_per_document() {
         assert!(unresolved.is_empty(), "{name}: {unresolved:#?}");
         let seen = what_a_reader_sees(&dir, &site.out);
         assert!(seen.is_empty(), "{name}: {seen:#?}");
+        // A home card and its collection page give the same count.
+        let card =
+            regex::Regex::new(r#"<li class="card"><a href="([^"]+)">[^<]*</a> <span class="count">(\d+)</span>"#)
+                .unwrap();
+        let heading = regex::Regex::new(r#"<h1>[^<]*<span class="count">(\d+)</span></h1>"#).unwrap();
+        let home = site.file("index.html");
+        assert!(card.is_match(&home), "{name}: the home page has collection cards");
+        for c in card.captures_iter(&home) {
+            let page = site.file(&c[1]);
+            let count = heading.captures(&page).map(|h| h[1].to_string());
+            assert_eq!(count.as_deref(), Some(&c[2]), "{name}: the card and the page of {}", &c[1]);
+        }
         // A title does not repeat the id shown beside it (`ADR-002 ADR002: …`).
         for d in docs {
             let (Some(id), Some(title)) = (d["display_id"].as_str(), d["title"].as_str()) else { continue };
