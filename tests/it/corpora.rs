@@ -76,6 +76,9 @@ fn what_a_reader_sees(corpus: &Path, out: &Path) -> Vec<String> {
 
 #[test]
 fn every_corpus_builds_with_a_page_per_document() {
+    let card =
+        regex::Regex::new(r#"<li class="card"><a href="([^"]+)">[^<]*</a> <span class="count">(\d+)</span>"#).unwrap();
+    let heading = regex::Regex::new(r#"<h1>[^<]*<span class="count">(\d+)</span></h1>"#).unwrap();
     for dir in corpora() {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         let site = build(&dir);
@@ -115,10 +118,6 @@ fn every_corpus_builds_with_a_page_per_document() {
         let seen = what_a_reader_sees(&dir, &site.out);
         assert!(seen.is_empty(), "{name}: {seen:#?}");
         // A home card and its collection page give the same count.
-        let card =
-            regex::Regex::new(r#"<li class="card"><a href="([^"]+)">[^<]*</a> <span class="count">(\d+)</span>"#)
-                .unwrap();
-        let heading = regex::Regex::new(r#"<h1>[^<]*<span class="count">(\d+)</span></h1>"#).unwrap();
         let home = site.file("index.html");
         assert!(card.is_match(&home), "{name}: the home page has collection cards");
         for c in card.captures_iter(&home) {
