@@ -69,8 +69,7 @@ pub struct Rendered {
 /// own, however long the document.
 pub fn render_markdown(body: &str, links: &dyn LinkRewriter, highlighter: &Highlighter, raw: RawHtml) -> Rendered {
     let mut events = Rewriting {
-        // Text arrives merged, so that a URL with `_` or `&` in it is one run.
-        parser: TextMergeStream::new(Parser::new_ext(body, markdown_options())),
+        parser: Source::of(body),
         shift: u8::from(has_h1(body)),
         finished: false,
         pending: VecDeque::new(),
@@ -135,10 +134,39 @@ fn has_h1(body: &str) -> bool {
     false
 }
 
+/// The parser's events. Text arrives merged when the body has a URL or an alert marker, so that
+/// `https://x.org/a_b` or `[!NOTE]` is one run; merging copies text, so other bodies skip it.
+enum Source<'a> {
+    Merged(TextMergeStream<'a, Parser<'a>>),
+    Plain(Parser<'a>),
+}
+
+impl<'a> Source<'a> {
+    fn of(body: &'a str) -> Self {
+        let parser = Parser::new_ext(body, markdown_options());
+        if body.contains("://") || body.contains("www.") || body.contains("[!") {
+            Source::Merged(TextMergeStream::new(parser))
+        } else {
+            Source::Plain(parser)
+        }
+    }
+}
+
+impl<'a> Iterator for Source<'a> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        match self {
+            Source::Merged(m) => m.next(),
+            Source::Plain(p) => p.next(),
+        }
+    }
+}
+
 /// The parser's events with links rewritten, code highlighted, headings anchored and mentions
 /// linked.
 struct Rewriting<'a, 'r> {
-    parser: TextMergeStream<'a, Parser<'a>>,
+    parser: Source<'a>,
     finished: bool,
     /// Events ready to be written.
     pending: VecDeque<Event<'a>>,
