@@ -35,6 +35,43 @@ impl Relation {
     }
 }
 
+/// Another document, as a relation or a status names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// The link text: `ADR-0012`, `12. Use X` or the title.
+    pub label: String,
+    /// The path from the editing document to the other one.
+    pub path: String,
+    /// The other document's id (`ADR-0012`) when it names that document alone.
+    pub id: Option<String>,
+}
+
+impl Reference {
+    /// In front matter: the id, else the path. A Markdown link there is a string to every
+    /// front-matter reader, not a link.
+    pub fn plain(&self) -> &str {
+        self.id.as_deref().unwrap_or(&self.path)
+    }
+
+    /// In Markdown: a link.
+    pub fn link(&self) -> String {
+        format!("[{}]({})", self.label, self.path)
+    }
+}
+
+/// A value as written in front matter and as written in the Markdown body.
+#[derive(Clone, Copy, Debug)]
+struct Value<'a> {
+    front_matter: &'a str,
+    body: &'a str,
+}
+
+impl<'a> Value<'a> {
+    fn same(text: &'a str) -> Value<'a> {
+        Value { front_matter: text, body: text }
+    }
+}
+
 /// The text as lines with their endings, and the newline the file uses.
 fn lines(text: &str) -> (Vec<String>, &'static str) {
     let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
@@ -98,7 +135,16 @@ fn ending(line: &str) -> &str {
 /// bullet or line, a table row or the paragraph of a `## Status` section. A document with no
 /// status gets one in its dialect.
 pub fn set_status(text: &str, value: &str) -> String {
-    set_field(text, &["status"], value, Insert::Anywhere).unwrap_or_else(|| text.to_string())
+    set_value(text, &["status"], Value::same(value), Insert::Anywhere).unwrap_or_else(|| text.to_string())
+}
+
+/// Sets the document's status to `word` followed by a reference to another document:
+/// `superseded by ADR-0012` in front matter, `Superseded by [ADR-0012](0012-x.md)` in Markdown.
+pub fn set_status_naming(text: &str, word: &str, other: &Reference) -> String {
+    let front_matter = format!("{word} {}", other.plain());
+    let body = format!("{word} {}", other.link());
+    set_value(text, &["status"], Value { front_matter: &front_matter, body: &body }, Insert::Anywhere)
+        .unwrap_or_else(|| text.to_string())
 }
 
 /// Where [`set_field`] may add a field the document does not have.
@@ -117,6 +163,10 @@ pub enum Insert {
 /// section with that heading. `None` when the document has no such field and `insert` does not
 /// allow adding one.
 pub fn set_field(text: &str, keys: &[&str], value: &str, insert: Insert) -> Option<String> {
+    set_value(text, keys, Value::same(value), insert)
+}
+
+fn set_value(text: &str, keys: &[&str], value: Value<'_>, insert: Insert) -> Option<String> {
     let (mut ls, nl) = lines(text);
     let close = front_close(&ls);
     let toml = ls.first().is_some_and(|l| l.trim_end() == "+++");
@@ -127,7 +177,8 @@ pub fn set_field(text: &str, keys: &[&str], value: &str, insert: Insert) -> Opti
             if let Some((key, start)) = key_of(l)
                 && wanted(&key.replace(['-', '_'], " "))
             {
-                let v = if toml { style::toml_value(value) } else { style::yaml_value(value) };
+                let v =
+                    if toml { style::toml_value(value.front_matter) } else { style::yaml_value(value.front_matter) };
                 let comment = trailing_comment(&l[start..]);
                 *l = format!("{}{v}{comment}{}", &l[..start], ending(l));
                 return Some(ls.concat());
@@ -135,6 +186,7 @@ pub fn set_field(text: &str, keys: &[&str], value: &str, insert: Insert) -> Opti
         }
     }
     let body_start = close.map_or(0, |c| c + 1);
+    let (front_matter, value) = (value.front_matter, value.body);
     let mut in_fence = false;
     for i in body_start..ls.len() {
         let t = ls[i].trim();
@@ -186,9 +238,9 @@ pub fn set_field(text: &str, keys: &[&str], value: &str, insert: Insert) -> Opti
     let key = keys[0];
     if let Some(close) = close {
         let line = if toml {
-            format!("{} = {}{nl}", key.replace(' ', "_"), style::toml_value(value))
+            format!("{} = {}{nl}", key.replace(' ', "_"), style::toml_value(front_matter))
         } else {
-            format!("{}: {}{nl}", key.replace(' ', "-"), style::yaml_value(value))
+            format!("{}: {}{nl}", key.replace(' ', "-"), style::yaml_value(front_matter))
         };
         ls.insert(close, line);
         return Some(ls.concat());
@@ -198,8 +250,18 @@ pub fn set_field(text: &str, keys: &[&str], value: &str, insert: Insert) -> Opti
     }
     let mut label = key.to_string();
     label[..1].make_ascii_uppercase();
-    insert_after_title(&mut ls, nl, format!("{label}: {value}{nl}"));
+    match header_end(&ls) {
+        Some(at) => ls.insert(at, format!("- {label}: {value}{nl}")),
+        None => insert_after_title(&mut ls, nl, format!("{label}: {value}{nl}")),
+    }
     Some(ls.concat())
+}
+
+/// After the last `- Key: value` bullet of an RFC header that comes before the title.
+fn header_end(ls: &[String]) -> Option<usize> {
+    let first = ls.iter().position(|l| !l.trim().is_empty())?;
+    let count = ls[first..].iter().take_while(|l| l.starts_with("- ") && key_of(l).is_some()).count();
+    (count > 0).then_some(first + count)
 }
 
 /// Inserts `line` as a paragraph after the H1 (or at the top when there is none).
@@ -212,10 +274,11 @@ fn insert_after_title(ls: &mut Vec<String>, nl: &str, line: String) {
     }
 }
 
-/// Adds a relation to another document (`link` is a Markdown link) in the document's dialect:
-/// a front-matter key, a bullet beside the status bullet, or a line in the `## Status` section
-/// as adr-tools writes it.
-pub fn add_relation(text: &str, relation: Relation, link: &str) -> String {
+/// Adds a relation to another document in the document's dialect: a front-matter key naming it
+/// by id or path, or a Markdown link in a bullet beside the status bullet, in a line of the
+/// `## Status` section as adr-tools writes it, or under the title.
+pub fn add_relation(text: &str, relation: Relation, other: &Reference) -> String {
+    let link = &other.link();
     let (mut ls, nl) = lines(text);
     let close = front_close(&ls);
     let (meta, _) = style::detect_one(text);
@@ -223,11 +286,16 @@ pub fn add_relation(text: &str, relation: Relation, link: &str) -> String {
         Some(MetaStyle::Yaml | MetaStyle::Toml) if let Some(close) = close => {
             let toml = ls[0].trim_end() == "+++";
             let line = if toml {
-                format!("{} = {}{nl}", relation.key().replace('-', "_"), style::toml_value(link))
+                format!("{} = {}{nl}", relation.key().replace('-', "_"), style::toml_value(other.plain()))
             } else {
-                format!("{}: {}{nl}", relation.key(), style::yaml_value(link))
+                format!("{}: {}{nl}", relation.key(), style::yaml_value(other.plain()))
             };
             ls.insert(close, line);
+        }
+        Some(MetaStyle::RfcHeader) if let Some(end) = header_end(&ls) => {
+            let at =
+                ls[..end].iter().position(|l| key_of(l).is_some_and(|(k, _)| k == "status")).map_or(end, |i| i + 1);
+            ls.insert(at, format!("- {}: {link}{nl}", relation.label()));
         }
         Some(MetaStyle::Bullets(c)) => {
             let at = ls
@@ -267,12 +335,16 @@ mod tests {
 
     const LINK: &str = "[10. Use Y](0010-use-y.md)";
 
+    fn y() -> Reference {
+        Reference { label: "10. Use Y".into(), path: "0010-use-y.md".into(), id: Some("ADR-0010".into()) }
+    }
+
     #[test]
     fn nygard_status_paragraph_is_replaced_and_relations_follow_it() {
         let text = "# 5. Use X\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n";
         let edited = set_status(text, &format!("Superseded by {LINK}"));
         assert_eq!(edited, text.replace("\nAccepted\n", &format!("\nSuperseded by {LINK}\n")));
-        let amended = add_relation(text, Relation::AmendedBy, LINK);
+        let amended = add_relation(text, Relation::AmendedBy, &y());
         assert!(amended.contains(&format!("## Status\n\nAccepted\n\nAmended by {LINK}\n\n## Context")), "{amended}");
     }
 
@@ -288,8 +360,25 @@ mod tests {
         assert_eq!(set_status(quoted, "deprecated"), "---\nstatus: deprecated  # note\n---\n");
         let none = "---\nparent: Decisions\n---\n# Use X\n";
         assert_eq!(set_status(none, "accepted"), "---\nparent: Decisions\nstatus: accepted\n---\n# Use X\n");
-        let rel = add_relation(none, Relation::Supersedes, "[ADR-0001](0001-x.md)");
-        assert_eq!(rel, "---\nparent: Decisions\nsupersedes: \"[ADR-0001](0001-x.md)\"\n---\n# Use X\n");
+        // Front matter names the other document by id, or by path when it has none: never a
+        // Markdown link, which no front-matter reader follows.
+        let rel = add_relation(none, Relation::Supersedes, &y());
+        assert_eq!(rel, "---\nparent: Decisions\nsupersedes: ADR-0010\n---\n# Use X\n");
+        let no_id = Reference { id: None, ..y() };
+        let rel = add_relation(none, Relation::Supersedes, &no_id);
+        assert_eq!(rel, "---\nparent: Decisions\nsupersedes: 0010-use-y.md\n---\n# Use X\n");
+        let toml = "+++\ntitle = \"X\"\n+++\n";
+        assert_eq!(add_relation(toml, Relation::Amends, &y()), "+++\ntitle = \"X\"\namends = \"ADR-0010\"\n+++\n");
+        assert_eq!(
+            set_status_naming(text, "superseded by", &y()),
+            "---\n# comment\nstatus: superseded by ADR-0010 # was proposed\ndate: 2020-01-01\n---\n# Use X\n"
+        );
+        // A status in the body keeps the link, in front matter or not.
+        let section = "---\ndate: 2020-01-01\n---\n# Use X\n\n## Status\n\nAccepted\n";
+        assert!(
+            set_status_naming(section, "Superseded by", &y())
+                .ends_with(&format!("## Status\n\nSuperseded by {LINK}\n"))
+        );
     }
 
     #[test]
@@ -300,12 +389,21 @@ mod tests {
             edited,
             "# Use X\r\n\r\n* Status: superseded by [ADR-0010](0010-use-y.md)\r\n* Date: 2020-01-01\r\n"
         );
-        let rel = add_relation(text, Relation::AmendedBy, LINK);
+        let rel = add_relation(text, Relation::AmendedBy, &y());
         assert!(rel.contains(&format!("* Status: accepted\r\n* Amended by: {LINK}\r\n* Date")), "{rel:?}");
         let bold = "# Use X\n\n- **Status**: Accepted\n";
         assert_eq!(set_status(bold, "Superseded"), "# Use X\n\n- **Status**: Superseded\n");
         let table = "# Use X\n\n| Status | Accepted |\n|---|---|\n";
         assert_eq!(set_status(table, "Superseded"), "# Use X\n\n| Status | Superseded |\n|---|---|\n");
+        let header = "- Start Date: 2020-01-01\n- RFC PR: #1\n\n# Summary\n";
+        assert_eq!(
+            add_relation(header, Relation::Supersedes, &y()),
+            format!("- Start Date: 2020-01-01\n- RFC PR: #1\n- Supersedes: {LINK}\n\n# Summary\n")
+        );
+        assert_eq!(
+            set_status(header, "Superseded"),
+            "- Start Date: 2020-01-01\n- RFC PR: #1\n- Status: Superseded\n\n# Summary\n"
+        );
         let bare = "# Use X\n\nBody.\n";
         assert_eq!(set_status(bare, "Superseded"), "# Use X\n\nStatus: Superseded\n\nBody.\n");
     }

@@ -146,6 +146,9 @@ pub fn run(opts: &InitOptions) -> anyhow::Result<Initialized> {
     drop(parsed);
     put(dir, "adrsite.toml", &toml, opts.force, &mut done)?;
 
+    let mut build = crate::pipeline::BuildOptions::new(dir, opts.today);
+    build.git = false;
+    let (site, _) = crate::pipeline::read_site(&build)?;
     for t in Template::ALL {
         // A collection with its own template keeps it: `new` fills that one in.
         let own = match (t, cols.iter().find(|c| c.kind == t.kind())) {
@@ -156,17 +159,16 @@ pub fn run(opts: &InitOptions) -> anyhow::Result<Initialized> {
             done.notes.push(format!("`adrsite new {}` fills in the collection's own template, {path}", t.name()));
             continue;
         }
-        let texts: Vec<String> = match cols.iter().find(|c| c.kind == t.kind()) {
-            Some(c) => inv
-                .markdown
-                .iter()
-                .filter(|m| m.starts_with(&format!("{}/", c.path)) && crate::load::skip::skip_reason(m).is_none())
-                .take(50)
-                .filter_map(|m| std::fs::read_to_string(dir.join(m)).ok())
-                .collect(),
-            None => Vec::new(),
-        };
-        let s = style::detect(texts.iter().map(String::as_str));
+        // The documents of the kind as the site reads them, also those outside a known folder
+        // (RFCs in a repository's `text/`), so that the template writes their dialect.
+        let texts: Vec<&str> = site
+            .docs
+            .values()
+            .filter(|d| d.kind == t.kind() && !crate::vocab::markdown_name::is_folder_index(&d.source))
+            .take(50)
+            .map(|d| &*d.text)
+            .collect();
+        let s = style::detect(texts.iter().copied());
         put(dir, &format!(".adrsite/templates/{}.md", t.name()), &t.text(&s), opts.force, &mut done)?;
     }
 

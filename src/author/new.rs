@@ -5,7 +5,7 @@
 //! Input: [`NewOptions`]. Output: the file written and the files edited ([`Created`]), or an error
 //! that says what to do (an unknown kind, an ambiguous collection, an id that names nothing).
 
-use crate::author::edit::{self, Relation};
+use crate::author::edit::{self, Reference, Relation};
 use crate::author::native;
 use crate::author::scheme::{self, Naming, Scheme};
 use crate::author::style::{self, Style, TitleStyle};
@@ -88,22 +88,45 @@ pub fn run(opts: &NewOptions) -> anyhow::Result<Created> {
         Template::Handbook => Naming::Slug,
         Template::Standup | Template::Meeting => Naming::Dated { compact: false, slug: true },
     };
-    let scheme = scheme::detect(rels.iter().map(String::as_str), fallback);
+    let mut scheme = scheme::detect(rels.iter().map(String::as_str), fallback);
+    if let (Template::Standup, Naming::Dated { slug, .. }) = (template, &mut scheme.naming) {
+        // One file a day per person, where the collection names files by date alone.
+        *slug = true;
+    }
     let history = if opts.git { crate::load::git::paths_in_history(&opts.dir, &folder) } else { Vec::new() };
-    let current: Vec<u64> = docs
+    let mut current: Vec<u64> = docs
         .iter()
         .filter_map(|d| scheme::number_of(&scheme.naming, &rel(d)).or(d.number.as_ref().map(|n| u64::from(n.value))))
         .collect();
+    // A file of the folder read as another kind still holds its number.
+    let in_folder = |d: &&Doc| folder.is_empty() || d.source.starts_with(&format!("{folder}/"));
+    current.extend(site.docs.values().filter(in_folder).filter_map(|d| scheme::number_of(&scheme.naming, &rel(d))));
     let number = scheme::next_number(&scheme.naming, &current, &history);
-    let slug = file_slug(title);
+    let author = if opts.git { crate::load::git::user_name(&opts.dir) } else { None };
+    let slug = match template {
+        // A standup is named after its author, so that each person has their own file a day.
+        Template::Standup => file_slug(author.as_deref().unwrap_or(title)),
+        _ => file_slug(title),
+    };
+    if slug.is_empty() && !matches!(scheme.naming, Naming::Dated { slug: false, .. }) {
+        bail!(
+            "the title `{title}` has no letters or digits to name the file after\n  = help: use words: adrsite new {} \"Use PostgreSQL for orders\"",
+            template.name()
+        );
+    }
     let sub = subfolder(&rels, &scheme, opts.today);
-    let file = scheme::file_name(&scheme, number, &slug, opts.today);
-    let path = [folder.as_str(), sub.as_str(), file.as_str()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join("/");
+    let join = |file: &str| {
+        [folder.as_str(), sub.as_str(), file].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join("/")
+    };
+    let mut path = join(&scheme::file_name(&scheme, number, &slug, opts.today));
+    if opts.dir.join(&path).exists()
+        && !slug.is_empty()
+        && let Naming::Dated { compact, slug: false } = scheme.naming
+    {
+        // A second meeting on a day of a collection named by date: told apart by its title.
+        let named = Scheme { naming: Naming::Dated { compact, slug: true }, ..scheme.clone() };
+        path = join(&scheme::file_name(&named, number, &slug, opts.today));
+    }
     let abs = opts.dir.join(&path);
     if abs.exists() {
         bail!("{} already exists\n  = help: choose another title, or edit the existing document", abs.display());
@@ -128,7 +151,6 @@ pub fn run(opts: &NewOptions) -> anyhow::Result<Created> {
             notes.push(format!("`{s}` is not a status adrsite knows{hint} It is written as given."));
         }
     }
-    let author = if opts.git { crate::load::git::user_name(&opts.dir) } else { None };
     let values = Values {
         title: title.to_string(),
         number_short: number.map(|n| n.to_string()).unwrap_or_default(),
@@ -170,6 +192,8 @@ pub fn run(opts: &NewOptions) -> anyhow::Result<Created> {
     let prefix = col.as_ref().and_then(|(_, c)| c.id_prefix.clone());
     let new_label =
         link_label(&style, title, (!number_text.is_empty()).then_some(number_text.as_str()), prefix.as_deref());
+    let new_id =
+        col.as_ref().and_then(|(i, _)| unique_id(&site, *i, (!number_text.is_empty()).then_some(number_text.as_str())));
     let mut edits: Vec<(String, String)> = Vec::new();
     for (arg, relation) in [(&opts.supersedes, Relation::Supersedes), (&opts.amends, Relation::Amends)] {
         let Some(arg) = arg else { continue };
@@ -186,18 +210,25 @@ pub fn run(opts: &NewOptions) -> anyhow::Result<Created> {
             old.number.as_ref().map(|n| n.digits.as_str()),
             site.collections[old.collection].id_prefix.as_deref(),
         );
-        let to_old = crate::model::links::relative_from(&path, &old.source);
-        let to_new = crate::model::links::relative_from(&old.source, &path);
-        text = edit::add_relation(&text, relation, &format!("[{old_label}]({to_old})"));
-        let new_link = format!("[{new_label}]({to_new})");
+        let to_old = Reference {
+            label: old_label,
+            path: crate::model::links::relative_from(&path, &old.source),
+            id: unique_id(&site, old.collection, old.number.as_ref().map(|n| n.digits.as_str())),
+        };
+        let to_new = Reference {
+            label: new_label.clone(),
+            path: crate::model::links::relative_from(&old.source, &path),
+            id: new_id.clone(),
+        };
+        text = edit::add_relation(&text, relation, &to_old);
         let edited = match relation {
             Relation::Supersedes => {
                 let upper = old.status_label.as_deref().is_some_and(|l| l.starts_with(char::is_uppercase))
                     || matches!(old_style.meta, style::MetaStyle::Nygard);
                 let word = if upper { "Superseded by" } else { "superseded by" };
-                edit::set_status(&old_text, &format!("{word} {new_link}"))
+                edit::set_status_naming(&old_text, word, &to_new)
             }
-            _ => edit::add_relation(&old_text, Relation::AmendedBy, &new_link),
+            _ => edit::add_relation(&old_text, Relation::AmendedBy, &to_new),
         };
         edits.retain(|(p, _)| *p != old.source);
         edits.push((old.source.clone(), edited));
@@ -244,12 +275,20 @@ fn choose(site: &Site, kind: &str, notes: &mut Vec<String>) -> anyhow::Result<(T
             .filter(|(_, c)| c.kind == template.kind() && !c.path.is_empty())
             .collect();
         if cols.is_empty() {
-            // Documents of the kind outside any known folder still set the scheme and dialect.
+            // Documents of the kind outside any known folder still set the scheme and dialect,
+            // unless they are only folder introductions: a repository's README is read as a
+            // handbook page, but the repository's top is no place to add more.
             cols = site
                 .collections
                 .iter()
                 .enumerate()
-                .filter(|(i, c)| c.kind == template.kind() && site.docs.values().any(|d| d.collection == *i))
+                .filter(|(i, c)| {
+                    c.kind == template.kind()
+                        && site
+                            .docs
+                            .values()
+                            .any(|d| d.collection == *i && !crate::vocab::markdown_name::is_folder_index(&d.source))
+                })
                 .collect();
         }
         cols.sort_by_key(|(_, c)| (c.path.matches('/').count(), c.path.clone()));
@@ -339,7 +378,19 @@ fn default_folder(dir: &Path, kind: DocKind) -> String {
         DocKind::Handbook => "handbook",
         DocKind::Standup => "standups",
     };
+    if is_docs_folder(dir) {
+        return name.to_string();
+    }
     if dir.join("docs").is_dir() || kind == DocKind::Adr { format!("docs/{name}") } else { name.to_string() }
+}
+
+/// Whether the site directory is itself a documentation folder (`adrsite init docs`), which
+/// holds collections directly rather than in another `docs/`.
+pub fn is_docs_folder(dir: &Path) -> bool {
+    std::path::absolute(dir)
+        .ok()
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().to_lowercase()))
+        .is_some_and(|n| matches!(n.as_str(), "docs" | "doc" | "documentation"))
 }
 
 /// The folder inside the collection for the next document: none when documents sit at its top;
@@ -387,6 +438,26 @@ fn link_label(style: &Style, title: &str, number: Option<&str>, prefix: Option<&
         (Some(n), _, Some(p)) => format!("{p}-{n}"),
         _ => title.to_string(),
     }
+}
+
+/// `ADR-0012` for number `0012` of collection `collection`, when the site reads that id as one
+/// document: its collection has an id prefix that no other collection shares, and no other
+/// document of it has the number. Otherwise references use the path.
+fn unique_id(site: &Site, collection: usize, digits: Option<&str>) -> Option<String> {
+    let digits = digits?;
+    let prefix = site.collections[collection].id_prefix.as_deref()?;
+    let shared = site
+        .collections
+        .iter()
+        .enumerate()
+        .any(|(i, c)| i != collection && c.id_prefix.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(prefix)));
+    let value = digits.parse::<u64>().ok()?;
+    let holders = site
+        .docs
+        .values()
+        .filter(|d| d.collection == collection && d.number.as_ref().is_some_and(|n| u64::from(n.value) == value))
+        .count();
+    (!shared && holders <= 1).then(|| format!("{prefix}-{digits}"))
 }
 
 /// The document `arg` names: an id (`ADR-0005`, `adr-5`, `5`, preferring the target

@@ -77,6 +77,8 @@ pub enum Field {
     Participants,
     /// Tags.
     Tags,
+    /// The pull request that proposes an RFC, a key of RFC headers.
+    PullRequest,
 }
 
 impl Field {
@@ -95,6 +97,7 @@ impl Field {
             Field::ReviewEvery => "review-every",
             Field::Participants => "participants",
             Field::Tags => "tags",
+            Field::PullRequest => "rfc-pr",
         }
     }
 
@@ -114,6 +117,7 @@ impl Field {
             Field::ReviewEvery => "Review every",
             Field::Participants => "Participants",
             Field::Tags => "Tags",
+            Field::PullRequest => "RFC PR",
         }
     }
 }
@@ -140,7 +144,8 @@ pub fn detect_one(text: &str) -> (Option<MetaStyle>, Option<TitleStyle>) {
             if key.starts_with("status") && key.contains(':') && bullet.is_none() {
                 bullet = t.chars().next();
             }
-            if key.starts_with("start date") {
+            // Header bullets before the title, as Rust-style RFCs write them.
+            if key.starts_with("start date") && h1.is_none() {
                 rfc = true;
             }
         }
@@ -155,12 +160,12 @@ pub fn detect_one(text: &str) -> (Option<MetaStyle>, Option<TitleStyle>) {
     }
     let meta = if front_status {
         front
+    } else if rfc {
+        Some(MetaStyle::RfcHeader)
     } else if let Some(c) = bullet {
         Some(MetaStyle::Bullets(c))
     } else if section {
         Some(MetaStyle::Nygard)
-    } else if rfc {
-        Some(MetaStyle::RfcHeader)
     } else {
         front
     };

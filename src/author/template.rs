@@ -125,7 +125,12 @@ impl Template {
     pub fn text(self, style: &Style) -> String {
         // A numbered H1 (adr-tools: `# 12. Title`) carries the number without its padding.
         let title = style.title_line("{{ title }}", Some("{{ number_short }}"));
-        let mut text = style.header(&title, &self.fields());
+        let mut fields = self.fields();
+        if self == Template::Rfc && style.meta == crate::author::style::MetaStyle::RfcHeader {
+            // The key that marks a header as an RFC's, as its neighbours write it.
+            fields.insert(2, (Field::PullRequest, "TBD".into()));
+        }
+        let mut text = style.header(&title, &fields);
         text.push('\n');
         text.push_str(self.body());
         text

@@ -94,14 +94,15 @@ fn new_follows_each_corpus_scheme_and_supersedes_in_both_files() {
         let text = read(dir, &path);
         assert!(text.contains(head), "{corpus}: the head is in the corpus's dialect:\n{text}");
         if *corpus == "madr" {
-            assert!(text.contains("status: proposed\ndate: 2026-11-21\nsupersedes: \"[ADR-0013](0013-use-yaml-front-matter-for-meta-data.md)\"\n---\n"), "{text}");
+            // Front matter names the other document by id: a Markdown link there is only a string.
+            assert!(text.contains("status: proposed\ndate: 2026-11-21\nsupersedes: ADR-0013\n---\n"), "{text}");
             assert!(text.contains("\n# Use PostgreSQL\n"), "{text}");
         }
 
         // The old document changed in one place: its status line, or a status added to front
         // matter that had none.
         let after = read(dir, old);
-        let status_line = after.lines().find(|l| l.to_lowercase().contains("superseded by [")).expect("a status");
+        let status_line = after.lines().find(|l| l.to_lowercase().contains("superseded by ")).expect("a status");
         let (b, a): (Vec<&str>, Vec<&str>) = (before.lines().collect(), after.lines().collect());
         let changed: Vec<(&&str, &&str)> = b.iter().zip(&a).filter(|(x, y)| x != y).collect();
         let one_line_changed = a.len() == b.len() && changed.len() == 1;

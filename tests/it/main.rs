@@ -1,6 +1,7 @@
 //! Integration tests: fixture sites built through the library, the real binary's exit codes and
 //! output, and every shared corpus.
 
+mod adoption;
 mod architecture;
 mod attention;
 mod authoring;

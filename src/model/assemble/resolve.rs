@@ -141,10 +141,23 @@ fn report_broken(
     });
 }
 
+/// The destination of a value that is exactly one Markdown link, `[text](dest "title")`.
+fn link_destination(value: &str) -> Option<&str> {
+    let rest = value.strip_prefix('[')?;
+    let (_, dest) = rest.split_once("](")?;
+    let dest = dest.strip_suffix(')')?;
+    let dest = dest.split_once(" \"").map_or(dest, |(d, _)| d).trim();
+    let dest = dest.strip_prefix('<').and_then(|d| d.strip_suffix('>')).unwrap_or(dest);
+    (!dest.is_empty() && !dest.contains(['(', ')', '[', ']'])).then_some(dest)
+}
+
 /// Resolves a relation reference: a relative path, an id (`ADR-0019`, `#33`), an absolute URL
 /// ending in a document's file name, or a bare file stem.
 fn resolve_reference(index: &Index, own_prefix: Option<&str>, from: &str, reference: &str) -> Option<DocId> {
     let reference = reference.trim().trim_matches(['"', '\'', '`']);
+    // `[ADR-0002](0002-x.md)` written into front matter, where it is only a string: its
+    // destination is what the author meant.
+    let reference = link_destination(reference).unwrap_or(reference);
     if let Some((prefix, number)) = identity::parse_id_reference(reference) {
         let prefix = prefix.or_else(|| own_prefix.map(str::to_string))?;
         return index.ids.get(&mention_key(&prefix, &number)).cloned();
@@ -165,4 +178,18 @@ fn resolve_reference(index: &Index, own_prefix: Option<&str>, from: &str, refere
     }
     let last = reference.trim_end_matches('/').rsplit('/').next().unwrap_or(reference);
     index.stems.get(&crate::vocab::markdown_name::stem(last).to_lowercase()).cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::link_destination;
+
+    #[test]
+    fn a_markdown_link_in_a_relation_names_its_destination() {
+        assert_eq!(link_destination("[ADR-0002](0002-use-postgresql.md)"), Some("0002-use-postgresql.md"));
+        assert_eq!(link_destination("[2. X](<0002 x.md> )"), Some("0002 x.md"));
+        assert_eq!(link_destination("[X](x.md \"title\")"), Some("x.md"));
+        assert_eq!(link_destination("ADR-0002"), None);
+        assert_eq!(link_destination("[A](a.md) and [B](b.md)"), None);
+    }
 }
