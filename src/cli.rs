@@ -116,6 +116,9 @@ struct ServeArgs {
     /// Do not read dates from git history
     #[arg(long)]
     no_git: bool,
+    /// In an organisation's site, read git sources from the cache as they are, without fetching
+    #[arg(long)]
+    offline: bool,
 }
 
 #[derive(Debug, Args)]
@@ -136,6 +139,9 @@ struct SearchArgs {
     /// Do not read dates from git history
     #[arg(long)]
     no_git: bool,
+    /// In an organisation's site, read git sources from the cache as they are, without fetching
+    #[arg(long)]
+    offline: bool,
 }
 
 #[derive(Debug, Args)]
@@ -161,6 +167,12 @@ struct CommonArgs {
     /// Do not read created and last-changed dates from git history
     #[arg(long)]
     no_git: bool,
+    /// In an organisation's site, read git sources from the cache as they are, without fetching
+    #[arg(long)]
+    offline: bool,
+    /// In an organisation's site, build the commits recorded in adrsite.lock
+    #[arg(long, conflicts_with = "offline")]
+    locked: bool,
 }
 
 #[derive(Debug, Args)]
@@ -223,6 +235,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let common = &args.common;
             let mut opts = BuildOptions::new(&common.dir, today(common.today)?);
             opts.git = !common.no_git;
+            (opts.offline, opts.locked) = (common.offline, common.locked);
+            opts.on_fetch = fetch_progress(common);
             opts.out = args.out.clone();
             opts.base_url = args.base_url.clone();
             opts.cache_dir = args.cache_dir.clone();
@@ -244,6 +258,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve(args) => {
             let mut build = BuildOptions::new(&args.dir, today(args.today)?);
             build.git = !args.no_git;
+            build.offline = args.offline;
             build.cache_dir = args.cache_dir;
             crate::serve::run(crate::serve::ServeOptions {
                 build,
@@ -311,9 +326,28 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(common) => {
             let mut opts = BuildOptions::new(&common.dir, today(common.today)?);
             opts.git = !common.no_git;
+            (opts.offline, opts.locked) = (common.offline, common.locked);
+            opts.on_fetch = fetch_progress(&common);
             finish(&common, &pipeline::check(&opts)?, "Checked")
         }
     }
+}
+
+/// Fetching an organisation's git sources: a line per source on a terminal.
+fn fetch_progress(common: &CommonArgs) -> Option<pipeline::FetchProgress> {
+    let bar = progress_bar(common)?;
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} fetching sources {pos}/{len} {wide_bar} {msg}")
+            .expect("static template"),
+    );
+    Some(std::sync::Arc::new(move |name: &str, n, total| {
+        bar.set_length(total as u64);
+        bar.set_position(n as u64);
+        bar.set_message(name.to_string());
+        if n == total {
+            bar.finish_and_clear();
+        }
+    }))
 }
 
 fn progress_bar(common: &CommonArgs) -> Option<indicatif::ProgressBar> {
@@ -398,6 +432,7 @@ fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     };
     let mut opts = BuildOptions::new(&dir, today(None)?);
     opts.git = !args.no_git;
+    opts.offline = args.offline;
     opts.cache_dir = args.cache_dir;
     let index = pipeline::search_index(&opts)?;
     let hits = index.search(&query, args.limit)?;
@@ -419,7 +454,11 @@ fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
         let id = m.display_id.as_deref().map(|i| format!("{i} ")).unwrap_or_default();
         let title = if color { format!("\x1b[1m{id}{}\x1b[0m", m.title) } else { format!("{id}{}", m.title) };
         let _ = writeln!(out, "{:>2}. [{status}] {title}", hit.rank);
-        let mut line = dir.join(&m.source).display().to_string();
+        // A source of an organisation's site is named, not joined to this folder.
+        let mut line = match &m.origin {
+            Some(origin) => format!("{origin}: {}", m.source.strip_prefix(&format!("{origin}/")).unwrap_or(&m.source)),
+            None => dir.join(&m.source).display().to_string(),
+        };
         for part in m.date.iter().chain(std::iter::once(&m.people.join(", ")).filter(|p| !p.is_empty())) {
             line.push_str(" · ");
             line.push_str(part);

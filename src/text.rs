@@ -98,10 +98,31 @@ pub struct IdMention<'a> {
 pub fn id_mentions(text: &str) -> impl Iterator<Item = IdMention<'_>> {
     ID_MENTION.captures_iter(text).map(|c| {
         let whole = c.get(0).expect("a match");
-        let prefix = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).to_uppercase();
+        let mut prefix = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).to_uppercase();
         let end = c.get(4).or_else(|| c.get(3)).map_or(whole.end(), |m| m.end());
-        IdMention { range: whole.range(), prefix, number: &text[c.get(3).map_or(end, |m| m.start())..end] }
+        let mut start = whole.start();
+        // `payments/ADR-0003`: the id of a source of an organisation's site.
+        if let Some(ns) = namespace_before(&text[..start]) {
+            start -= ns.len() + 1;
+            prefix = format!("{ns}/{prefix}");
+        }
+        IdMention { range: start..whole.end(), prefix, number: &text[c.get(3).map_or(end, |m| m.start())..end] }
     })
+}
+
+/// The `name` of a `name/` that `before` ends with: a lowercase word standing on its own (not the
+/// last folder of a longer path).
+fn namespace_before(before: &str) -> Option<&str> {
+    let head = before.strip_suffix('/')?;
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-' || *c == '_')
+        .last()
+        .map(|(i, _)| i)?;
+    let ns = &head[start..];
+    let standalone = head[..start].chars().next_back().is_none_or(|c| !(c.is_alphanumeric() || "/.:~".contains(c)));
+    (standalone && ns.as_bytes()[0].is_ascii_alphanumeric()).then_some(ns)
 }
 
 /// Decodes `%XX` escapes in a URL path; malformed escapes stay as written.
@@ -208,6 +229,21 @@ pub fn format_size(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_may_name_its_source() {
+        let found: Vec<(String, &str)> = id_mentions("billing/ADR-0001, see ADR-2 and docs/adr/x and a/billing/ADR-3")
+            .map(|m| (m.prefix.clone(), &"billing/ADR-0001, see ADR-2 and docs/adr/x and a/billing/ADR-3"[m.range]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("billing/ADR".to_string(), "billing/ADR-0001"),
+                ("ADR".to_string(), "ADR-2"),
+                ("ADR".to_string(), "ADR-3"),
+            ]
+        );
+    }
 
     #[test]
     fn sizes_are_read_and_written_as_people_do() {

@@ -68,7 +68,7 @@ pub fn run(opts: &InitOptions) -> anyhow::Result<Initialized> {
         .flatten()
         .and_then(|c| c.branch)
         .unwrap_or_else(|| "main".to_string());
-    let repository = git(&["remote", "get-url", "origin"]).and_then(|u| web_url(&u));
+    let repository = git(&["remote", "get-url", "origin"]).and_then(|u| crate::load::git::web_url(&u));
 
     // Collections as adrsite finds them without configuration.
     let config = Config::default();
@@ -219,26 +219,6 @@ fn put(dir: &Path, rel: &str, text: &str, force: bool, done: &mut Initialized) -
     Ok(())
 }
 
-/// `git@github.com:o/r.git`, `https://github.com/o/r.git` → `https://github.com/o/r`.
-pub fn web_url(remote: &str) -> Option<String> {
-    let r = remote.trim().trim_end_matches('/').trim_end_matches(".git");
-    let r = if let Some(rest) = r.strip_prefix("git@") {
-        let (host, path) = rest.split_once(':')?;
-        format!("https://{host}/{path}")
-    } else if let Some(rest) = r.strip_prefix("ssh://git@") {
-        format!("https://{}", rest.replacen(':', "/", 1))
-    } else if r.starts_with("https://") || r.starts_with("http://") {
-        // Drop credentials: `https://user:token@host/o/r`.
-        match r.split_once("://").and_then(|(s, rest)| rest.split_once('@').map(|(_, h)| format!("{s}://{h}"))) {
-            Some(clean) => clean,
-            None => r.to_string(),
-        }
-    } else {
-        return None;
-    };
-    Some(r)
-}
-
 /// The body of the first decision: the decision to keep decision records.
 const FIRST_DECISION: &str = "## Context
 
@@ -262,17 +242,3 @@ kept in this folder and published with adrsite. A new one starts with `adrsite n
 Decisions are reviewed in pull requests, searchable on the published site, and marked when \
 superseded. Writing one takes an hour; not writing one costs more the first time someone asks why.
 ";
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn remotes_become_web_urls() {
-        assert_eq!(web_url("git@github.com:o/r.git").as_deref(), Some("https://github.com/o/r"));
-        assert_eq!(web_url("https://github.com/o/r.git\n").as_deref(), Some("https://github.com/o/r"));
-        assert_eq!(web_url("https://x:tok@github.com/o/r").as_deref(), Some("https://github.com/o/r"));
-        assert_eq!(web_url("ssh://git@gitlab.com/o/r.git").as_deref(), Some("https://gitlab.com/o/r"));
-        assert_eq!(web_url("/srv/repo"), None);
-    }
-}

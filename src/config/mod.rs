@@ -12,6 +12,9 @@ use jiff::Span;
 use serde::Deserialize;
 use std::path::Path;
 
+pub mod sources;
+pub use sources::{SourceConfig, SourceLocation};
+
 /// The file name looked for in the site directory.
 pub const FILE_NAME: &str = "adrsite.toml";
 
@@ -30,6 +33,7 @@ const TOP_KEYS: &[&str] = &[
     "allow_raw_html",
     "people",
     "show_emails",
+    "sources",
 ];
 const SEARCH_KEYS: &[&str] = &["aliases", "related"];
 const COLLECTION_KEYS: &[&str] =
@@ -177,6 +181,9 @@ pub struct Config {
     /// Show people as written, email addresses included (`show_emails`); by default an address
     /// only tells people apart.
     pub show_emails: bool,
+    /// The repositories an organisation's site is built from (`[[sources]]`); empty for the
+    /// site of one repository.
+    pub sources: Vec<SourceConfig>,
 }
 
 /// The default `max_file_size`: 10 MB. Larger Markdown is generated, not written, and parsing it
@@ -200,6 +207,7 @@ impl Default for Config {
             allow_raw_html: false,
             people: Default::default(),
             show_emails: false,
+            sources: Vec::new(),
         }
     }
 }
@@ -258,6 +266,17 @@ impl Config {
                 }
             }
         }
+        if let Some(toml::Value::Array(entries)) = table.get("sources") {
+            for t in entries.iter().filter_map(toml::Value::as_table) {
+                for key in t.keys().filter(|k| !sources::SOURCE_KEYS.contains(&k.as_str())) {
+                    diags.push(unknown_key(text, key, sources::SOURCE_KEYS));
+                }
+            }
+        }
+        let source_entries = match table.get("sources") {
+            Some(toml::Value::Array(entries)) => entries.clone(),
+            _ => Vec::new(),
+        };
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let (line, col) = e.span().map_or((1, 1), |s| crate::diagnostic::line_col(text, s.start));
             anyhow::anyhow!("{FILE_NAME}:{line}:{col}: {}", e.message().trim())
@@ -362,6 +381,7 @@ impl Config {
         config.allow_raw_html = raw.allow_raw_html;
         config.people = raw.people;
         config.show_emails = raw.show_emails;
+        config.sources = sources::parse(FILE_NAME, text, &source_entries, &mut diags);
         if let Some(value) = raw.max_file_size {
             let parsed = match &value {
                 toml::Value::Integer(n) => u64::try_from(*n).ok().filter(|n| *n > 0),

@@ -55,6 +55,9 @@ pub struct Collection {
     pub default_status: Option<String>,
     /// Where it came from.
     pub origin: Origin,
+    /// The source it belongs to in an organisation's site (`payments`), which namespaces its ids
+    /// and pages; `None` in the site of one repository.
+    pub namespace: Option<String>,
 }
 
 /// Folder names that hold documents of a kind, and the deepest level at which they count.
@@ -83,8 +86,20 @@ const KNOWN_DIRS: &[(&str, DocKind, usize)] = &[
 ];
 
 /// URL segments the site itself uses; a collection never takes them.
-const RESERVED_SLUGS: &[&str] =
-    &["index", "tags", "people", "timeline", "api", "assets", "files", "search", "badges", "attention", "404"];
+const RESERVED_SLUGS: &[&str] = &[
+    "index",
+    "tags",
+    "people",
+    "timeline",
+    "api",
+    "assets",
+    "files",
+    "search",
+    "badges",
+    "attention",
+    "sources",
+    "404",
+];
 
 /// Walks `dir`, skipping hidden entries, dependency and build folders, `themes/`, the output
 /// directory and `exclude` patterns.
@@ -251,7 +266,17 @@ pub fn collections(dir: &Path, config: &Config, inv: &Inventory) -> Vec<Collecti
         let last = path.rsplit('/').next().unwrap_or(&path);
         let name = name.unwrap_or_else(|| kind.plural().to_string());
         let slug = unique_slug(&out, crate::text::slugify(last), &path);
-        out.push(Collection { path, kind, name, slug, id_prefix, fixed_prefix, default_status, origin });
+        out.push(Collection {
+            path,
+            kind,
+            name,
+            slug,
+            id_prefix,
+            fixed_prefix,
+            default_status,
+            origin,
+            namespace: None,
+        });
     }
     out
 }
@@ -281,6 +306,7 @@ pub fn inferred_collection(cols: &mut Vec<Collection>, kind: DocKind, series: Op
         fixed_prefix: false,
         default_status: None,
         origin: Origin::Inferred,
+        namespace: None,
     });
     cols.len() - 1
 }

@@ -71,6 +71,26 @@ pub fn checkout(dir: &Path) -> Option<Checkout> {
     Some(Checkout { prefix, branch })
 }
 
+/// `git@github.com:o/r.git`, `https://github.com/o/r.git` → `https://github.com/o/r`.
+pub fn web_url(remote: &str) -> Option<String> {
+    let r = remote.trim().trim_end_matches('/').trim_end_matches(".git");
+    let r = if let Some(rest) = r.strip_prefix("git@") {
+        let (host, path) = rest.split_once(':')?;
+        format!("https://{host}/{path}")
+    } else if let Some(rest) = r.strip_prefix("ssh://git@") {
+        format!("https://{}", rest.replacen(':', "/", 1))
+    } else if r.starts_with("https://") || r.starts_with("http://") {
+        // Drop credentials: `https://user:token@host/o/r`.
+        match r.split_once("://").and_then(|(s, rest)| rest.split_once('@').map(|(_, h)| format!("{s}://{h}"))) {
+            Some(clean) => clean,
+            None => r.to_string(),
+        }
+    } else {
+        return None;
+    };
+    Some(r)
+}
+
 /// Reads the history of every file under `dir`.
 pub fn read_history(dir: &Path) -> GitHistory {
     let probe = Command::new("git").arg("-C").arg(dir).args(["rev-parse", "--is-shallow-repository"]).output();
@@ -241,6 +261,16 @@ pub fn ask(dir: &Path, args: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remotes_become_web_urls() {
+        assert_eq!(web_url("git@github.com:o/r.git").as_deref(), Some("https://github.com/o/r"));
+        assert_eq!(web_url("https://github.com/o/r.git\n").as_deref(), Some("https://github.com/o/r"));
+        assert_eq!(web_url("https://x:tok@github.com/o/r").as_deref(), Some("https://github.com/o/r"));
+        assert_eq!(web_url("ssh://git@gitlab.com/o/r.git").as_deref(), Some("https://gitlab.com/o/r"));
+        assert_eq!(web_url("/srv/repo"), None);
+    }
+
     use jiff::civil::date;
 
     #[test]

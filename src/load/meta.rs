@@ -145,6 +145,16 @@ pub struct RawMeta {
 }
 
 impl RawMeta {
+    /// Every place a value was read from, to move them with their document (a source mounted
+    /// under its namespace).
+    pub fn locations_mut(&mut self) -> impl Iterator<Item = &mut Located> {
+        let single = [&mut self.title, &mut self.alt_title, &mut self.status, &mut self.number].into_iter().flatten();
+        single
+            .chain(self.date.iter_mut().map(|(_, l)| l))
+            .chain(self.relations.iter_mut().map(|(_, l)| l))
+            .chain(self.dates.iter_mut().map(|(_, l)| l))
+    }
+
     /// Records `value` for `key` unless an earlier source already did.
     pub fn set(&mut self, key: Key, value: &FieldValue, at: Located) {
         let scalar = || match value {

@@ -8,6 +8,7 @@
 pub mod decode;
 pub mod dialect;
 pub mod discover;
+pub mod federate;
 pub mod fingerprint;
 pub mod front_matter;
 pub mod git;
@@ -83,6 +84,9 @@ pub struct Loaded {
     /// The site directory's path inside its git repository (`docs/`), empty at the top or when
     /// unknown; set by the caller, which knows whether git may be asked.
     pub repo_prefix: String,
+    /// In an organisation's site, each source's namespace and repository (set by the pipeline
+    /// as it mounts them); empty otherwise.
+    pub mounts: Vec<federate::mount::Mount>,
 }
 
 /// Where the documents of one folder went when no collection held them, and why.
@@ -246,7 +250,16 @@ pub fn load_sources_cached(
         docs.push(doc);
     }
     docs.sort_by(|a, b| a.source.cmp(&b.source));
-    Ok(Loaded { docs, collections, files, diagnostics, skipped, placements, repo_prefix: String::new() })
+    Ok(Loaded {
+        docs,
+        collections,
+        files,
+        diagnostics,
+        skipped,
+        placements,
+        repo_prefix: String::new(),
+        mounts: Vec::new(),
+    })
 }
 
 /// Where a read document belongs.

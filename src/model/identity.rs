@@ -110,10 +110,19 @@ pub fn title_from_heading(heading: &str) -> Option<String> {
 
 /// Reads an id written as a reference: `ADR-0019`, `ADR 19`, `#0033`, `0019`, `KEP-1234`.
 pub fn parse_id_reference(s: &str) -> Option<(Option<String>, DocNumber)> {
-    static RE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^(?:(adr|rfc|kep|pep)[-_ ]?)?#?\s*(\d{1,5}[a-z]?)$").expect("static regex"));
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:([a-z0-9][a-z0-9_-]*)/)?(?:(adr|rfc|kep|pep)[-_ ]?)?#?\s*(\d{1,5}[a-z]?)$")
+            .expect("static regex")
+    });
     let c = RE.captures(s.trim())?;
-    Some((c.get(1).map(|m| m.as_str().to_uppercase()), DocNumber::parse(&c[2])?))
+    let prefix = c.get(2).map(|m| m.as_str().to_uppercase());
+    // `payments/ADR-0003`: the id of another source of an organisation's site.
+    let prefix = match (c.get(1), prefix) {
+        (Some(ns), Some(p)) => Some(format!("{}/{p}", ns.as_str().to_lowercase())),
+        (Some(_), None) => return None,
+        (None, p) => p,
+    };
+    Some((prefix, DocNumber::parse(&c[3])?))
 }
 
 #[cfg(test)]

@@ -36,6 +36,8 @@ pub struct PathIndex {
     pub repo_prefix: String,
     /// Whether files outside the site can be linked to the repository's web view.
     pub has_repository: bool,
+    /// The sources of an organisation's site, each under its namespace.
+    pub mounts: Vec<crate::load::federate::mount::Mount>,
 }
 
 impl PathIndex {
@@ -43,6 +45,16 @@ impl PathIndex {
     pub fn resolve(&self, from: &str, dest: &str) -> LinkTarget {
         let dest = dest.trim();
         let email = dest.contains('@') && !dest.contains('/');
+        if has_scheme(dest)
+            && let Some(path) = self.mounted_url(dest)
+        {
+            // A web link to a file of one of the site's sources: that file's page.
+            let fragment = dest.split_once('#').map(|(_, f)| f.to_string()).filter(|f| !f.is_empty());
+            let found = self.lookup(&path, fragment);
+            if found != LinkTarget::Broken {
+                return found;
+            }
+        }
         if dest.is_empty() || dest.starts_with('#') || has_scheme(dest) || email {
             return LinkTarget::External;
         }
@@ -52,6 +64,16 @@ impl PathIndex {
         };
         let path = path.split('?').next().unwrap_or(path);
         let path = crate::text::percent_decode(path);
+        // In an organisation's site, a path from the root is from the root of the document's
+        // own repository.
+        if let (Some(rooted), Some(mount)) = (path.strip_prefix('/'), self.mount_of(from))
+            && let Some(inside) = mount.path_of(rooted)
+        {
+            let found = self.lookup(&inside, fragment.clone());
+            if found != LinkTarget::Broken {
+                return found;
+            }
+        }
         // Both kinds of path are followed from the repository's root, as GitHub does: a path
         // written from the root, and a relative one that climbs out of the site directory.
         let from_root = match path.strip_prefix('/') {
@@ -107,6 +129,16 @@ impl PathIndex {
             return LinkTarget::Asset(file, fragment);
         }
         LinkTarget::Broken
+    }
+
+    /// The source a path of the site belongs to.
+    pub fn mount_of(&self, path: &str) -> Option<&crate::load::federate::mount::Mount> {
+        self.mounts.iter().find(|m| path.strip_prefix(&m.namespace).is_some_and(|r| r.starts_with('/')))
+    }
+
+    /// The site path a web URL of a source's file names.
+    pub fn mounted_url(&self, url: &str) -> Option<String> {
+        self.mounts.iter().find_map(|m| m.path_of_url(url))
     }
 
     /// Resolves a path written from the site root (`/keps/sig-x/0006-apply.md`).

@@ -197,6 +197,15 @@ pub struct Site {
     pub placements: Vec<crate::load::Placement>,
     /// How people are shown.
     pub names: Names,
+    /// The sources of an organisation's site, in configuration order; empty for one repository.
+    pub mounts: Vec<crate::load::federate::mount::Mount>,
+}
+
+impl Site {
+    /// The source of an organisation's site that `path` (a document's source) belongs to.
+    pub fn mount_of(&self, path: &str) -> Option<&crate::load::federate::mount::Mount> {
+        self.mounts.iter().find(|m| path.strip_prefix(&m.namespace).is_some_and(|r| r.starts_with('/')))
+    }
 }
 
 /// Where a chain of `superseded-by` relations leads.

@@ -170,6 +170,16 @@ fn is_replaceable(out: &Path) -> bool {
     empty || (out.join(".nojekyll").exists() && out.join("api/docs.json").exists())
 }
 
+/// Replaces one file atomically: written beside it, then renamed over it, so that a reader (or
+/// an interrupted build) never sees half of it. For the files a build keeps beside the sources
+/// (`adrsite.lock`).
+pub fn replace_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.adrsite-tmp"));
+    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("replacing {}", path.display()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,11 +12,12 @@
 //! the sources have not changed. All return every diagnostic. `serve`'s rebuilds are in
 //! [`session`]; where things are read and written in `places`.
 
+mod federation;
 mod options;
 mod places;
 mod session;
 
-pub use options::{BuildOptions, BuildReport, Settings};
+pub use options::{BuildOptions, BuildReport, FetchProgress, Settings};
 pub use places::{Cache, default_title};
 pub use session::{SearchRefresh, Session, rebuild};
 
@@ -153,7 +154,10 @@ pub fn search_index(opts: &BuildOptions) -> anyhow::Result<SearchIndex> {
         eprintln!("note: {note}");
     }
     let fingerprint = fingerprint(&opts.dir, &settings.config, &[out_dir(opts)], opts.git)?;
-    if let Some(index) = SearchIndex::open_fresh(&cache, fingerprint, &settings.config.search)? {
+    // The fingerprint walks this directory only: an organisation's sources change elsewhere.
+    if settings.config.sources.is_empty()
+        && let Some(index) = SearchIndex::open_fresh(&cache, fingerprint, &settings.config.search)?
+    {
         return Ok(index);
     }
     let (site, _, config, _) = prepare(opts, settings, &mut Vec::new(), &mut Vec::new(), None)?;
@@ -171,7 +175,7 @@ fn prepare(
     load_cache: Option<&mut LoadCache>,
 ) -> anyhow::Result<(Site, Retained, Config, PathBuf)> {
     let dir = &opts.dir;
-    let Settings { config, diagnostics: mut config_diags } = settings;
+    let Settings { mut config, diagnostics: mut config_diags } = settings;
     let out = out_dir(opts);
     let (abs_dir, abs_out) = (normalise(dir), normalise(&out));
     if abs_out == abs_dir || abs_dir.starts_with(&abs_out) {
@@ -182,6 +186,20 @@ fn prepare(
         );
     }
     let t = Instant::now();
+    if !config.sources.is_empty() {
+        // An organisation's site: its own documents and every source, each with its own history.
+        let cache = places::cache_dir(opts, &config);
+        notes.extend(cache.note.clone());
+        let (mut loaded, git) =
+            federation::load(opts, &mut config, std::slice::from_ref(&out), &cache.dir, load_cache, notes)?;
+        loaded.diagnostics.append(&mut config_diags);
+        stages.push(("load", t.elapsed()));
+        let t = Instant::now();
+        let (site, retained) = assemble_retained(loaded, &config, &git, opts.today);
+        stages.push(("assemble", t.elapsed()));
+        notes.extend(skipped_note(&site.skipped));
+        return Ok((site, retained, config, out));
+    }
     // The one `git log` runs while the files are read.
     let (loaded, git) = std::thread::scope(|s| {
         let git = s.spawn(|| {

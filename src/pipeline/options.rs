@@ -11,6 +11,10 @@ use jiff::civil::Date;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+/// Progress of fetching an organisation's sources: the name of the one just done, how many
+/// are done, how many there are.
+pub type FetchProgress = std::sync::Arc<dyn Fn(&str, usize, usize) + Send + Sync>;
+
 /// What to build and how.
 #[derive(Clone)]
 pub struct BuildOptions {
@@ -33,6 +37,12 @@ pub struct BuildOptions {
     pub keep_last_good: bool,
     /// Called once per rendered document page, for progress display.
     pub on_page: Option<std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>>,
+    /// Use the cached copies of git sources as they are (`--offline`).
+    pub offline: bool,
+    /// Check git sources out at the commits of `adrsite.lock` (`--locked`).
+    pub locked: bool,
+    /// Called once per fetched source (its name, how many are done, how many there are).
+    pub on_fetch: Option<FetchProgress>,
 }
 
 impl BuildOptions {
@@ -48,6 +58,9 @@ impl BuildOptions {
             cache_dir: None,
             keep_last_good: false,
             on_page: None,
+            offline: false,
+            locked: false,
+            on_fetch: None,
         }
     }
 }

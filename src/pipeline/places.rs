@@ -112,7 +112,7 @@ pub fn default_title(dir: &Path) -> String {
 /// When a repository is configured: where edits of the site's files go,
 /// `https://github.com/o/r/edit/BRANCH/PATH-OF-DIR-IN-REPO/`, and where the repository's other
 /// files are shown, `https://github.com/o/r/blob/BRANCH/`.
-fn repository_links(dir: &Path, config: &Config, use_git: bool) -> Option<(String, String)> {
+pub(super) fn repository_links(dir: &Path, config: &Config, use_git: bool) -> Option<(String, String)> {
     let repo = config.repository.as_ref()?.trim_end_matches('/');
     let place = if use_git { crate::load::git::checkout(dir) } else { None };
     let prefix = place.as_ref().map(|p| p.prefix.clone()).unwrap_or_default();

@@ -160,12 +160,36 @@ impl Ctx<'_> {
                 .filter(|f| rule::flag(f.code).is_some())
                 .map(|f| Notice { code: f.code.as_str(), message: f.message.clone() })
                 .collect(),
-            edit_url: self.opts.edit_base.as_ref().map(|b| format!("{b}{}", doc.source.replace(' ', "%20"))),
+            edit_url: self.edit_url(doc),
+            source_of: self.site.mount_of(&doc.source).map(|m| SourceOf {
+                name: m.namespace.clone(),
+                repository: m.repository.clone(),
+                stale: m.stale.as_ref().map(|why| {
+                    let at = m
+                        .commit
+                        .as_deref()
+                        .map(|c| format!(" at commit {}", &c[..c.len().min(12)]))
+                        .unwrap_or_default();
+                    format!(
+                        "This page is from the last copy of {} that could be fetched{at}: fetching it failed ({why}).",
+                        m.namespace
+                    )
+                }),
+            }),
             badge_embed: self.badge_embed(doc),
             source: doc.source.clone(),
             notes: self.notes_panel(doc),
         };
         Ok((self.theme.render("doc.html", &view)?, rendered.has_mermaid))
+    }
+
+    /// Where the document is edited: in its own source's repository in an organisation's site.
+    fn edit_url(&self, doc: &Doc) -> Option<String> {
+        let (base, path) = match self.site.mount_of(&doc.source) {
+            Some(m) => (m.edit_base.as_ref()?, &doc.source[m.namespace.len() + 1..]),
+            None => (self.opts.edit_base.as_ref()?, doc.source.as_str()),
+        };
+        Some(format!("{base}{}", path.replace(' ', "%20")))
     }
 
     /// The Markdown that embeds a document's badge in a README, when the site's URL is known

@@ -20,16 +20,8 @@ impl Ctx<'_> {
             .collections
             .iter()
             .enumerate()
-            .filter_map(|(i, c)| {
-                let count = self.site.docs.values().filter(|d| d.collection == i).count();
-                (count > 0).then(|| CollectionCard {
-                    href: Route::Section(&c.slug).path(),
-                    name: c.name.clone(),
-                    kind_label: c.kind.plural(),
-                    path: c.path.clone(),
-                    count,
-                })
-            })
+            .filter(|(_, c)| c.namespace.is_none())
+            .filter_map(|(i, c)| self.collection_card(i, c))
             .collect();
         let view = HomePage {
             layout: self.layout(&Route::Home.path(), &self.opts.site_title, "home"),
@@ -67,8 +59,66 @@ impl Ctx<'_> {
                     }),
                 }
             }),
+            sources: self.source_cards(),
         };
         self.theme.render("home.html", &view)
+    }
+
+    /// An organisation's sources, each with its counts and collections.
+    pub(crate) fn sources_page(&self) -> anyhow::Result<String> {
+        let route = Route::Section(crate::vocab::route::SOURCES).path();
+        let view = SourcesPage {
+            layout: self.layout(&route, "Sources", crate::vocab::route::SOURCES),
+            sources: self.source_cards(),
+        };
+        self.theme.render("sources.html", &view)
+    }
+
+    fn collection_card(&self, i: usize, c: &crate::load::discover::Collection) -> Option<CollectionCard> {
+        let count = self.site.docs.values().filter(|d| d.collection == i).count();
+        (count > 0).then(|| CollectionCard {
+            href: Route::Section(&c.slug).path(),
+            name: c.name.clone(),
+            kind_label: c.kind.plural(),
+            path: c.path.clone(),
+            count,
+        })
+    }
+
+    /// A card per source of an organisation's site: its decisions per status, its findings and
+    /// its collections.
+    fn source_cards(&self) -> Vec<SourceCard> {
+        self.site
+            .mounts
+            .iter()
+            .map(|m| {
+                let ns = Some(m.namespace.as_str());
+                let docs: Vec<&Doc> = self
+                    .site
+                    .docs
+                    .values()
+                    .filter(|d| self.site.collections[d.collection].namespace.as_deref() == ns)
+                    .collect();
+                let decisions: Vec<&Doc> = docs.iter().copied().filter(|d| d.kind.is_decision()).collect();
+                SourceCard {
+                    name: m.namespace.clone(),
+                    repository: m.repository.clone(),
+                    stale: m.stale.clone(),
+                    commit: m.commit.as_deref().map(|c| c[..c.len().min(12)].to_string()),
+                    total: docs.len(),
+                    statuses: status_counts(&decisions),
+                    attention: docs.iter().map(|d| d.findings.len()).sum(),
+                    collections: self
+                        .site
+                        .collections
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| c.namespace.as_deref() == ns)
+                        .filter_map(|(i, c)| self.collection_card(i, c))
+                        .collect(),
+                }
+            })
+            .collect()
     }
 
     pub(crate) fn timeline(&self) -> anyhow::Result<String> {

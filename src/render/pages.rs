@@ -27,13 +27,17 @@ pub fn render_site(
 ) -> anyhow::Result<usize> {
     // The navigation is the same on every page: collections that have documents, then the
     // site-wide pages. Computed once, not per page.
+    // In an organisation's site the sources' collections are reached from the Sources page.
     let mut nav: Vec<(String, String)> = site
         .collections
         .iter()
         .enumerate()
-        .filter(|(i, _)| site.docs.values().any(|d| d.collection == *i))
+        .filter(|(i, c)| c.namespace.is_none() && site.docs.values().any(|d| d.collection == *i))
         .map(|(_, c)| (c.slug.clone(), c.name.clone()))
         .collect();
+    if !site.mounts.is_empty() {
+        nav.insert(0, (crate::vocab::route::SOURCES.into(), "Sources".into()));
+    }
     if site.docs.values().any(|d| d.kind == DocKind::Standup) {
         nav.push((crate::vocab::route::ARCHIVE.into(), "Archive".into()));
     }
@@ -92,6 +96,9 @@ pub fn render_site(
         if let Some((path, html)) = ctx.collection(i)? {
             write(&path, html)?;
         }
+    }
+    if !site.mounts.is_empty() {
+        write(&Route::Section(crate::vocab::route::SOURCES).path(), ctx.sources_page()?)?;
     }
     write(&Route::Section(TIMELINE).path(), ctx.timeline()?)?;
     write(&Route::Section(TAGS).path(), ctx.tags_index()?)?;

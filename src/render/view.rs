@@ -202,6 +202,9 @@ pub struct DocPage {
     pub notices: Vec<Notice>,
     /// Edit-on-GitHub URL.
     pub edit_url: Option<String>,
+    /// In an organisation's site, the source the document comes from, and why its copy is not
+    /// current when it is not.
+    pub source_of: Option<SourceOf>,
     /// How to embed the document's status badge elsewhere.
     pub badge_embed: Option<BadgeEmbed>,
     /// Source path relative to the site directory.
@@ -341,6 +344,38 @@ pub struct HomePage {
     pub attention_total: usize,
     /// The standup archive's numbers, when the site has standups.
     pub standups: Option<StandupSummary>,
+    /// In an organisation's site, a card per source.
+    pub sources: Vec<SourceCard>,
+}
+
+/// The Sources page of an organisation's site.
+#[derive(Clone, Debug, Serialize)]
+pub struct SourcesPage {
+    /// Layout.
+    pub layout: Layout,
+    /// A card per source.
+    pub sources: Vec<SourceCard>,
+}
+
+/// A source of an organisation's site on the dashboard.
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceCard {
+    /// The source's name.
+    pub name: String,
+    /// Its repository's web URL.
+    pub repository: Option<String>,
+    /// Why its copy is not current, when it is not.
+    pub stale: Option<String>,
+    /// The commit read, shortened.
+    pub commit: Option<String>,
+    /// Its documents.
+    pub total: usize,
+    /// Its decisions and proposals per status.
+    pub statuses: Vec<StatusCount>,
+    /// Its findings.
+    pub attention: usize,
+    /// Its collections.
+    pub collections: Vec<CollectionCard>,
 }
 
 /// The standup box on the dashboard.
@@ -405,6 +440,23 @@ pub struct Sitemap {
     pub urls: Vec<String>,
 }
 
+/// Counts per status group of `docs`, with the labels no status matches as "Other".
+pub fn status_counts(docs: &[&Doc]) -> Vec<StatusCount> {
+    let mut statuses: Vec<StatusCount> = Status::ALL
+        .iter()
+        .filter_map(|s| {
+            let count = docs.iter().filter(|d| d.status == Some(*s)).count();
+            (count > 0).then(|| StatusCount { badge: Badge::group(*s), count })
+        })
+        .collect();
+    let unknown = docs.iter().filter(|d| d.status.is_none() && d.status_label.is_some()).count();
+    if unknown > 0 {
+        statuses
+            .push(StatusCount { badge: Badge { status: "unknown", label: "Other".into(), raw: None }, count: unknown });
+    }
+    statuses
+}
+
 /// Counts per kind and status for the dashboard.
 pub fn kind_summaries(site: &Site) -> Vec<KindSummary> {
     DocKind::ALL
@@ -414,21 +466,18 @@ pub fn kind_summaries(site: &Site) -> Vec<KindSummary> {
             if docs.is_empty() {
                 return None;
             }
-            let mut statuses: Vec<StatusCount> = Status::ALL
-                .iter()
-                .filter_map(|s| {
-                    let count = docs.iter().filter(|d| d.status == Some(*s)).count();
-                    (count > 0).then(|| StatusCount { badge: Badge::group(*s), count })
-                })
-                .collect();
-            let unknown = docs.iter().filter(|d| d.status.is_none() && d.status_label.is_some()).count();
-            if unknown > 0 {
-                statuses.push(StatusCount {
-                    badge: Badge { status: "unknown", label: "Other".into(), raw: None },
-                    count: unknown,
-                });
-            }
-            Some(KindSummary { label: kind.plural(), total: docs.len(), statuses })
+            Some(KindSummary { label: kind.plural(), total: docs.len(), statuses: status_counts(&docs) })
         })
         .collect()
+}
+
+/// The source a document of an organisation's site comes from.
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceOf {
+    /// The source's name.
+    pub name: String,
+    /// Its repository's web URL.
+    pub repository: Option<String>,
+    /// Why the copy shown is not current (fetching failed), with the commit it is at.
+    pub stale: Option<String>,
 }

@@ -170,7 +170,7 @@ pub const ALIASES: &[&[&str]] = &[
 ];
 
 /// Filters written as `key:value`.
-pub const FILTER_KEYS: &[&str] = &["kind", "status", "tag"];
+pub const FILTER_KEYS: &[&str] = &["kind", "status", "tag", "source"];
 
 /// Stopwords that are also keywords of programming languages: kept as the topic when
 /// [`TOPIC_BEFORE`] precedes them or [`TOPIC_AFTER`] follows them ("the `where` clause").
@@ -321,7 +321,7 @@ pub fn parse(query: &str, aliases: &BTreeMap<String, Vec<String>>) -> ParsedQuer
         }
     }
     free.push_str(rest);
-    // Filters: `kind:adr`, `status:accepted`, `tag:db`.
+    // Filters: `kind:adr`, `status:accepted`, `tag:db`, `source:payments`.
     let mut text = String::new();
     for token in free.split_whitespace() {
         if let Some((key, value)) = token.split_once(':') {

@@ -72,6 +72,9 @@ pub struct HitMeta {
     pub url: String,
     /// Source path relative to the site directory.
     pub source: String,
+    /// In an organisation's site, the source (repository) it comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
     /// A sentence or two.
     pub excerpt: String,
     /// The current successor of a superseded document.
@@ -103,6 +106,9 @@ pub fn excerpt(doc: &Doc) -> String {
 
 fn document(site: &Site, doc: &Doc, ord: u32) -> SearchDoc {
     let mut filters = vec![format!("kind:{}", doc.kind.as_str())];
+    if let Some(ns) = &site.collections[doc.collection].namespace {
+        filters.push(format!("source:{ns}"));
+    }
     if let Some(s) = doc.status {
         filters.push(format!("status:{}", s.as_str()));
     }
@@ -134,6 +140,7 @@ fn document(site: &Site, doc: &Doc, ord: u32) -> SearchDoc {
         people: attribution(doc, site.names),
         url: doc.id.page_path(),
         source: doc.source.clone(),
+        origin: site.collections[doc.collection].namespace.clone(),
         excerpt: doc.outline.excerpt.clone(),
         successor,
     };

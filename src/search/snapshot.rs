@@ -81,6 +81,7 @@ mod tests {
                 people: vec!["Ana".into()],
                 url: "adr/0002.html".into(),
                 source: "docs/adr/0002.md".into(),
+                origin: None,
                 excerpt: "We chose it.".into(),
                 successor: None,
             },

@@ -77,6 +77,10 @@ pub enum Code {
     OverdueAction,
     /// A standup blocker open for longer than `stale_blocker_after`.
     StaleBlocker,
+    /// A source of an organisation's site that could not be fetched: its last copy is shown.
+    SourceStale,
+    /// A source of an organisation's site that cannot be read at all.
+    SourceUnavailable,
 }
 
 impl Code {
@@ -105,11 +109,13 @@ impl Code {
             Code::AmbiguousDate => "ambiguous-date",
             Code::OverdueAction => "overdue-action",
             Code::StaleBlocker => "stale-blocker",
+            Code::SourceStale => "source-stale",
+            Code::SourceUnavailable => "source-unavailable",
         }
     }
 
     /// Every code, for configuration and "did you mean".
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 24] = [
         Code::FrontMatter,
         Code::Encoding,
         Code::UnknownStatus,
@@ -132,5 +138,7 @@ impl Code {
         Code::AmbiguousDate,
         Code::OverdueAction,
         Code::StaleBlocker,
+        Code::SourceStale,
+        Code::SourceUnavailable,
     ];
 }

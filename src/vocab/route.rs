@@ -60,6 +60,8 @@ pub const ATTENTION: &str = "attention";
 pub const ARCHIVE: &str = "archive";
 /// The search page.
 pub const SEARCH: &str = "search";
+/// An organisation's sources.
+pub const SOURCES: &str = "sources";
 
 impl Route<'_> {
     /// The path relative to the site root.

@@ -121,6 +121,10 @@ pub(super) fn identify(
             // `0000-kep-process`: zero is a placeholder, not an id.
             .filter(|n| n.value != 0);
     }
+    // In an organisation's site, ids are the source's: `payments/ADR-0003`.
+    if let Some(ns) = &col.namespace {
+        prefix = prefix.map(|p| format!("{ns}/{p}"));
+    }
     let display_id = match (&number, &prefix) {
         (Some(n), Some(prefix)) => Some(format!("{prefix}-{}", n.display())),
         _ => None,

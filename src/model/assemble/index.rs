@@ -31,8 +31,9 @@ pub(super) fn index_of(
     files: BTreeSet<String>,
     repo_prefix: String,
     has_repository: bool,
+    mounts: Vec<crate::load::federate::mount::Mount>,
 ) -> (Index, Vec<Problem>) {
-    let paths = PathIndex { docs: BTreeMap::new(), files, repo_prefix, has_repository };
+    let paths = PathIndex { docs: BTreeMap::new(), files, repo_prefix, has_repository, mounts };
     let mut index = Index { paths, ids: BTreeMap::new(), stems: BTreeMap::new() };
     let mut problems = Vec::new();
     let mut id_sources: BTreeMap<String, String> = BTreeMap::new();

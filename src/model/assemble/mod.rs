@@ -133,7 +133,7 @@ pub fn assemble(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) 
 
 /// [`assemble`], also returning what [`patch`] needs.
 pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, today: Date) -> (Site, Retained) {
-    let Loaded { docs: sources, collections, files, diagnostics, skipped, placements, repo_prefix } = loaded;
+    let Loaded { docs: sources, collections, files, diagnostics, skipped, placements, repo_prefix, mounts } = loaded;
     let mut problems = Vec::new();
     let mut read_diagnostics: std::collections::HashMap<&str, Vec<Diagnostic>> = Default::default();
     for d in &diagnostics {
@@ -163,7 +163,7 @@ pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, toda
 
     let index_sources: BTreeSet<String> =
         docs.iter().filter(|(_, src, _)| !src.index_rows.is_empty()).map(|(d, ..)| d.source.clone()).collect();
-    let (index, duplicates) = index::index_of(&docs, files, repo_prefix, config.repository.is_some());
+    let (index, duplicates) = index::index_of(&docs, files, repo_prefix, config.repository.is_some(), mounts);
     problems.extend(duplicates);
     index_status::apply(&mut docs, &index, config);
 
@@ -222,6 +222,7 @@ pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, toda
         skipped,
         placements,
         names,
+        mounts: index.paths.mounts.clone(),
     };
     (site, Retained { index, local, index_sources })
 }

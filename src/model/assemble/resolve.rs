@@ -62,10 +62,26 @@ pub(super) fn resolve(docs: &[(Identified, SourceDoc, Option<ParsedStatus>)], in
                 out.links.insert(link.dest.clone(), target);
             }
             let own_prefix = doc.prefix.clone();
+            let namespace = index.paths.mount_of(&doc.source).map(|m| m.namespace.as_str());
             for m in &src.mentions {
                 let key = mention_key(&m.prefix, &m.number);
                 let bare = mention_key(&m.prefix, &DocNumber { suffix: None, ..m.number.clone() });
-                if let Some(to) = index.ids.get(&key).or_else(|| index.ids.get(&bare)) {
+                // `ADR-0003` in a source of an organisation's site is that source's own; a
+                // `docs/ADR-0003` that names no source is `ADR-0003`.
+                let (written_ns, unqualified) = match m.prefix.split_once('/') {
+                    Some((_, p)) => (true, p),
+                    None => (false, m.prefix.as_str()),
+                };
+                let own = namespace
+                    .filter(|_| !written_ns)
+                    .map(|ns| mention_key(&format!("{ns}/{unqualified}"), &m.number))
+                    .and_then(|k| index.ids.get(&k));
+                let plain = written_ns.then(|| mention_key(unqualified, &m.number));
+                let found = own
+                    .or_else(|| index.ids.get(&key))
+                    .or_else(|| index.ids.get(&bare))
+                    .or_else(|| plain.and_then(|k| index.ids.get(&k)));
+                if let Some(to) = found {
                     out.refs.push((doc.id.clone(), to.clone()));
                     out.mentions.insert(key, to.clone());
                 }
@@ -160,7 +176,18 @@ fn resolve_reference(index: &Index, own_prefix: Option<&str>, from: &str, refere
     let reference = link_destination(reference).unwrap_or(reference);
     if let Some((prefix, number)) = identity::parse_id_reference(reference) {
         let prefix = prefix.or_else(|| own_prefix.map(str::to_string))?;
-        return index.ids.get(&mention_key(&prefix, &number)).cloned();
+        // A bare `ADR-0003` in a source of an organisation's site names that source's own.
+        let own = index
+            .paths
+            .mount_of(from)
+            .filter(|_| !prefix.contains('/'))
+            .and_then(|m| index.ids.get(&mention_key(&format!("{}/{prefix}", m.namespace), &number)));
+        return own.or_else(|| index.ids.get(&mention_key(&prefix, &number))).cloned();
+    }
+    if let Some(path) = index.paths.mounted_url(reference)
+        && let LinkTarget::Doc(id, _) = index.paths.resolve_from_root(&path)
+    {
+        return Some(id);
     }
     if reference.contains("://") {
         let path = reference.split(['#', '?']).next().unwrap_or(reference).trim_end_matches('/');

@@ -32,6 +32,10 @@ function hitElement(hit, terms) {
   const status = hit.status || 'unknown';
   const label = hit.status ? hit.status[0].toUpperCase() + hit.status.slice(1) : hit.kind.toUpperCase();
   const title = el('span', 'search-hit-title');
+  // In an organisation's site, the source the hit comes from (an id already names it).
+  if (hit.origin && !(hit.display_id || '').startsWith(`${hit.origin}/`)) {
+    title.append(el('span', 'hit-source', hit.origin), ' ');
+  }
   if (hit.display_id) title.append(el('span', 'doc-id', hit.display_id), ' ');
   title.append(hit.title);
   link.append(el('span', `badge badge-${status}`, label), ' ', title);
