@@ -125,6 +125,16 @@ fn namespace_before(before: &str) -> Option<&str> {
     (standalone && ns.as_bytes()[0].is_ascii_alphanumeric()).then_some(ns)
 }
 
+/// The relative path from the folder of `from` to `to` (both relative to the same root).
+pub fn relative_from(from: &str, to: &str) -> String {
+    let from_dirs: Vec<&str> = from.split('/').collect::<Vec<_>>().split_last().map_or(vec![], |(_, d)| d.to_vec());
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from_dirs.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
+    let mut out: Vec<&str> = vec![".."; from_dirs.len() - common];
+    out.extend(&to_parts[common..]);
+    out.join("/")
+}
+
 /// Decodes `%XX` escapes in a URL path; malformed escapes stay as written.
 pub fn percent_decode(s: &str) -> String {
     if !s.contains('%') {

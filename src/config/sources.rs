@@ -19,6 +19,9 @@ pub enum SourceLocation {
         /// Branch, tag or commit.
         rev: Option<String>,
     },
+    /// A site the source's repository publishes with adrsite: its base URL. What it publishes
+    /// is read; nothing is cloned or rendered again.
+    Site(String),
 }
 
 /// One `[[sources]]` entry.
@@ -35,7 +38,7 @@ pub struct SourceConfig {
 }
 
 /// The keys a `[[sources]]` entry may have.
-pub const SOURCE_KEYS: &[&str] = &["name", "path", "git", "ref", "dir"];
+pub const SOURCE_KEYS: &[&str] = &["name", "path", "git", "site", "ref", "dir"];
 
 /// Page folders of the site itself, which a source's name would shadow.
 const TAKEN: &[&str] = &[
@@ -115,24 +118,40 @@ pub fn parse(file: &str, text: &str, sources: &[toml::Value], diags: &mut Vec<Di
             diags.push(error(file, line, format!("two sources are named `{name}`"), "give each source its own name"));
             continue;
         }
-        let location = match (text("path"), text("git")) {
-            (Some(path), None) => SourceLocation::Path(path),
-            (None, Some(url)) => SourceLocation::Git { url, rev: text("ref").filter(|r| !r.is_empty()) },
-            (Some(_), Some(_)) => {
+        let places: Vec<&str> = ["path", "git", "site"].into_iter().filter(|k| text(k).is_some()).collect();
+        let location = match places.as_slice() {
+            ["path"] => SourceLocation::Path(text("path").unwrap_or_default()),
+            ["git"] => {
+                SourceLocation::Git { url: text("git").unwrap_or_default(), rev: text("ref").filter(|r| !r.is_empty()) }
+            }
+            ["site"] => {
+                let url = text("site").unwrap_or_default().trim_end_matches('/').to_string();
+                if !["https://", "http://", "file://"].iter().any(|s| url.starts_with(s)) {
+                    diags.push(error(
+                        file,
+                        line_of("site"),
+                        format!("source `{name}`: site `{url}` is not a URL"),
+                        "write the base URL the site is published at, such as https://org.github.io/payments",
+                    ));
+                    continue;
+                }
+                SourceLocation::Site(url)
+            }
+            [] => {
                 diags.push(error(
                     file,
                     line,
-                    format!("source `{name}` has both `path` and `git`"),
-                    "keep one: `path` reads a local checkout, `git` fetches the repository into the cache",
+                    format!("source `{name}` says neither where to read it (`path`), fetch it (`git`) nor where it is published (`site`)"),
+                    "add path = \"../payments\", git = \"https://github.com/org/payments\" or site = \"https://org.github.io/payments\"",
                 ));
                 continue;
             }
-            (None, None) => {
+            many => {
                 diags.push(error(
                     file,
                     line,
-                    format!("source `{name}` says neither where to read it (`path`) nor where to fetch it (`git`)"),
-                    "add path = \"../payments\" or git = \"https://github.com/org/payments\"",
+                    format!("source `{name}` has {}", many.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" and ")),
+                    "keep one: `path` reads a local checkout, `git` fetches the repository, `site` reads what it publishes",
                 ));
                 continue;
             }
@@ -173,7 +192,7 @@ mod tests {
     #[test]
     fn each_kind_of_source_is_read() {
         let (sources, diags) = read(
-            "[[sources]]\nname = \"payments\"\ngit = \"file:///srv/payments.git\"\nref = \"trunk\"\ndir = \"docs/\"\n\n[[sources]]\nname = \"web\"\npath = \"../web\"\n",
+            "[[sources]]\nname = \"payments\"\ngit = \"file:///srv/payments.git\"\nref = \"trunk\"\ndir = \"docs/\"\n\n[[sources]]\nname = \"web\"\npath = \"../web\"\n\n[[sources]]\nname = \"shop\"\nsite = \"https://org.github.io/shop/\"\n",
         );
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(
@@ -191,6 +210,12 @@ mod tests {
                     dir: String::new(),
                     line: 8,
                 },
+                SourceConfig {
+                    name: "shop".into(),
+                    location: SourceLocation::Site("https://org.github.io/shop".into()),
+                    dir: String::new(),
+                    line: 12,
+                },
             ]
         );
     }
@@ -206,8 +231,8 @@ mod tests {
             [
                 "2: source name `Pay Ments` is not a folder name",
                 "6: source name `tags` is a folder of the site itself",
-                "10: source `ok` says neither where to read it (`path`) nor where to fetch it (`git`)",
-                "13: source `two` has both `path` and `git`",
+                "10: source `ok` says neither where to read it (`path`), fetch it (`git`) nor where it is published (`site`)",
+                "13: source `two` has `path` and `git`",
                 "22: two sources are named `fine`",
             ]
         );

@@ -207,15 +207,7 @@ pub fn join(from: &str, rel: &str) -> Option<String> {
     Some(joined)
 }
 
-/// The relative path from the folder of `from` to `to` (both relative to the same root).
-pub fn relative_from(from: &str, to: &str) -> String {
-    let from_dirs: Vec<&str> = from.split('/').collect::<Vec<_>>().split_last().map_or(vec![], |(_, d)| d.to_vec());
-    let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from_dirs.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
-    let mut out: Vec<&str> = vec![".."; from_dirs.len() - common];
-    out.extend(&to_parts[common..]);
-    out.join("/")
-}
+pub use crate::text::relative_from;
 
 #[cfg(test)]
 mod tests {

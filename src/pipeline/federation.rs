@@ -9,7 +9,7 @@
 use super::BuildOptions;
 use crate::config::{Config, SourceConfig, SourceLocation};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::load::federate::fetch::{self, Fetched, GitSource, Mode, State};
+use crate::load::federate::fetch::{self, Fetched, Mode, RemoteSource, State};
 use crate::load::federate::lock::{self, Locked};
 use crate::load::federate::mount::{self, Mount};
 use crate::load::git::{FileHistory, GitHistory};
@@ -55,7 +55,7 @@ pub(super) fn load(
                 let commit = opts.git.then(|| crate::load::git::ask(&root, &["rev-parse", "HEAD"])).flatten();
                 (root, commit, None)
             }
-            SourceLocation::Git { .. } => match fetched.get(&source.name) {
+            SourceLocation::Git { .. } | SourceLocation::Site(_) => match fetched.get(&source.name) {
                 Some(Fetched { dir, commit, state: State::Current, .. }) => (dir.clone(), commit.clone(), None),
                 Some(Fetched { dir, commit, state: State::Stale(why), .. }) => {
                     (dir.clone(), commit.clone(), Some(why.clone()))
@@ -107,7 +107,8 @@ pub(super) fn load(
                 .with_help("the pages of this source say so; build again when the repository can be reached"),
             );
         }
-        if opts.git {
+        // A published site's dates are in what it publishes; its copy has no history.
+        if opts.git && !matches!(source.location, SourceLocation::Site(_)) {
             let history = crate::load::git::read_history(&site_dir);
             if let Some(why) = mount::merge_history(&mut dates, history, &source.name) {
                 no_dates.push(format!("{} ({why})", source.name));
@@ -134,6 +135,7 @@ pub(super) fn load(
 fn repository_of(source: &SourceConfig, site_dir: &Path, use_git: bool) -> Option<String> {
     match &source.location {
         SourceLocation::Git { url, .. } => crate::load::git::web_url(url),
+        SourceLocation::Site(_) => None,
         SourceLocation::Path(_) if use_git => crate::load::git::ask(site_dir, &["remote", "get-url", "origin"])
             .and_then(|u| crate::load::git::web_url(&u)),
         SourceLocation::Path(_) => None,
@@ -159,12 +161,15 @@ fn fetch_git_sources(
     cache_dir: &Path,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> anyhow::Result<BTreeMap<String, Fetched>> {
-    let sources: Vec<GitSource> = config
+    let sources: Vec<RemoteSource> = config
         .sources
         .iter()
         .filter_map(|s| match &s.location {
             SourceLocation::Git { url, rev } => {
-                Some(GitSource { name: s.name.clone(), url: url.clone(), rev: rev.clone() })
+                Some(RemoteSource { name: s.name.clone(), url: url.clone(), rev: rev.clone(), published: false })
+            }
+            SourceLocation::Site(url) => {
+                Some(RemoteSource { name: s.name.clone(), url: url.clone(), rev: None, published: true })
             }
             SourceLocation::Path(_) => None,
         })
@@ -206,14 +211,17 @@ fn fetch_git_sources(
             diagnostics.push(unavailable(
                 source,
                 why.clone(),
-                "check the `git` URL and `ref`, and that this machine can reach it; the other sources are built",
+                match &source.location {
+                    SourceLocation::Site(_) => "check the `site` URL: it must serve the api/docs.json and search/ that adrsite publishes; the other sources are built",
+                    _ => "check the `git` URL and `ref`, and that this machine can reach it; the other sources are built",
+                },
             ));
         }
         if let (State::Current, Some(commit), Some(git)) =
             (&f.state, &f.commit, sources.iter().find(|s| s.name == f.name))
         {
             locked
-                .insert(f.name.clone(), Locked { name: f.name.clone(), git: git.url.clone(), commit: commit.clone() });
+                .insert(f.name.clone(), Locked { name: f.name.clone(), url: git.url.clone(), commit: commit.clone() });
         }
     }
     locked.retain(|name, _| sources.iter().any(|s| s.name == *name));

@@ -4,7 +4,7 @@
 //! per repository, one search with a `source:` filter, a source that cannot be fetched, the
 //! last good copy of one that stopped answering, and `adrsite.lock`.
 
-use crate::support::{copy_tree, project};
+use crate::support::{copy_tree, project, serve_files};
 use serde_json::{Value, json};
 use std::path::Path;
 use std::process::{Command, Output};
@@ -87,11 +87,19 @@ fn an_organisation_site_from_three_repositories() {
         &[("docs/decisions/0003-use-cockroachdb-for-orders.md", cockroach)],
     );
 
+    // shop (Log4brains) publishes its own site, served on loopback: the organisation reads what
+    // it publishes.
+    let shop = tmp.path().join("shop");
+    copy_tree(&project("tests/fixtures/round-trip/log4brains"), &shop);
+    let out = adrsite(&shop, &["build", "--today", TODAY, "--no-git", "-q"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let shop_url = serve_files(shop.join("_site"));
+
     let site = tmp.path().join("org");
     std::fs::create_dir_all(&site).unwrap();
     let url = |name: &str| format!("file://{}", repos.join(name).display());
     let config = format!(
-        "title = \"Parcelwise decisions\"\n\n[[sources]]\nname = \"payments\"\ngit = \"{}\"\n\n[[sources]]\nname = \"billing\"\ngit = \"{}\"\nref = \"main\"\n\n[[sources]]\nname = \"web\"\ngit = \"{}\"\n\n[[sources]]\nname = \"legacy\"\ngit = \"{}\"\n",
+        "title = \"Parcelwise decisions\"\n\n[[sources]]\nname = \"payments\"\ngit = \"{}\"\n\n[[sources]]\nname = \"billing\"\ngit = \"{}\"\nref = \"main\"\n\n[[sources]]\nname = \"web\"\ngit = \"{}\"\n\n[[sources]]\nname = \"legacy\"\ngit = \"{}\"\n\n[[sources]]\nname = \"shop\"\nsite = \"{shop_url}\"\n",
         url("payments"),
         url("billing"),
         url("web"),
@@ -105,9 +113,15 @@ fn an_organisation_site_from_three_repositories() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("adrsite.toml:17:1: error[source-unavailable]: source `legacy` cannot be read"), "{err}");
-    assert!(err.contains("Built 7 documents"), "{err}");
+    assert!(err.contains("Built 9 documents"), "{err}");
 
     let all = docs(&site);
+    // The published site's documents, each a page that sends the reader to the published one.
+    let cdn = all.iter().find(|d| d["title"] == "Serve images from a CDN").expect("shop's decision");
+    assert_eq!((cdn["status"].as_str(), cdn["date"].as_str()), (Some("accepted"), Some("2024-06-12")));
+    assert!(cdn["url"].as_str().unwrap().starts_with("shop/"), "{cdn}");
+    let stub = std::fs::read_to_string(site.join("_site").join(cdn["url"].as_str().unwrap())).unwrap();
+    assert!(stub.contains(&format!("href=\"{shop_url}/adr/20240612-serve-images-from-a-cdn.html\"")), "{stub}");
     // Namespaced ids and pages under each source's folder.
     for (id, url) in [
         ("payments/ADR-0002", "payments/adr/0002-use-postgresql-for-orders.html"),
@@ -158,6 +172,10 @@ fn an_organisation_site_from_three_repositories() {
         serde_json::from_slice(&out.stdout).unwrap_or_default()
     };
     let every: Vec<String> = hits("record").iter().filter_map(|h| h["origin"].as_str().map(String::from)).collect();
+    let cdn_hits = hits("images cdn");
+    assert_eq!(cdn_hits.first().map(|h| h["origin"].clone()), Some(json!("shop")), "{cdn_hits:?}");
+    // All four sources answer: the three repositories on one question, the published site on
+    // another.
     for name in ["payments", "billing", "web"] {
         assert!(every.iter().any(|o| o == name), "a hit from {name}: {every:?}");
     }
@@ -166,7 +184,7 @@ fn an_organisation_site_from_three_repositories() {
 
     // adrsite.lock records each fetched commit; a later commit is built only without --locked.
     let lock = std::fs::read_to_string(site.join("adrsite.lock")).unwrap();
-    assert_eq!(lock.matches("[[source]]").count(), 3, "{lock}");
+    assert_eq!(lock.matches("[[source]]").count(), 4, "{lock}");
     std::fs::write(
         repos.join("billing/docs/adr/0003-archive-invoices.md"),
         "# Archive invoices\n\n* Status: proposed\n* Date: 2026-01-05\n",
@@ -175,10 +193,10 @@ fn an_organisation_site_from_three_repositories() {
     git(&repos.join("billing"), &["add", "-A"], "2026-01-05T10:00:00Z");
     git(&repos.join("billing"), &["commit", "-qm", "Archive"], "2026-01-05T10:00:00Z");
     let out = adrsite(&site, &["build", "--today", TODAY, "--locked"]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("Built 7 documents"), "the locked commits");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Built 9 documents"), "the locked commits");
     assert_eq!(std::fs::read_to_string(site.join("adrsite.lock")).unwrap(), lock, "--locked never rewrites the lock");
     let out = adrsite(&site, &["build", "--today", TODAY]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("Built 8 documents"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Built 10 documents"));
     assert_ne!(std::fs::read_to_string(site.join("adrsite.lock")).unwrap(), lock);
 
     // A source that stops answering: its last good copy is built, with a warning and a banner.
@@ -186,7 +204,7 @@ fn an_organisation_site_from_three_repositories() {
     let out = adrsite(&site, &["build", "--today", TODAY]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("adrsite.toml:4:1: warning[source-stale]: source `payments` could not be fetched"), "{err}");
-    assert!(err.contains("Built 8 documents"), "{err}");
+    assert!(err.contains("Built 10 documents"), "{err}");
     let page = std::fs::read_to_string(site.join("_site/payments/adr/0002-use-postgresql-for-orders.html")).unwrap();
     assert!(page.contains("class=\"banner banner-stale-source\""), "the page says its copy is old");
     // Offline, the cached copies are read as they are, without a warning.

@@ -128,3 +128,37 @@ pub fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Serves the files under `root` over HTTP on a loopback port, for as long as the test runs:
+/// a published site for `site` sources. Returns the base URL.
+pub fn serve_files(root: PathBuf) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(&stream);
+            let mut line = String::new();
+            if reader.read_line(&mut line).is_err() {
+                continue;
+            }
+            // Drain the headers.
+            let mut header = String::new();
+            while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+                header.clear();
+            }
+            let path = line.split_whitespace().nth(1).unwrap_or("/").split('?').next().unwrap_or("/");
+            let file = root.join(path.trim_start_matches('/'));
+            let mut out = &stream;
+            let _ = match std::fs::read(&file) {
+                Ok(body) if !path.contains("..") => {
+                    let head =
+                        format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+                    out.write_all(head.as_bytes()).and_then(|_| out.write_all(&body))
+                }
+                _ => out.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
+            };
+        }
+    });
+    base
+}

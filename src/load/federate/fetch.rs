@@ -1,10 +1,11 @@
-//! Git sources fetched into the cache: cloned once without file contents (a partial clone keeps
-//! every commit, so `git log` still dates each file), refreshed on every build unless offline,
-//! checked out at a locked commit when asked. A source that cannot be fetched falls back to its
-//! last good copy; one that was never fetched is missing.
+//! Sources fetched into the cache. A git source is cloned once without file contents (a
+//! partial clone keeps every commit, so `git log` still dates each file), refreshed on every
+//! build unless offline, and checked out at a locked commit when asked. A `site` source is read
+//! again from what it publishes ([`super::published`]). A source that cannot be fetched falls
+//! back to its last good copy; one that was never fetched is missing.
 //!
-//! Input: the git sources, the folder their copies live in, and [`Mode`]. Output: one
-//! [`Fetched`] per source, in the order given, fetched in parallel.
+//! Input: the sources, the folder their copies live in, and [`Mode`]. Output: one [`Fetched`]
+//! per source, in the order given, fetched in parallel.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -12,15 +13,17 @@ use std::process::Command;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// A git source to fetch.
+/// A source to fetch.
 #[derive(Clone, Debug)]
-pub struct GitSource {
+pub struct RemoteSource {
     /// The source's name, which names its copy in the cache.
     pub name: String,
-    /// The repository URL.
+    /// The repository URL, or the published site's base URL.
     pub url: String,
     /// Branch, tag or commit; the remote's default branch when `None`.
     pub rev: Option<String>,
+    /// A published site (`site`), read from what it publishes, rather than a git repository.
+    pub published: bool,
 }
 
 /// How fetching goes.
@@ -63,7 +66,7 @@ const PARALLEL: usize = 8;
 
 /// Fetches every source into `cache/NAME`, up to [`PARALLEL`] at once. `done` is called after
 /// each, with the source's name, for progress.
-pub fn fetch_all(sources: &[GitSource], cache: &Path, mode: &Mode, done: &(dyn Fn(&str) + Sync)) -> Vec<Fetched> {
+pub fn fetch_all(sources: &[RemoteSource], cache: &Path, mode: &Mode, done: &(dyn Fn(&str) + Sync)) -> Vec<Fetched> {
     // git runs in other folders (`-C`): paths must not depend on this process's.
     let cache = &std::path::absolute(cache).unwrap_or_else(|_| cache.to_path_buf());
     let next = AtomicUsize::new(0);
@@ -86,7 +89,10 @@ pub fn fetch_all(sources: &[GitSource], cache: &Path, mode: &Mode, done: &(dyn F
     results.into_inner().unwrap_or_default().into_iter().flatten().collect()
 }
 
-fn fetch_one(source: &GitSource, dest: &Path, mode: &Mode) -> Fetched {
+fn fetch_one(source: &RemoteSource, dest: &Path, mode: &Mode) -> Fetched {
+    if source.published {
+        return fetch_published(source, dest, mode);
+    }
     let had_copy = dest.join(".git").exists();
     let outcome = refresh(source, dest, mode, had_copy);
     let commit = git(dest, &["rev-parse", "HEAD"]).ok();
@@ -98,8 +104,30 @@ fn fetch_one(source: &GitSource, dest: &Path, mode: &Mode) -> Fetched {
     Fetched { name: source.name.clone(), dir: dest.to_path_buf(), commit, state }
 }
 
+/// A published site: read again (unless offline or locked to the build in the cache).
+fn fetch_published(source: &RemoteSource, dest: &Path, mode: &Mode) -> Fetched {
+    let had = super::published::copy_build(dest);
+    let outcome = match mode {
+        Mode::Offline if had.is_some() => Ok(()),
+        Mode::Offline => Err("it has never been read, and the build is offline".to_string()),
+        Mode::Locked(builds) => match (builds.get(&source.name), &had) {
+            (Some(locked), Some(copy)) if locked == copy => Ok(()),
+            (Some(_), _) => Err("the cache no longer holds the published build adrsite.lock names; build without --locked to read the site again".to_string()),
+            (None, _) => Err("adrsite.lock has no build for it; build without --locked once to record one".to_string()),
+        },
+        Mode::Refresh => super::published::fetch(&source.url, dest).map(drop),
+    };
+    let commit = super::published::copy_build(dest);
+    let state = match outcome {
+        Ok(()) => State::Current,
+        Err(why) if had.is_some() && !matches!(mode, Mode::Locked(_)) => State::Stale(why),
+        Err(why) => State::Missing(why),
+    };
+    Fetched { name: source.name.clone(), dir: dest.to_path_buf(), commit, state }
+}
+
 /// Brings the copy at `dest` to what `mode` asks; the error says why it could not.
-fn refresh(source: &GitSource, dest: &Path, mode: &Mode, had_copy: bool) -> Result<(), String> {
+fn refresh(source: &RemoteSource, dest: &Path, mode: &Mode, had_copy: bool) -> Result<(), String> {
     let locked = match mode {
         Mode::Locked(commits) => commits.get(&source.name).cloned(),
         _ => None,
@@ -214,7 +242,7 @@ mod tests {
         let first = git(&repo, &["rev-parse", "HEAD"]).unwrap();
         let url = format!("file://{}", repo.display());
         let cache = tmp.path().join("cache");
-        let src = GitSource { name: "a".into(), url: url.clone(), rev: None };
+        let src = RemoteSource { name: "a".into(), url: url.clone(), rev: None, published: false };
         let none = |_: &str| {};
 
         let f = &fetch_all(std::slice::from_ref(&src), &cache, &Mode::Refresh, &none)[0];
@@ -242,7 +270,7 @@ mod tests {
         let f = &fetch_all(std::slice::from_ref(&src), &cache, &Mode::Offline, &none)[0];
         assert_eq!(f.state, State::Current);
         // A source never fetched, and not fetchable: missing, and nothing half-made is left.
-        let gone = GitSource { name: "b".into(), url, rev: Some("main".into()) };
+        let gone = RemoteSource { name: "b".into(), url, rev: Some("main".into()), published: false };
         let f = &fetch_all(&[gone], &cache, &Mode::Refresh, &none)[0];
         assert!(matches!(&f.state, State::Missing(_)), "{:?}", f.state);
         assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 1, "only the first copy is in the cache");

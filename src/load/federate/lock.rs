@@ -1,4 +1,5 @@
-//! `adrsite.lock`: the commit each git source was built from, so that a build can be repeated
+//! `adrsite.lock`: the commit each git source was built from (and the build each `site` source
+//! published), so that a build can be repeated
 //! exactly (`adrsite build --locked`).
 //!
 //! Input: the file's text, or the sources as fetched. Output: commits by source name, or the
@@ -15,9 +16,9 @@ pub const FILE_NAME: &str = "adrsite.lock";
 pub struct Locked {
     /// The source's name.
     pub name: String,
-    /// The URL it was fetched from.
-    pub git: String,
-    /// The commit that was built.
+    /// The URL it was fetched from: a git repository, or a published site.
+    pub url: String,
+    /// The commit that was built, or the id of the published build that was read.
     pub commit: String,
 }
 
@@ -56,7 +57,7 @@ mod tests {
     fn the_lock_round_trips_sorted_by_name() {
         let mut entries = BTreeMap::new();
         for (name, commit) in [("web", "b".repeat(40)), ("payments", "a".repeat(40))] {
-            entries.insert(name.to_string(), Locked { name: name.into(), git: format!("file:///srv/{name}"), commit });
+            entries.insert(name.to_string(), Locked { name: name.into(), url: format!("file:///srv/{name}"), commit });
         }
         let text = render(&entries);
         assert!(text.find("name = \"payments\"").unwrap() < text.find("name = \"web\"").unwrap(), "{text}");

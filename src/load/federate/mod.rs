@@ -8,3 +8,4 @@
 pub mod fetch;
 pub mod lock;
 pub mod mount;
+pub mod published;
