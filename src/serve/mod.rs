@@ -77,7 +77,9 @@ pub fn run(mut opts: ServeOptions) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let rebuilder = {
         let stop = stop.clone();
-        let build = opts.build.clone();
+        // An organisation's sources were fetched by the first build; rebuilds after an edit read
+        // the copies, not the network.
+        let build = BuildOptions { offline: true, ..opts.build.clone() };
         let dir = dir.clone();
         let shown = report.diagnostics;
         std::thread::spawn(move || rebuild_loop(&build, &dir, session, shown, &watcher.changes, &status_tx, &stop))

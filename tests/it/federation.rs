@@ -181,6 +181,19 @@ fn an_organisation_site_from_three_repositories() {
     }
     let billing = hits("source:billing record");
     assert!(!billing.is_empty() && billing.iter().all(|h| h["origin"] == "billing"), "{billing:?}");
+    // And in the browser: the published search box, in headless Chromium.
+    assert!(
+        project("tests/browser/node_modules").is_dir(),
+        "run `npm ci --prefix tests/browser` first (bash .ci/run does); this test drives Chromium"
+    );
+    let out = Command::new("node")
+        .arg(project("tests/browser/search.mjs"))
+        .arg(site.join("_site"))
+        .arg("source:billing lean and structured")
+        .arg("Use Markdown Architectural Decision Records")
+        .output()
+        .expect("node runs");
+    assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
 
     // adrsite.lock records each fetched commit; a later commit is built only without --locked.
     let lock = std::fs::read_to_string(site.join("adrsite.lock")).unwrap();

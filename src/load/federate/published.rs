@@ -32,9 +32,9 @@ pub fn fetch(url: &str, dest: &Path) -> Result<String, String> {
     let count = manifest["documents"].as_u64().unwrap_or(0) as usize;
     let shard = manifest["doc_shard"].as_u64().filter(|s| *s > 0).unwrap_or(1) as usize;
     let mut hits: Vec<Value> = Vec::with_capacity(count);
-    for i in 0..count.div_ceil(shard) {
-        let part: Value = serde_json::from_slice(&get(&format!("{base}/search/docs/{i}.json"))?)
-            .map_err(|e| format!("{base}/search/docs/{i}.json is not JSON ({e})"))?;
+    for (i, body) in get_shards(&format!("{base}/search/docs"), count.div_ceil(shard), dest)?.into_iter().enumerate() {
+        let part: Value =
+            serde_json::from_slice(&body).map_err(|e| format!("{base}/search/docs/{i}.json is not JSON ({e})"))?;
         hits.extend(part.as_array().cloned().unwrap_or_default());
     }
     let build = format!("{:016x}", crate::text::stable_hash(&String::from_utf8_lossy(&docs_bytes)));
@@ -151,6 +151,48 @@ fn write_copy(dest: &Path, pages: &BTreeMap<String, String>, build: &str) -> Res
         let _ = std::fs::remove_dir_all(&tmp);
         format!("writing the copy into {}: {e}", dest.display())
     })
+}
+
+/// `{base}/0.json` … `{base}/{n-1}.json`, fetched by one curl (a URL range, one connection),
+/// through a folder beside `dest` that is removed afterwards.
+fn get_shards(base: &str, n: usize, dest: &Path) -> Result<Vec<Vec<u8>>, String> {
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let parent = dest.parent().unwrap_or(Path::new("."));
+    let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = parent.join(format!(".{name}.shards-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp).map_err(|e| format!("creating {}: {e}", tmp.display()))?;
+    let range = format!("{base}/[0-{}].json", n - 1);
+    let out = Command::new("curl")
+        .args(["--fail", "--silent", "--show-error", "--location", "--max-time", "600", "--retry", "2"])
+        .arg("--output")
+        .arg(tmp.join("#1.json"))
+        .arg(&range)
+        .output();
+    let read = || -> Result<Vec<Vec<u8>>, String> {
+        let out = out.map_err(|e| format!("curl could not be run ({e}); it reads `site` sources"))?;
+        if !out.status.success() {
+            let err = String::from_utf8_lossy(&out.stderr);
+            return Err(err
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .unwrap_or("curl failed")
+                .trim_start_matches("curl: ")
+                .to_string());
+        }
+        (0..n)
+            .map(|i| {
+                std::fs::read(tmp.join(format!("{i}.json")))
+                    .map_err(|e| format!("{base}/{i}.json was not fetched ({e})"))
+            })
+            .collect()
+    };
+    let shards = read();
+    let _ = std::fs::remove_dir_all(&tmp);
+    shards
 }
 
 /// The body of `url`, fetched with curl (as git sources are fetched with git).
