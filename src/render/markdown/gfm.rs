@@ -40,6 +40,19 @@ pub fn math(latex: &str, display: bool) -> String {
     }
 }
 
+/// Whether `body` may hold a URL written as plain text: a `://` or `www.` that is not the start
+/// of a link's destination (`](https://…)`, `<https://…>`, `href="https://…"`). A cheap test
+/// that decides whether a body's text is merged for [`bare_urls`]; it may say yes wrongly, never
+/// no wrongly.
+pub fn may_have_bare_url(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    let bare_at = |start: usize| start == 0 || !matches!(bytes[start - 1], b'<' | b'(' | b'"' | b'\'' | b'=');
+    body.match_indices("://").any(|(i, _)| {
+        let scheme = body[..i].bytes().rev().take_while(|b| b.is_ascii_alphanumeric() || b"+.-".contains(b)).count();
+        bare_at(i - scheme)
+    }) || body.match_indices("www.").any(|(i, _)| bare_at(i) && (i == 0 || bytes[i - 1] != b'/'))
+}
+
 /// The bare URLs of a run of text, as GitHub links them: with a scheme (`https://…`) or starting
 /// with `www.`. Each is its byte range and the link's HTML.
 pub fn bare_urls(text: &str) -> Vec<(usize, usize, String)> {
@@ -98,6 +111,16 @@ pub fn inline_alert(text: &str) -> Option<(BlockQuoteKind, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_text_urls_are_bare() {
+        assert!(may_have_bare_url("see https://x.org/a_b for more"));
+        assert!(may_have_bare_url("www.example.org"));
+        assert!(may_have_bare_url("[a](https://x.org) and then https://y.org"));
+        assert!(!may_have_bare_url("[a](https://x.org) and <https://y.org/z>"));
+        assert!(!may_have_bare_url("<a href=\"https://x.org\">x</a> [b](http://www.x.org)"));
+        assert!(!may_have_bare_url("no links at all"));
+    }
 
     #[test]
     fn urls_with_a_scheme_or_www_are_links() {

@@ -134,8 +134,9 @@ fn has_h1(body: &str) -> bool {
     false
 }
 
-/// The parser's events. Text arrives merged when the body has a URL or an alert marker, so that
-/// `https://x.org/a_b` or `[!NOTE]` is one run; merging copies text, so other bodies skip it.
+/// The parser's events. Text arrives merged when the body has a bare URL or an alert marker, so
+/// that `https://x.org/a_b` or `[!NOTE]` is one run; merging copies text, so other bodies (URLs
+/// only in links and `<…>` autolinks, which the parser links itself) skip it.
 enum Source<'a> {
     Merged(TextMergeStream<'a, Parser<'a>>),
     Plain(Parser<'a>),
@@ -144,7 +145,7 @@ enum Source<'a> {
 impl<'a> Source<'a> {
     fn of(body: &'a str) -> Self {
         let parser = Parser::new_ext(body, markdown_options());
-        if body.contains("://") || body.contains("www.") || body.contains("[!") {
+        if crate::render::markdown::gfm::may_have_bare_url(body) || body.contains("[!") {
             Source::Merged(TextMergeStream::new(parser))
         } else {
             Source::Plain(parser)
