@@ -119,7 +119,15 @@ pub(super) fn load(
             config.statuses.entry(label.clone()).or_insert(*status);
         }
         mount::merge(&mut loaded, part, &source.name);
-        loaded.mounts.push(Mount { namespace: source.name.clone(), repository, prefix, edit_base, commit, stale });
+        loaded.mounts.push(Mount {
+            namespace: source.name.clone(),
+            repository,
+            prefix,
+            edit_base,
+            commit,
+            stale,
+            dir: site_dir.clone(),
+        });
     }
     if !no_dates.is_empty() {
         notes.push(format!(

@@ -139,7 +139,12 @@ pub fn render_site(
         staging.write(&Route::Asset(name).path(), bytes)?;
     }
     for asset in &site.assets {
-        staging.copy(&Route::File(asset).path(), &opts.site_dir.join(asset))?;
+        // A source's files are in its own folder, not under the organisation's.
+        let from = match site.mount_of(asset) {
+            Some(m) => m.dir.join(&asset[m.namespace.len() + 1..]),
+            None => opts.site_dir.join(asset),
+        };
+        staging.copy(&Route::File(asset).path(), &from)?;
     }
     Ok(pages)
 }

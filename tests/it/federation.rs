@@ -66,13 +66,13 @@ fn an_organisation_site_from_three_repositories() {
     let tmp = tempfile::tempdir().unwrap();
     let repos = tmp.path().join("repos");
     // payments (adr-tools): its ADR-0002 is superseded by a decision of `web`, and says so.
-    let payments_status = "# 2. Use PostgreSQL for orders\n\nDate: 2024-05-10\n\n## Status\n\nSuperseded by [web/ADR-0003](https://github.com/org/web/blob/main/docs/decisions/0003-use-cockroachdb-for-orders.md)\n\n## Context\n\nOrders need transactions.\n";
+    let payments_status = "# 2. Use PostgreSQL for orders\n\nDate: 2024-05-10\n\n## Status\n\nSuperseded by [web/ADR-0003](https://github.com/org/web/blob/main/docs/decisions/0003-use-cockroachdb-for-orders.md)\n\n## Context\n\nOrders need transactions ([the load test](load-test.csv)).\n";
     repository(
         &repos,
         "payments",
         "adr-tools",
         "2024-06-01T10:00:00Z",
-        &[("doc/adr/0002-use-postgresql-for-orders.md", payments_status)],
+        &[("doc/adr/0002-use-postgresql-for-orders.md", payments_status), ("doc/adr/load-test.csv", "tps,latency\n")],
     );
     // billing (MADR 2 bullets).
     repository(&repos, "billing", "madr", "2024-07-01T10:00:00Z", &[]);
@@ -147,6 +147,12 @@ fn an_organisation_site_from_three_repositories() {
         std::fs::read_to_string(site.join("_site/web/decisions/0003-use-cockroachdb-for-orders.html")).unwrap();
     assert!(new_page.contains("href=\"../../billing/adr/0001-use-markdown-architectural-decision-records.html\""));
     assert!(new_page.contains("href=\"0001-record-decisions-in-markdown.html\""));
+    // A file a source's document links to is published from that source's copy.
+    assert!(old_page.contains("href=\"../../files/payments/doc/adr/load-test.csv\""), "{old_page}");
+    assert_eq!(
+        std::fs::read_to_string(site.join("_site/files/payments/doc/adr/load-test.csv")).unwrap(),
+        "tps,latency\n"
+    );
     // Edit links and git dates from each source's own repository.
     assert!(
         old_page

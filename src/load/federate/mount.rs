@@ -29,6 +29,9 @@ pub struct Mount {
     pub commit: Option<String>,
     /// Why its copy is not current (fetching failed and the last good copy is shown).
     pub stale: Option<String>,
+    /// Its site directory on this machine (a checkout, or its copy in the cache), where its
+    /// linked files are copied from.
+    pub dir: std::path::PathBuf,
 }
 
 impl Mount {
