@@ -275,7 +275,20 @@ impl Config {
         }
         let source_entries = match table.get("sources") {
             Some(toml::Value::Array(entries)) => entries.clone(),
-            _ => Vec::new(),
+            Some(_) => {
+                diags.push(
+                    Diagnostic::error(
+                        FILE_NAME,
+                        key_line(text, "sources"),
+                        1,
+                        Code::Config,
+                        "`sources` is not a list of tables".to_string(),
+                    )
+                    .with_help("write each source as a [[sources]] table with a name and a path, git or site"),
+                );
+                Vec::new()
+            }
+            None => Vec::new(),
         };
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let (line, col) = e.span().map_or((1, 1), |s| crate::diagnostic::line_col(text, s.start));

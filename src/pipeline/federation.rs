@@ -73,7 +73,35 @@ pub(super) fn load(
             ));
             continue;
         }
-        let (mut own_config, config_diags) = Config::load(&site_dir)?;
+        if let Some(c) = loaded
+            .collections
+            .iter()
+            .find(|c| c.slug == source.name || c.slug.starts_with(&format!("{}/", source.name)))
+        {
+            loaded.diagnostics.push(unavailable(
+                source,
+                format!("its name is also the folder of this site's collection `{}` ({})", c.slug, c.path),
+                "rename the source: its pages would be written over that collection's",
+            ));
+            continue;
+        }
+        let (mut own_config, config_diags) = match Config::load(&site_dir) {
+            Ok(loaded_config) => loaded_config,
+            Err(e) => {
+                loaded.diagnostics.push(unavailable(
+                    source,
+                    format!("its adrsite.toml cannot be read: {e:#}"),
+                    "fix the source's own adrsite.toml; the other sources are built",
+                ));
+                continue;
+            }
+        };
+        if !own_config.sources.is_empty() {
+            notes.push(format!(
+                "source `{}` lists sources of its own; they are not read (list them in this site's adrsite.toml)",
+                source.name
+            ));
+        }
         let (part, repository) = {
             if own_config.repository.is_none() {
                 own_config.repository = repository_of(source, &site_dir, opts.git);

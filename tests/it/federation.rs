@@ -230,3 +230,40 @@ fn an_organisation_site_from_three_repositories() {
     let out = adrsite(&site, &["check", "--today", TODAY, "--offline"]);
     assert!(!String::from_utf8_lossy(&out.stderr).contains("source-stale"));
 }
+
+/// Sources that cannot be read are reported where they are configured, and the others are
+/// built: a folder that does not exist, a source whose own `adrsite.toml` is not TOML, and a name
+/// this site's own collection already publishes under.
+#[test]
+fn sources_that_cannot_be_read_are_reported_and_the_rest_is_built() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    copy_tree(&project("tests/fixtures/round-trip/adr-tools"), &root.join("good"));
+    copy_tree(&project("tests/fixtures/round-trip/madr"), &root.join("broken"));
+    std::fs::write(root.join("broken/adrsite.toml"), "title = \"unclosed\n").unwrap();
+    let site = root.join("org");
+    copy_tree(&project("tests/fixtures/round-trip/front-matter"), &site);
+    std::fs::write(
+        site.join("adrsite.toml"),
+        "[[sources]]\nname = \"good\"\npath = \"../good\"\n\n[[sources]]\nname = \"missing\"\npath = \"../nowhere\"\n\n[[sources]]\nname = \"broken\"\npath = \"../broken\"\n\n[[sources]]\nname = \"decisions\"\npath = \"../good\"\n",
+    )
+    .unwrap();
+    let out = adrsite(&site, &["build", "--today", TODAY, "--no-git"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for expected in [
+        "adrsite.toml:6:1: error[source-unavailable]: source `missing` cannot be read:",
+        "adrsite.toml:10:1: error[source-unavailable]: source `broken` cannot be read: its adrsite.toml cannot be read",
+        "adrsite.toml:14:1: error[source-unavailable]: source `decisions` cannot be read: its name is also the folder of this site's collection `decisions`",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+    // The site's own two decisions and the good source's two.
+    assert!(err.contains("Built 4 documents"), "{err}");
+    assert!(site.join("_site/good/adr/0001-record-architecture-decisions.html").is_file());
+
+    std::fs::write(site.join("adrsite.toml"), "sources = \"../good\"\n").unwrap();
+    let out = adrsite(&site, &["check", "--today", TODAY, "--no-git"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("adrsite.toml:1:1: error[config]: `sources` is not a list of tables"), "{err}");
+}
