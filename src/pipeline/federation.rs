@@ -9,7 +9,7 @@
 use super::BuildOptions;
 use crate::config::{Config, SourceConfig, SourceLocation};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::load::federate::fetch::{self, Fetched, Mode, RemoteSource, State};
+use crate::load::federate::fetch::{self, Fetched, Mode, Remote, RemoteSource, State};
 use crate::load::federate::lock::{self, Locked};
 use crate::load::federate::mount::{self, Mount};
 use crate::load::git::{FileHistory, GitHistory};
@@ -202,10 +202,10 @@ fn fetch_git_sources(
         .iter()
         .filter_map(|s| match &s.location {
             SourceLocation::Git { url, rev } => {
-                Some(RemoteSource { name: s.name.clone(), url: url.clone(), rev: rev.clone(), published: false })
+                Some(RemoteSource { name: s.name.clone(), url: url.clone(), remote: Remote::Git(rev.clone()) })
             }
             SourceLocation::Site(url) => {
-                Some(RemoteSource { name: s.name.clone(), url: url.clone(), rev: None, published: true })
+                Some(RemoteSource { name: s.name.clone(), url: url.clone(), remote: Remote::Site })
             }
             SourceLocation::Path(_) => None,
         })

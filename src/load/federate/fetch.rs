@@ -20,10 +20,18 @@ pub struct RemoteSource {
     pub name: String,
     /// The repository URL, or the published site's base URL.
     pub url: String,
-    /// Branch, tag or commit; the remote's default branch when `None`.
-    pub rev: Option<String>,
-    /// A published site (`site`), read from what it publishes, rather than a git repository.
-    pub published: bool,
+    /// What is at the URL.
+    pub remote: Remote,
+}
+
+/// What a source's URL leads to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Remote {
+    /// A git repository, read at a branch, tag or commit (the remote's default branch when
+    /// `None`).
+    Git(Option<String>),
+    /// A site published with adrsite, read from what it publishes.
+    Site,
 }
 
 /// How fetching goes.
@@ -90,11 +98,12 @@ pub fn fetch_all(sources: &[RemoteSource], cache: &Path, mode: &Mode, done: &(dy
 }
 
 fn fetch_one(source: &RemoteSource, dest: &Path, mode: &Mode) -> Fetched {
-    if source.published {
-        return fetch_published(source, dest, mode);
-    }
+    let rev = match &source.remote {
+        Remote::Site => return fetch_published(source, dest, mode),
+        Remote::Git(rev) => rev.as_deref(),
+    };
     let had_copy = dest.join(".git").exists();
-    let outcome = refresh(source, dest, mode, had_copy);
+    let outcome = refresh(source, rev, dest, mode, had_copy);
     let commit = git(dest, &["rev-parse", "HEAD"]).ok();
     let state = match outcome {
         Ok(()) => State::Current,
@@ -127,7 +136,7 @@ fn fetch_published(source: &RemoteSource, dest: &Path, mode: &Mode) -> Fetched {
 }
 
 /// Brings the copy at `dest` to what `mode` asks; the error says why it could not.
-fn refresh(source: &RemoteSource, dest: &Path, mode: &Mode, had_copy: bool) -> Result<(), String> {
+fn refresh(source: &RemoteSource, rev: Option<&str>, dest: &Path, mode: &Mode, had_copy: bool) -> Result<(), String> {
     let locked = match mode {
         Mode::Locked(commits) => commits.get(&source.name).cloned(),
         _ => None,
@@ -153,7 +162,7 @@ fn refresh(source: &RemoteSource, dest: &Path, mode: &Mode, had_copy: bool) -> R
             if had_copy {
                 git(dest, &["fetch", "--quiet", "--prune", "--tags", "--filter=blob:none", "origin"])?;
             }
-            resolve(dest, source.rev.as_deref())?
+            resolve(dest, rev)?
         }
     };
     git(dest, &["checkout", "--quiet", "--force", "--detach", &target]).map(drop)
@@ -242,7 +251,7 @@ mod tests {
         let first = git(&repo, &["rev-parse", "HEAD"]).unwrap();
         let url = format!("file://{}", repo.display());
         let cache = tmp.path().join("cache");
-        let src = RemoteSource { name: "a".into(), url: url.clone(), rev: None, published: false };
+        let src = RemoteSource { name: "a".into(), url: url.clone(), remote: Remote::Git(None) };
         let none = |_: &str| {};
 
         let f = &fetch_all(std::slice::from_ref(&src), &cache, &Mode::Refresh, &none)[0];
@@ -270,7 +279,7 @@ mod tests {
         let f = &fetch_all(std::slice::from_ref(&src), &cache, &Mode::Offline, &none)[0];
         assert_eq!(f.state, State::Current);
         // A source never fetched, and not fetchable: missing, and nothing half-made is left.
-        let gone = RemoteSource { name: "b".into(), url, rev: Some("main".into()), published: false };
+        let gone = RemoteSource { name: "b".into(), url, remote: Remote::Git(Some("main".into())) };
         let f = &fetch_all(&[gone], &cache, &Mode::Refresh, &none)[0];
         assert!(matches!(&f.state, State::Missing(_)), "{:?}", f.state);
         assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 1, "only the first copy is in the cache");
