@@ -324,9 +324,20 @@ pub fn add_relation(text: &str, relation: Relation, other: &Reference) -> String
             }
             ls.insert(last + 1, format!("{nl}{} {link}{nl}", relation.label()));
         }
+        // A metadata table (`| Status | Accepted |`): a row of its own below the status.
+        _ if let Some(i) = ls.iter().position(|l| table_key(l).is_some_and(|k| k == "status")) => {
+            ls.insert(i + 1, format!("| {} | {link} |{nl}", relation.label()));
+        }
         _ => insert_after_title(&mut ls, nl, format!("{} {link}{nl}", relation.label())),
     }
     ls.concat()
+}
+
+/// The first cell of a table row, lowercase, without emphasis.
+fn table_key(line: &str) -> Option<String> {
+    let t = line.trim();
+    let cells: Vec<&str> = t.strip_prefix('|')?.split('|').collect();
+    (cells.len() >= 3).then(|| cells[0].trim().trim_matches(['*', '_']).to_lowercase())
 }
 
 #[cfg(test)]
@@ -395,6 +406,13 @@ mod tests {
         assert_eq!(set_status(bold, "Superseded"), "# Use X\n\n- **Status**: Superseded\n");
         let table = "# Use X\n\n| Status | Accepted |\n|---|---|\n";
         assert_eq!(set_status(table, "Superseded"), "# Use X\n\n| Status | Superseded |\n|---|---|\n");
+        let nats = "# Use X\n\n| Metadata | Value |\n|---|---|\n| Status | Implemented |\n| Tags | a |\n";
+        assert_eq!(
+            add_relation(nats, Relation::AmendedBy, &y()),
+            format!(
+                "# Use X\n\n| Metadata | Value |\n|---|---|\n| Status | Implemented |\n| Amended by | {LINK} |\n| Tags | a |\n"
+            )
+        );
         let header = "- Start Date: 2020-01-01\n- RFC PR: #1\n\n# Summary\n";
         assert_eq!(
             add_relation(header, Relation::Supersedes, &y()),

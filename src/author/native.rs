@@ -120,6 +120,13 @@ pub fn fill(template: &str, style: &Style, f: &Fill) -> String {
     text
 }
 
+/// A heading that only says where the title goes: `# Title`, `# Short title`, `# ADR title`.
+fn is_title_placeholder(h: &str) -> bool {
+    let words: Vec<String> =
+        h.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    words.len() <= 3 && words.last().is_some_and(|w| w == "title")
+}
+
 /// Puts the title into the first heading: the whole heading when it is a placeholder
 /// (`# [short title of solved problem]`), the bracketed part of `# Proposal: [Title]`, or a new
 /// heading above a template that opens with a section (`# Summary`).
@@ -152,6 +159,8 @@ fn title(text: &str, style: &Style, f: &Fill) -> String {
         } else if let Some(open) = h.find(['[', '{', '<']) {
             let close = h[open..].find([']', '}', '>']).map_or(h.len(), |c| open + c + 1);
             format!("# {}{}{}{newline}", &h[..open], f.title, &h[close..])
+        } else if is_title_placeholder(h) {
+            format!("{heading}{newline}")
         } else {
             return format!("{}{heading}\n\n{}", &text[..start], &text[start..]);
         };
@@ -174,6 +183,17 @@ mod tests {
             author: Some("Ana"),
         };
         fill(template, style, &f)
+    }
+
+    #[test]
+    fn a_heading_that_says_title_is_the_title() {
+        // NATS: `# Title`, then a metadata table.
+        let t =
+            "# Title\n\n| Metadata | Value |\n|---|---|\n| Date | YYYY-MM-DD |\n| Status | `Proposed`, `Approved` |\n";
+        let style = Style { meta: MetaStyle::Yaml, title: TitleStyle::Plain };
+        assert!(fill_in(t, &style).starts_with("# Use X\n\n| Metadata |"), "{}", fill_in(t, &style));
+        assert!(!is_title_placeholder("Title of the game we play"));
+        assert!(is_title_placeholder("Short title"));
     }
 
     #[test]

@@ -84,7 +84,7 @@ pub fn run(opts: &NewOptions) -> anyhow::Result<Created> {
     let rels: Vec<String> = docs.iter().map(|d| rel(d)).collect();
     let style = style::detect(docs.iter().map(|d| &*d.text));
     let fallback = match template {
-        Template::Adr | Template::Rfc => Naming::Numbered { prefix: String::new(), width: 4, sep: '-' },
+        Template::Adr | Template::Rfc => Naming::Numbered { prefix: String::new(), width: 4, sep: Some('-') },
         Template::Handbook => Naming::Slug,
         Template::Standup | Template::Meeting => Naming::Dated { compact: false, slug: true },
     };
@@ -108,7 +108,8 @@ pub fn run(opts: &NewOptions) -> anyhow::Result<Created> {
         Template::Standup => file_slug(author.as_deref().unwrap_or(title)),
         _ => file_slug(title),
     };
-    if slug.is_empty() && !matches!(scheme.naming, Naming::Dated { slug: false, .. }) {
+    let uses_slug = !matches!(scheme.naming, Naming::Dated { slug: false, .. } | Naming::Numbered { sep: None, .. });
+    if slug.is_empty() && uses_slug {
         bail!(
             "the title `{title}` has no letters or digits to name the file after\n  = help: use words: adrsite new {} \"Use PostgreSQL for orders\"",
             template.name()

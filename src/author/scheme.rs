@@ -13,14 +13,14 @@ use std::sync::LazyLock;
 /// The naming scheme of a collection.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Naming {
-    /// `{prefix}{number:0width}{sep}{slug}`.
+    /// `{prefix}{number:0width}{sep}{slug}`, or `{prefix}{number}` alone (`ADR-12.md`).
     Numbered {
         /// Text before the number (`adr-`), often empty.
         prefix: String,
         /// Digits, zero-padded.
         width: usize,
-        /// Between the number and the slug.
-        sep: char,
+        /// Between the number and the slug; `None` when names have no slug.
+        sep: Option<char>,
     },
     /// A date, then optionally the slug.
     Dated {
@@ -45,7 +45,7 @@ pub struct Scheme {
 }
 
 static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([A-Za-z]+[-_]?)?(\d{1,6})([-_])(.+)$").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"^([A-Za-z]+[-_]?)?(\d{1,6})(?:([-_])(.+))?$").expect("static regex"));
 static DATED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^((?:19|20)\d{2})(-?)(\d{2})-?(\d{2})(?:[-_](.+))?$").expect("static regex"));
 
@@ -69,7 +69,7 @@ fn classify(name: &str) -> Naming {
         return Naming::Dated { compact: c[2].is_empty(), slug: c.get(5).is_some() };
     }
     if let Some(c) = NUMBERED.captures(name) {
-        let sep = c[3].chars().next().unwrap_or('-');
+        let sep = c.get(3).and_then(|m| m.as_str().chars().next());
         return Naming::Numbered {
             prefix: c.get(1).map_or(String::new(), |m| m.as_str().to_string()),
             width: c[2].len(),
@@ -123,7 +123,11 @@ pub fn number_of(naming: &Naming, rel: &str) -> Option<u64> {
 pub fn file_name(scheme: &Scheme, number: Option<u64>, slug: &str, today: jiff::civil::Date) -> String {
     let name = match &scheme.naming {
         Naming::Numbered { prefix, width, sep } => {
-            format!("{prefix}{:0width$}{sep}{slug}", number.unwrap_or(1), width = *width)
+            let number = format!("{prefix}{:0width$}", number.unwrap_or(1), width = *width);
+            match sep {
+                Some(sep) => format!("{number}{sep}{slug}"),
+                None => number,
+            }
         }
         Naming::Dated { compact, slug: with_slug } => {
             let date = if *compact { today.strftime("%Y%m%d").to_string() } else { today.to_string() };
@@ -152,7 +156,7 @@ mod tests {
     use jiff::civil::date;
 
     fn numbered(prefix: &str, width: usize) -> Naming {
-        Naming::Numbered { prefix: prefix.into(), width, sep: '-' }
+        Naming::Numbered { prefix: prefix.into(), width, sep: Some('-') }
     }
 
     #[test]
@@ -182,5 +186,15 @@ mod tests {
         assert_eq!(number_of(&arachne, "0017-x.md"), None);
         let s = Scheme { naming: arachne, folder_file: None, ext: "md".into() };
         assert_eq!(file_name(&s, Some(18), "use-y", date(2026, 1, 1)), "adr-018-use-y.md");
+    }
+
+    #[test]
+    fn names_of_a_number_alone_stay_so() {
+        // NATS: `ADR-1.md` … `ADR-53.md`.
+        let nats = ["ADR-1.md", "ADR-9.md", "ADR-10.md", "ADR-53.md", "ADR-12.md"];
+        let s = detect(nats, Naming::Slug);
+        assert_eq!(s.naming, Naming::Numbered { prefix: "ADR-".into(), width: 2, sep: None });
+        assert_eq!(number_of(&s.naming, "ADR-53.md"), Some(53));
+        assert_eq!(file_name(&s, Some(54), "use-y", date(2026, 1, 1)), "ADR-54.md");
     }
 }

@@ -84,6 +84,15 @@ fn new_follows_each_corpus_scheme_and_supersedes_in_both_files() {
             "# Architecture Decision Record: Use PostgreSQL\n\nDate: 2026-11-21\nDeciders: TBD\n\n## Status\n\nProposed\n\nSupersedes [ADR-004](adr-004-module-loading.md)\n",
             "adr-004-module-loading.md",
         ),
+        (
+            // NATS: `ADR-N.md` names without a slug, a template whose heading is `# Title`, and a
+            // metadata table, which gains a `Supersedes` row.
+            "nats-adr",
+            "ADR-1",
+            "adr/ADR-61.md",
+            "# Use PostgreSQL\n\n| Metadata | Value",
+            "adr/ADR-1.md",
+        ),
     ];
     for (corpus, old_id, expected, head, old) in cases {
         let tmp = corpus_copy(corpus);
