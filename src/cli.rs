@@ -37,6 +37,33 @@ enum Command {
     New(NewArgs),
     /// Set a repository up: adrsite.toml, templates, .gitignore and the GitHub Pages workflow
     Init(InitArgs),
+    /// What was decided and proposed lately, and what needs attention, ready to post into chat
+    Digest(DigestArgs),
+}
+
+#[derive(Debug, Args)]
+struct DigestArgs {
+    /// The site directory
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+    /// The window: a first day (2026-11-01) or a length back from today (7d, 2w, 1m)
+    #[arg(long, default_value = "7d", value_name = "DATE|DURATION")]
+    since: String,
+    /// How to write it
+    #[arg(long, value_enum, default_value_t = crate::render::digest::DigestFormat::Markdown)]
+    format: crate::render::digest::DigestFormat,
+    /// The URL the site is published at, to link each document [default: base_url in adrsite.toml]
+    #[arg(long, value_name = "URL", value_parser = parse_base_url)]
+    base_url: Option<String>,
+    /// The last day of the window instead of the clock's today
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    today: Option<Date>,
+    /// Do not read dates from git history
+    #[arg(long)]
+    no_git: bool,
+    /// In an organisation's site, read git sources from the cache as they are, without fetching
+    #[arg(long)]
+    offline: bool,
 }
 
 #[derive(Debug, Args)]
@@ -323,6 +350,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Digest(args) => digest(args),
         Command::Check(common) => {
             let mut opts = BuildOptions::new(&common.dir, today(common.today)?);
             opts.git = !common.no_git;
@@ -421,6 +449,38 @@ fn finish(common: &CommonArgs, report: &BuildReport, verb: &str) -> anyhow::Resu
     if tally.errors > 0 || (common.strict && tally.warnings > 0) {
         return Ok(ExitCode::from(1));
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn digest(args: DigestArgs) -> anyhow::Result<ExitCode> {
+    let today = today(args.today)?;
+    let from = match crate::date::parse_date(&args.since) {
+        Some(day) => day,
+        None => {
+            let span = crate::date::parse_duration(&args.since).with_context(|| {
+                format!(
+                    "`--since {}` is neither a date nor a length\n  = help: write 2026-11-01, 7d, 2w or 1m",
+                    args.since
+                )
+            })?;
+            today.checked_sub(span).with_context(|| format!("`--since {}` reaches before the calendar", args.since))?
+        }
+    };
+    if from > today {
+        anyhow::bail!(
+            "`--since {}` is after today ({today})\n  = help: the window ends today; give an earlier day",
+            args.since
+        );
+    }
+    let mut opts = BuildOptions::new(&args.dir, today);
+    opts.git = !args.no_git;
+    opts.offline = args.offline;
+    let (site, config) = pipeline::read_site(&opts)?;
+    let base_url = args.base_url.or(config.base_url.clone()).map(|u| u.trim_end_matches('/').to_string());
+    let title = config.title.clone().unwrap_or_else(|| pipeline::default_title(&args.dir));
+    let digest = crate::model::digest::digest(&site, from, today);
+    let text = crate::render::digest::write(&digest, args.format, &format!("{title} digest"), base_url.as_deref());
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
     Ok(ExitCode::SUCCESS)
 }
 

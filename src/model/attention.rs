@@ -36,7 +36,8 @@ pub struct Finding {
     pub line: u32,
 }
 
-fn serialize_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+/// An optional date as `YYYY-MM-DD` (jiff is built without serde).
+pub(crate) fn serialize_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
     match d {
         Some(d) => s.serialize_str(&d.to_string()),
         None => s.serialize_none(),

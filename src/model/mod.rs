@@ -7,6 +7,7 @@
 pub mod archive;
 pub mod assemble;
 pub mod attention;
+pub mod digest;
 pub mod identity;
 pub mod links;
 pub mod site;

@@ -8,6 +8,7 @@ mod archive;
 mod archive_view;
 mod collection_page;
 mod context;
+pub mod digest;
 mod doc_page;
 pub mod highlight;
 pub mod highlight_cache;

@@ -8,6 +8,7 @@ mod authoring;
 mod cli;
 mod corpora;
 mod dialects;
+mod digest;
 mod federation;
 mod github;
 mod limits;
