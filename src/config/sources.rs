@@ -54,6 +54,7 @@ const TAKEN: &[&str] = &[
     "attention",
     "archive",
     "sources",
+    "digest",
     "404",
 ];
 

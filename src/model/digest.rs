@@ -12,6 +12,7 @@ use crate::model::attention::serialize_date;
 use crate::vocab::{DateKey, DocKind, Status};
 use jiff::civil::Date;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 fn serialize_day<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
     serialize_date(&Some(*d), s)
@@ -73,6 +74,34 @@ impl Digest {
     }
 }
 
+/// A decision as a digest counts it: its day (the date it states, else git's first), whether it
+/// is still open (a proposal or draft) and its item; `None` for documents a digest does not tell.
+fn recorded(doc: &crate::model::Doc) -> Option<(Date, bool, Item)> {
+    if !doc.kind.is_decision() {
+        return None;
+    }
+    let day = doc.date.or(doc.git.as_ref().map(|g| g.created))?;
+    let open = match doc.status? {
+        Status::Proposed | Status::Draft => true,
+        s if s.is_in_force() || matches!(s, Status::Rejected | Status::Withdrawn | Status::Postponed) => false,
+        _ => return None,
+    };
+    let deadline = open.then(|| doc.dates.iter().find(|d| d.key == DateKey::Deadline).and_then(|d| d.date)).flatten();
+    Some((
+        day,
+        open,
+        Item {
+            id: doc.display_id.clone(),
+            title: doc.title.clone(),
+            status: doc.status,
+            date: Some(day),
+            deadline,
+            url: doc.id.page_path(),
+            note: None,
+        },
+    ))
+}
+
 /// The digest of `site` for the days `from` to `to`.
 pub fn digest(site: &Site, from: Date, to: Date) -> Digest {
     let in_window = |d: Option<Date>| d.is_some_and(|d| d >= from && d <= to);
@@ -85,27 +114,13 @@ pub fn digest(site: &Site, from: Date, to: Date) -> Digest {
         url: doc.id.page_path(),
         note,
     };
-    let mut decided = Vec::new();
-    let mut proposed = Vec::new();
-    for doc in site.docs.values().filter(|d| d.kind.is_decision()) {
-        let day = doc.date.or(doc.git.as_ref().map(|g| g.created));
-        if !in_window(day) {
-            continue;
-        }
-        match doc.status {
-            Some(Status::Proposed | Status::Draft) => proposed.push(Item {
-                deadline: doc.dates.iter().find(|d| d.key == DateKey::Deadline).and_then(|d| d.date),
-                ..item(doc, day, None)
-            }),
-            Some(s) if s.is_in_force() || matches!(s, Status::Rejected | Status::Withdrawn | Status::Postponed) => {
-                decided.push(item(doc, day, None))
-            }
-            _ => {}
+    let (mut decided, mut proposed) = (Vec::new(), Vec::new());
+    for (day, open, it) in site.docs.values().filter_map(recorded) {
+        if in_window(Some(day)) {
+            if open { proposed.push(it) } else { decided.push(it) }
         }
     }
-    let newest_first = |a: &Item, b: &Item| b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url));
-    decided.sort_by(newest_first);
-    proposed.sort_by(|a, b| a.deadline.cmp(&b.deadline).then_with(|| newest_first(a, b)));
+    sort(&mut decided, &mut proposed);
     let mut attention: Vec<Item> = site
         .docs
         .values()
@@ -137,4 +152,66 @@ pub fn digest(site: &Site, from: Date, to: Date) -> Digest {
         })
         .collect();
     Digest { from, to, decided, proposed, attention, blockers, overdue }
+}
+
+/// One ISO week's decisions and new proposals, for the site's digest pages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Week {
+    /// ISO week-numbering year.
+    pub year: i16,
+    /// ISO week.
+    pub week: i8,
+    /// Its Monday.
+    pub monday: Date,
+    /// Its digest: what was decided and proposed that week (what needs attention is today's, on
+    /// the attention page, not a week's).
+    pub digest: Digest,
+}
+
+impl Week {
+    /// `2026-w47`, its page's name.
+    pub fn slug(&self) -> String {
+        format!("{}-w{:02}", self.year, self.week)
+    }
+}
+
+/// Every week in which a decision was recorded or a proposal appeared, newest first.
+pub fn weeks(site: &Site) -> Vec<Week> {
+    let mut buckets: BTreeMap<Date, (Vec<Item>, Vec<Item>)> = BTreeMap::new();
+    for (day, open, it) in site.docs.values().filter_map(recorded) {
+        let Some(monday) = monday_of(day) else { continue };
+        let bucket = buckets.entry(monday).or_default();
+        if open { bucket.1.push(it) } else { bucket.0.push(it) }
+    }
+    buckets
+        .into_iter()
+        .rev()
+        .filter_map(|(monday, (mut decided, mut proposed))| {
+            let sunday = monday.checked_add(jiff::Span::new().days(6)).ok()?;
+            sort(&mut decided, &mut proposed);
+            let iso = monday.iso_week_date();
+            let digest = Digest {
+                from: monday,
+                to: sunday,
+                decided,
+                proposed,
+                attention: Vec::new(),
+                blockers: Vec::new(),
+                overdue: Vec::new(),
+            };
+            Some(Week { year: iso.year(), week: iso.week(), monday, digest })
+        })
+        .collect()
+}
+
+/// Newest decisions first; proposals by deadline, then newest.
+fn sort(decided: &mut [Item], proposed: &mut [Item]) {
+    let newest_first = |a: &Item, b: &Item| b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url));
+    decided.sort_by(newest_first);
+    proposed.sort_by(|a, b| a.deadline.cmp(&b.deadline).then_with(|| newest_first(a, b)));
+}
+
+fn monday_of(day: Date) -> Option<Date> {
+    let back = i64::from(day.weekday().to_monday_zero_offset());
+    day.checked_sub(jiff::Span::new().days(back)).ok()
 }

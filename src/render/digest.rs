@@ -166,3 +166,165 @@ mod tests {
         assert!(write(&empty, DigestFormat::Slack, "D", None).contains("Nothing was decided"));
     }
 }
+
+/// A document on a digest page.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DigestRow {
+    /// Its page, from the site's root.
+    pub href: String,
+    /// `ADR-0012`.
+    pub id: Option<String>,
+    /// Title.
+    pub title: String,
+    /// Its status badge.
+    pub badge: Option<crate::render::view::Badge>,
+    /// Its day.
+    pub date: Option<String>,
+    /// A proposal's decision deadline.
+    pub deadline: Option<String>,
+}
+
+/// A week in the digest index.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WeekLink {
+    /// Its page.
+    pub href: String,
+    /// `Week 47, 2026`.
+    pub label: String,
+    /// Its first and last day.
+    pub days: String,
+    /// Decisions recorded.
+    pub decided: usize,
+    /// New proposals.
+    pub proposed: usize,
+}
+
+/// The digest index or one week's page.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DigestPage {
+    /// Layout.
+    pub layout: crate::render::view::Layout,
+    /// The page's heading.
+    pub heading: String,
+    /// Every week, newest first (the index).
+    pub weeks: Vec<WeekLink>,
+    /// A week's decisions (a week's page).
+    pub decided: Vec<DigestRow>,
+    /// A week's new proposals (a week's page).
+    pub proposed: Vec<DigestRow>,
+    /// The first and last day of the week (a week's page).
+    pub days: Option<String>,
+}
+
+fn row(i: &Item) -> DigestRow {
+    DigestRow {
+        href: i.url.clone(),
+        id: i.id.clone(),
+        title: i.title.clone(),
+        badge: i.status.map(crate::render::view::Badge::group),
+        date: i.date.map(|d| d.to_string()),
+        deadline: i.deadline.map(|d| d.to_string()),
+    }
+}
+
+fn week_label(w: &crate::model::digest::Week) -> String {
+    format!("Week {}, {}", w.week, w.year)
+}
+
+impl crate::render::context::Ctx<'_> {
+    /// The digest's pages: the index of weeks and one page per week, with their paths.
+    pub(crate) fn digest_pages(&self, weeks: &[crate::model::digest::Week]) -> anyhow::Result<Vec<(String, String)>> {
+        use crate::vocab::Route;
+        use crate::vocab::route::DIGEST;
+        let mut out = Vec::new();
+        let index = Route::Section(DIGEST).path();
+        let view = DigestPage {
+            layout: self.layout(&index, "Digest", DIGEST),
+            heading: "Weekly digest".into(),
+            weeks: weeks
+                .iter()
+                .map(|w| WeekLink {
+                    href: Route::DigestWeek(&w.slug()).path(),
+                    label: week_label(w),
+                    days: format!("{} to {}", w.digest.from, w.digest.to),
+                    decided: w.digest.decided.len(),
+                    proposed: w.digest.proposed.len(),
+                })
+                .collect(),
+            decided: Vec::new(),
+            proposed: Vec::new(),
+            days: None,
+        };
+        out.push((index, self.theme.render("digest.html", &view)?));
+        for w in weeks {
+            let path = Route::DigestWeek(&w.slug()).path();
+            let heading = week_label(w);
+            let view = DigestPage {
+                layout: self.layout(&path, &heading, DIGEST),
+                heading,
+                weeks: Vec::new(),
+                decided: w.digest.decided.iter().map(row).collect(),
+                proposed: w.digest.proposed.iter().map(row).collect(),
+                days: Some(format!("{} to {}", w.digest.from, w.digest.to)),
+            };
+            out.push((path, self.theme.render("digest.html", &view)?));
+        }
+        Ok(out)
+    }
+}
+
+/// The digest's Atom feed: an entry per week, newest first, at `digest/feed.xml`.
+pub fn feed(
+    weeks: &[crate::model::digest::Week],
+    theme: &crate::render::Theme,
+    opts: &crate::render::RenderOptions,
+) -> anyhow::Result<(String, String)> {
+    use crate::render::publish::{Feed, FeedEntry, permanent_id, rfc3339, url};
+    use crate::vocab::Route;
+    use crate::vocab::route::DIGEST;
+    let path = Route::CollectionFeed(DIGEST).path();
+    let depth = path.matches('/').count();
+    let entries: Vec<FeedEntry> = weeks
+        .iter()
+        .take(50)
+        .map(|w| {
+            let page = Route::DigestWeek(&w.slug()).path();
+            let names = |items: &[Item]| items.iter().map(label).collect::<Vec<_>>().join("; ");
+            let mut summary = Vec::new();
+            if !w.digest.decided.is_empty() {
+                summary.push(format!("Decided: {}.", names(&w.digest.decided)));
+            }
+            if !w.digest.proposed.is_empty() {
+                summary.push(format!("Proposed: {}.", names(&w.digest.proposed)));
+            }
+            let last = w.digest.decided.iter().chain(&w.digest.proposed).filter_map(|i| i.date).max();
+            FeedEntry {
+                title: format!(
+                    "{}: {} decided, {} proposed",
+                    week_label(w),
+                    w.digest.decided.len(),
+                    w.digest.proposed.len()
+                ),
+                id: permanent_id(opts, &page),
+                href: url(opts, depth, &page),
+                updated: rfc3339(last.unwrap_or(w.digest.to)),
+                published: Some(rfc3339(w.digest.from)),
+                summary: summary.join(" "),
+                status: None,
+                status_label: None,
+                authors: Vec::new(),
+            }
+        })
+        .collect();
+    let view = Feed {
+        title: format!("Weekly digest · {}", opts.site_title),
+        id: permanent_id(opts, &path),
+        self_href: url(opts, depth, &path),
+        alternate: url(opts, depth, &Route::Section(DIGEST).path()),
+        updated: entries.first().map_or_else(|| rfc3339(opts.today), |e| e.updated.clone()),
+        author: opts.site_title.clone(),
+        version: env!("CARGO_PKG_VERSION"),
+        entries,
+    };
+    Ok((path, theme.render("feed.xml", &view)?))
+}

@@ -60,6 +60,7 @@ impl Ctx<'_> {
                 }
             }),
             sources: self.source_cards(),
+            has_digest: !crate::model::digest::weeks(self.site).is_empty(),
         };
         self.theme.render("home.html", &view)
     }

@@ -101,6 +101,12 @@ pub fn render_site(
         write(&Route::Section(crate::vocab::route::SOURCES).path(), ctx.sources_page()?)?;
     }
     write(&Route::Section(TIMELINE).path(), ctx.timeline()?)?;
+    let weeks = crate::model::digest::weeks(site);
+    if !weeks.is_empty() {
+        for (path, html) in ctx.digest_pages(&weeks)? {
+            write(&path, html)?;
+        }
+    }
     write(&Route::Section(TAGS).path(), ctx.tags_index()?)?;
     for slug in site.tags.keys() {
         write(&Route::Tag(slug).path(), ctx.tag(slug)?)?;
@@ -124,6 +130,10 @@ pub fn render_site(
     let sitemap = ctx.sitemap()?;
     staging.write(&Route::Sitemap.path(), sitemap.as_bytes())?;
     for (path, text) in crate::render::publish::feeds(site, theme, opts)? {
+        staging.write(&path, text.as_bytes())?;
+    }
+    if !weeks.is_empty() {
+        let (path, text) = crate::render::digest::feed(&weeks, theme, opts)?;
         staging.write(&path, text.as_bytes())?;
     }
     for (path, text) in crate::render::publish::badges(site, theme, opts)? {

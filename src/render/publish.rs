@@ -175,13 +175,13 @@ fn updated(doc: &Doc) -> Option<jiff::civil::Date> {
     }
 }
 
-fn rfc3339(date: jiff::civil::Date) -> String {
+pub(crate) fn rfc3339(date: jiff::civil::Date) -> String {
     format!("{date}T00:00:00Z")
 }
 
 /// `prefix` + `path` when the base URL is known (absolute), else `path` relative to the folder
 /// the file sits in (`depth` levels below the root).
-fn url(opts: &RenderOptions, depth: usize, path: &str) -> String {
+pub(crate) fn url(opts: &RenderOptions, depth: usize, path: &str) -> String {
     match &opts.base_url {
         Some(base) => format!("{base}/{path}"),
         None => format!("{}{path}", "../".repeat(depth)),
@@ -206,18 +206,22 @@ pub fn feeds(site: &Site, theme: &Theme, opts: &RenderOptions) -> anyhow::Result
     Ok(out)
 }
 
+/// A permanent id for a page: its URL when the site has a base URL, else a `urn:` built from the
+/// site title and the page path, which stays the same from build to build.
+pub(crate) fn permanent_id(opts: &RenderOptions, page_path: &str) -> String {
+    match &opts.base_url {
+        Some(base) => format!("{base}/{page_path}"),
+        None => format!("urn:adrsite:{}:{page_path}", crate::text::slugify(&opts.site_title)),
+    }
+}
+
 fn feed(site: &Site, opts: &RenderOptions, path: &str, title: &str, page: &str, keep: impl Fn(&Doc) -> bool) -> Feed {
     let depth = path.matches('/').count();
     let mut docs: Vec<(jiff::civil::Date, &Doc)> =
         site.docs.values().filter(|d| keep(d)).filter_map(|d| Some((updated(d)?, d))).collect();
     docs.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
     docs.truncate(FEED_ENTRIES);
-    let id_of = |page_path: &str| match &opts.base_url {
-        Some(base) => format!("{base}/{page_path}"),
-        // Without a base URL there is no URL to name a document by for good; a URN built from
-        // the site title and the page path stays the same from build to build.
-        None => format!("urn:adrsite:{}:{page_path}", crate::text::slugify(&opts.site_title)),
-    };
+    let id_of = |page_path: &str| permanent_id(opts, page_path);
     let entries = docs
         .iter()
         .map(|(date, doc)| {

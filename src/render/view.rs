@@ -346,6 +346,8 @@ pub struct HomePage {
     pub standups: Option<StandupSummary>,
     /// In an organisation's site, a card per source.
     pub sources: Vec<SourceCard>,
+    /// Whether the site has a weekly digest (a decision or proposal with a day).
+    pub has_digest: bool,
 }
 
 /// The Sources page of an organisation's site.

@@ -26,6 +26,8 @@ pub enum Route<'a> {
     Blockers,
     /// The action items of the standup archive.
     Actions,
+    /// A week's digest, by its slug (`2026-w47`).
+    DigestWeek(&'a str),
     /// The not-found page.
     NotFound,
     /// The sitemap.
@@ -62,6 +64,8 @@ pub const ARCHIVE: &str = "archive";
 pub const SEARCH: &str = "search";
 /// An organisation's sources.
 pub const SOURCES: &str = "sources";
+/// The weekly digest: an index, a page per week and a feed.
+pub const DIGEST: &str = "digest";
 
 impl Route<'_> {
     /// The path relative to the site root.
@@ -75,6 +79,7 @@ impl Route<'_> {
             Route::Week(slug) => format!("{ARCHIVE}/{slug}.html"),
             Route::Blockers => format!("{ARCHIVE}/blockers.html"),
             Route::Actions => format!("{ARCHIVE}/actions.html"),
+            Route::DigestWeek(slug) => format!("{DIGEST}/{slug}.html"),
             Route::NotFound => "404.html".into(),
             Route::Sitemap => "sitemap.xml".into(),
             Route::Feed => "feed.xml".into(),
@@ -100,6 +105,7 @@ mod tests {
         assert_eq!(Route::Section("decisions").path(), "decisions/index.html");
         assert_eq!(Route::Person("ana-silva").path(), "people/ana-silva.html");
         assert_eq!(Route::Week("2026-w10").path(), "archive/2026-w10.html");
+        assert_eq!(Route::DigestWeek("2026-w47").path(), "digest/2026-w47.html");
         assert_eq!(Route::DocBadge(&id).path(), "badges/decisions/0005-use-postgres.svg");
         assert_eq!(Route::Api("docs").path(), "api/docs.json");
         assert_eq!(Route::File("docs/a.png").path(), "files/docs/a.png");

@@ -111,3 +111,19 @@ fn git_dates_a_decision_that_states_none() {
     );
     assert!(!md.contains("Use X"), "decided before the window: {md}");
 }
+
+/// The site's weekly digest: an index of weeks, a page per week with what was decided and
+/// proposed, and an Atom feed that a feed reader reads, every link resolving.
+#[test]
+fn the_site_has_a_page_per_week_and_a_feed() {
+    let site = crate::support::build(&project("example-site"));
+    let index = site.file("digest/index.html");
+    assert!(index.contains("href=\"../digest/2026-w45.html\">Week 45, 2026</a>"), "{index}");
+    assert!(index.contains("2026-11-02 to 2026-11-08: 1 decided, 0 proposed"), "{index}");
+    let week = site.file("digest/2026-w45.html");
+    assert!(week.contains("href=\"../decisions/0015-render-shipping-labels-on-demand.html\""), "{week}");
+    let feed = atom_syndication::Feed::read_from(site.file("digest/feed.xml").as_bytes()).expect("an Atom feed");
+    assert_eq!(feed.entries()[0].title().as_str(), "Week 45, 2026: 1 decided, 0 proposed");
+    assert!(site.file("index.html").contains("href=\"digest/index.html\">Weekly digest</a>"));
+    assert_eq!(crate::support::unresolved_relative_urls(&site.out), Vec::<String>::new());
+}
