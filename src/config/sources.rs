@@ -40,24 +40,6 @@ pub struct SourceConfig {
 /// The keys a `[[sources]]` entry may have.
 pub const SOURCE_KEYS: &[&str] = &["name", "path", "git", "site", "ref", "dir"];
 
-/// Page folders of the site itself, which a source's name would shadow.
-const TAKEN: &[&str] = &[
-    "index",
-    "tags",
-    "people",
-    "timeline",
-    "api",
-    "assets",
-    "files",
-    "search",
-    "badges",
-    "attention",
-    "archive",
-    "sources",
-    "digest",
-    "404",
-];
-
 /// Reads the `sources` array of `text` (the file `file`).
 pub fn parse(file: &str, text: &str, sources: &[toml::Value], diags: &mut Vec<Diagnostic>) -> Vec<SourceConfig> {
     // The line of each `[[sources]]` header, and of a key inside the entry it opens.
@@ -106,12 +88,12 @@ pub fn parse(file: &str, text: &str, sources: &[toml::Value], diags: &mut Vec<Di
             ));
             continue;
         }
-        if TAKEN.contains(&name.as_str()) {
+        if crate::vocab::route::RESERVED.contains(&name.as_str()) {
             diags.push(error(
                 file,
                 line,
                 format!("source name `{name}` is a folder of the site itself"),
-                format!("choose another name; these are taken: {}", TAKEN.join(", ")),
+                format!("choose another name; these are taken: {}", crate::vocab::route::RESERVED.join(", ")),
             ));
             continue;
         }

@@ -85,22 +85,6 @@ const KNOWN_DIRS: &[(&str, DocKind, usize)] = &[
     ("weekly-updates", DocKind::Standup, 3),
 ];
 
-/// URL segments the site itself uses; a collection never takes them.
-const RESERVED_SLUGS: &[&str] = &[
-    "index",
-    "tags",
-    "people",
-    "timeline",
-    "api",
-    "assets",
-    "files",
-    "search",
-    "badges",
-    "attention",
-    "sources",
-    "404",
-];
-
 /// Walks `dir`, skipping hidden entries, dependency and build folders, `themes/`, the output
 /// directory and `exclude` patterns.
 pub fn walk(dir: &Path, config: &Config, skip: &[PathBuf]) -> anyhow::Result<Inventory> {
@@ -312,7 +296,7 @@ pub fn inferred_collection(cols: &mut Vec<Collection>, kind: DocKind, series: Op
 }
 
 fn unique_slug(existing: &[Collection], preferred: String, path: &str) -> String {
-    let taken = |s: &str| RESERVED_SLUGS.contains(&s) || existing.iter().any(|c| c.slug == s);
+    let taken = |s: &str| crate::vocab::route::RESERVED.contains(&s) || existing.iter().any(|c| c.slug == s);
     let mut slug = if preferred.is_empty() { "docs".to_string() } else { preferred };
     if taken(&slug) {
         slug = crate::text::slugify(path);

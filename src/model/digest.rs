@@ -125,10 +125,13 @@ pub fn digest(site: &Site, from: Date, to: Date) -> Digest {
         .docs
         .values()
         .flat_map(|d| d.findings.iter().map(move |f| (d, f)))
-        .filter(|(d, _)| d.kind != DocKind::Standup)
+        // The attention rules (stale, overdue, contradictory), as the Needs attention page lists
+        // them; a broken link is the build's to report, not news.
+        .filter(|(d, f)| d.kind != DocKind::Standup && crate::vocab::rule::rule_of(f.code).is_some())
         .map(|(d, f)| item(d, f.since, Some(f.message.clone())))
         .collect();
     attention.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.url.cmp(&b.url)));
+    attention.dedup();
     let archive = &site.archive;
     let blockers = archive
         .open_blockers

@@ -67,6 +67,12 @@ pub const SOURCES: &str = "sources";
 /// The weekly digest: an index, a page per week and a feed.
 pub const DIGEST: &str = "digest";
 
+/// The top-level folders the site itself writes: no collection or source may publish there.
+pub const RESERVED: &[&str] = &[
+    "index", TAGS, PEOPLE, TIMELINE, "api", "assets", "files", SEARCH, "badges", ATTENTION, ARCHIVE, SOURCES, DIGEST,
+    "404",
+];
+
 impl Route<'_> {
     /// The path relative to the site root.
     pub fn path(&self) -> String {

@@ -3,23 +3,12 @@
 //! `new` writes; and the publishing files `init` writes and this repository ships (the GitHub
 //! Action, its install script, the release workflow), checked against GitHub's schemas.
 
-use crate::support::{build, copy_tree, project};
+use crate::support::{adrsite_in as adrsite, build, copy_tree, project};
 use serde_json::{Value, json};
 use std::path::Path;
 use std::process::{Command, Output};
 
 const TODAY: &str = "2026-11-27";
-
-fn adrsite(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_adrsite"))
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
 
 fn git(dir: &Path, args: &[&str]) {
     let out = Command::new("git")

@@ -2,20 +2,9 @@
 //! numbering scheme, `--supersedes` and `--amends` editing both files, numbers kept unique across
 //! git history, and `init` followed by a build in an empty repository and in a corpus copy.
 
-use crate::support::{build, copy_tree, project};
+use crate::support::{adrsite_in as adrsite, build, copy_tree, project};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn adrsite(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_adrsite"))
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
+use std::process::Command;
 
 /// Runs `adrsite new` in `dir`; returns the path it printed, relative to `dir`.
 fn new(dir: &Path, args: &[&str]) -> String {

@@ -4,24 +4,12 @@
 //! per repository, one search with a `source:` filter, a source that cannot be fetched, the
 //! last good copy of one that stopped answering, and `adrsite.lock`.
 
-use crate::support::{copy_tree, project, serve_files};
+use crate::support::{adrsite_in as adrsite, copy_tree, project, serve_files};
 use serde_json::{Value, json};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 const TODAY: &str = "2026-11-27";
-
-fn adrsite(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_adrsite"))
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("NO_COLOR", "1")
-        .env("CI", "true")
-        .output()
-        .expect("the binary runs")
-}
 
 fn git(dir: &Path, args: &[&str], date: &str) {
     let out = Command::new("git")

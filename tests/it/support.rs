@@ -162,3 +162,17 @@ pub fn serve_files(root: PathBuf) -> String {
     });
     base
 }
+
+/// Runs the real binary in `dir`, with no git configuration but the repository's own (so that
+/// nobody's global settings leak in), no colours and no progress bars.
+pub fn adrsite_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_adrsite"))
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("NO_COLOR", "1")
+        .env("CI", "true")
+        .output()
+        .expect("the binary runs")
+}

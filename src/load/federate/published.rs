@@ -57,7 +57,12 @@ pub fn pages(docs: &Value, hits: &[Value], base: &str) -> BTreeMap<String, Strin
     let mut out = BTreeMap::new();
     for d in &list {
         let (Some(source), Some(title)) = (d["source"].as_str(), d["title"].as_str()) else { continue };
-        if source.contains("..") || source.starts_with('/') {
+        // A path from elsewhere is written into the cache: only plain relative paths, never one
+        // that climbs out, is absolute, or names a drive.
+        let plain = source
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != ".." && !part.contains(['\\', ':']));
+        if !plain {
             continue;
         }
         let mut front = vec![format!("title: {}", yaml(title))];
@@ -228,7 +233,10 @@ mod tests {
              "git": {"changed": "2024-02-01"}},
             {"id": "decisions/0002-b", "title": "B", "source": "docs/decisions/0002-b.md", "url": "decisions/0002-b.html",
              "relations": [{"kind": "supersedes", "target": "decisions/0001-a"}]},
-            {"id": "x", "title": "Escapes", "source": "../outside.md"}
+            {"id": "x", "title": "Escapes", "source": "../outside.md"},
+            {"id": "y", "title": "Absolute", "source": "/etc/x.md"},
+            {"id": "z", "title": "Drive", "source": "C:/x.md"},
+            {"id": "w", "title": "Backslash", "source": "a\\..\\..\\x.md"}
         ]});
         let hits = vec![json!({"source": "docs/decisions/0001-a.md", "excerpt": "We chose A."})];
         let pages = pages(&docs, &hits, "https://example.org/web");
