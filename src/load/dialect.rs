@@ -190,7 +190,7 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
                 // prose, not the document's status.
                 let value = trimmed.trim_start_matches(['-', '*', '+']).trim();
                 let words = crate::text::plain_inline(value).split_whitespace().count();
-                if words <= 3 || crate::load::status::parse_status(value, &Default::default()).status.is_some() {
+                if words <= 3 || crate::load::status::is_status(value) {
                     set(meta, Key::Status, value, here);
                     scan.has_status_section = true;
                 }
@@ -255,7 +255,8 @@ fn take_table(
     table.clear();
 }
 
-fn atx_level(line: &str) -> Option<usize> {
+/// The level of an ATX heading line (`## Status` → 2).
+pub(crate) fn atx_level(line: &str) -> Option<usize> {
     let indent = line.len() - line.trim_start_matches(' ').len();
     if indent > 3 {
         return None;
@@ -277,7 +278,9 @@ fn set(meta: &mut RawMeta, key: Key, value: &str, (_, line): (usize, u32)) {
     );
 }
 
-fn relation_line(line: &str) -> Option<(RelationKind, String)> {
+/// `Supersedes [ADR-3](0003-x.md)`, `* Amended by: ADR-9`: the relation a line declares and the
+/// text naming its targets.
+pub(crate) fn relation_line(line: &str) -> Option<(RelationKind, String)> {
     let c = RELATION_LINE.captures(line)?;
     let kind = match c[1].to_lowercase().as_str() {
         "supersedes" | "replaces" => RelationKind::Supersedes,
@@ -289,14 +292,28 @@ fn relation_line(line: &str) -> Option<(RelationKind, String)> {
     Some((kind, c[2].to_string()))
 }
 
-fn add_relations(meta: &mut RawMeta, kind: RelationKind, rest: &str, (_, line): (usize, u32)) {
+/// The targets a relation's text names: each Markdown link's destination, else the first
+/// reference (`ADR-0007`, a slug), placeholders left out.
+pub(crate) fn relation_targets(rest: &str) -> Vec<String> {
     let mut targets: Vec<String> = LINK_DEST.captures_iter(rest).map(|c| c[1].to_string()).collect();
     if targets.is_empty()
         && let Some(t) = crate::load::status::reference_target(rest)
     {
         targets.push(t);
     }
-    for t in targets.into_iter().filter(|t| !crate::load::meta::is_placeholder(t)) {
+    targets.retain(|t| !crate::load::meta::is_placeholder(t));
+    targets
+}
+
+/// A `Key: value` line of a document's head (`* Status: accepted`, `**Date:** 2024-01-02`,
+/// `status: proposed` in front matter): what the key means and the value.
+pub(crate) fn key_line(line: &str) -> Option<(Key, String)> {
+    let c = KEY_LINE.captures(line)?;
+    classify(&canonical_key(&c[1])).map(|k| (k, c[2].to_string()))
+}
+
+fn add_relations(meta: &mut RawMeta, kind: RelationKind, rest: &str, (_, line): (usize, u32)) {
+    for t in relation_targets(rest) {
         meta.relations.push((kind, Located { value: t, line, column: 1, file: None }));
     }
 }
@@ -311,7 +328,7 @@ fn title_status(heading: &str, (_, line): (usize, u32), meta: &mut RawMeta) {
                 depth -= 1;
                 if depth == 0 {
                     let inner = &heading[1..i];
-                    if crate::load::status::parse_status(inner, &Default::default()).status.is_some() {
+                    if crate::load::status::is_status(inner) {
                         set(meta, Key::Status, inner, (0, line));
                     }
                     return;

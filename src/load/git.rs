@@ -2,9 +2,10 @@
 //! no libgit2).
 //!
 //! Input: the site directory. Output: [`GitHistory`] — for every file git knows, the date of the
-//! first and the last commit that touched it and the last author — or the reason it is not
-//! available (git missing, not a repository). A shallow clone is detected: its dates are not
-//! trusted, because the oldest commit it has is not when files were created.
+//! first and the last commit that touched it, the last author and the status labels and
+//! relations each commit wrote into it ([`crate::load::git_log`] reads the patch) — or the reason
+//! it is not available (git missing, not a repository). A shallow clone is detected: its dates are
+//! not trusted, because the oldest commit it has is not when files were created.
 //!
 //! Also the few other questions adrsite asks git, each one process: where the site sits in its
 //! checkout and which branch edits go to ([`checkout`]), and, for `adrsite new`, every path a
@@ -13,7 +14,7 @@
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 /// What git says about one file.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -24,6 +25,19 @@ pub struct FileHistory {
     pub changed: Date,
     /// Author of the newest commit.
     pub author: String,
+    /// What commits wrote into the file (status labels, relations), oldest first.
+    pub said: Vec<Said>,
+}
+
+/// One thing a commit wrote into a file.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Said {
+    /// The commit's author date.
+    pub date: Date,
+    /// The commit's full hash.
+    pub commit: String,
+    /// What it wrote.
+    pub statement: crate::load::hunk::Statement,
 }
 
 /// The outcome of the git pass.
@@ -91,6 +105,14 @@ pub fn web_url(remote: &str) -> Option<String> {
     Some(r)
 }
 
+/// Where a repository's web page shows one commit: `https://github.com/o/r` →
+/// `https://github.com/o/r/commit/` (GitLab's `/-/commit/`).
+pub fn commit_base(repository: &str) -> String {
+    let repo = repository.trim_end_matches('/');
+    let dash = if repo.contains("gitlab") { "-/" } else { "" };
+    format!("{repo}/{dash}commit/")
+}
+
 /// Reads the history of every file under `dir`.
 pub fn read_history(dir: &Path) -> GitHistory {
     let probe = Command::new("git").arg("-C").arg(dir).args(["rev-parse", "--is-shallow-repository"]).output();
@@ -102,75 +124,60 @@ pub fn read_history(dir: &Path) -> GitHistory {
     if probe == "true" {
         return GitHistory::Shallow;
     }
-    let out = Command::new("git")
+    let child = Command::new("git")
         .arg("-C")
         .arg(dir)
         .args([
             "-c",
             "core.quotepath=off",
+            "-c",
+            "log.showSignature=false",
             "log",
             "--no-color",
-            "--format=%x1e%as%x1f%an",
-            // With each file's change, so that a rename (a moved decision folder) carries the
-            // file's history to its new name instead of dating it the day of the move.
-            "--name-status",
+            "--format=%x1e%H%x1f%as%x1f%an",
+            // Each file's patch, so that what a commit wrote into a document (its status, its
+            // relations) is read with the dates, in the same pass. Three lines of context carry
+            // a `## Status` heading into the hunk that changes the status under it.
+            "--patch",
+            "-U3",
+            "--no-ext-diff",
+            "--no-textconv",
+            "--src-prefix=a/",
+            "--dst-prefix=b/",
+            // A rename (a moved decision folder) carries the file's history to its new name
+            // instead of dating it the day of the move.
             "--find-renames",
             // `--relative` alone limits the log to the site directory; a `-- .` pathspec would
             // cost 60% more on large histories (measured with .ci/bench-git).
             "--relative",
-            "-z",
         ])
-        .output();
-    match out {
-        Ok(out) if out.status.success() => GitHistory::Dates(parse_log(&String::from_utf8_lossy(&out.stdout))),
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => return GitHistory::Unavailable(format!("git log could not run: {e}")),
+    };
+    // Read as git writes: the patch of a long history is tens of megabytes, never held whole.
+    let (Some(stdout), Some(mut stderr)) = (child.stdout.take(), child.stderr.take()) else {
+        return GitHistory::Unavailable("git log could not run".into());
+    };
+    let errors = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = std::io::Read::read_to_string(&mut stderr, &mut text);
+        text
+    });
+    let files = crate::load::git_log::parse(std::io::BufReader::with_capacity(1 << 16, stdout));
+    let status = child.wait();
+    let errors = errors.join().unwrap_or_default();
+    match status {
+        Ok(s) if s.success() => GitHistory::Dates(files),
         // A repository without commits yet.
-        Ok(out) if String::from_utf8_lossy(&out.stderr).contains("does not have any commits") => {
-            GitHistory::Dates(BTreeMap::new())
-        }
-        Ok(out) => GitHistory::Unavailable(format!("git log failed: {}", String::from_utf8_lossy(&out.stderr).trim())),
+        Ok(_) if errors.contains("does not have any commits") => GitHistory::Dates(BTreeMap::new()),
+        Ok(_) => GitHistory::Unavailable(format!("git log failed: {}", errors.trim())),
         Err(e) => GitHistory::Unavailable(format!("git log could not run: {e}")),
     }
-}
-
-/// Parses `git log --format=%x1e%as%x1f%an --name-status --find-renames -z` output, newest
-/// commit first. A file renamed from `old` to `new` is one file: commits older than the rename
-/// that touched `old` count for the file now at `new` (and whatever it was renamed to later).
-pub fn parse_log(text: &str) -> BTreeMap<String, FileHistory> {
-    let mut files: BTreeMap<String, FileHistory> = BTreeMap::new();
-    // Old path → the path that file has today.
-    let mut renamed: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    for record in text.split('\u{1e}').filter(|r| !r.is_empty()) {
-        // With -z the header is NUL-terminated, then a newline, then NUL-separated fields:
-        // a status letter and a path, or `R<score>`, the old path and the new one.
-        let mut parts = record.split('\0');
-        let header = parts.next().unwrap_or_default();
-        let Some((date, author)) = header.split_once('\u{1f}') else { continue };
-        let Ok(date) = date.trim().parse::<Date>() else { continue };
-        let mut fields = parts.map(|n| n.trim_matches('\n')).filter(|n| !n.is_empty());
-        while let Some(status) = fields.next() {
-            let path = match status.as_bytes().first() {
-                Some(b'R' | b'C') => {
-                    let (Some(old), Some(new)) = (fields.next(), fields.next()) else { break };
-                    let today = renamed.get(new).cloned().unwrap_or_else(|| new.to_string());
-                    if status.starts_with('R') {
-                        renamed.insert(old.to_string(), today.clone());
-                    }
-                    today
-                }
-                Some(_) => {
-                    let Some(path) = fields.next() else { break };
-                    renamed.get(path).cloned().unwrap_or_else(|| path.to_string())
-                }
-                None => continue,
-            };
-            files.entry(path).and_modify(|h| h.created = date.min(h.created)).or_insert_with(|| FileHistory {
-                created: date,
-                changed: date,
-                author: author.trim().to_string(),
-            });
-        }
-    }
-    files
 }
 
 /// Every path `folder` (relative to `dir`) ever had in any branch's history, deleted and renamed
@@ -272,19 +279,6 @@ mod tests {
     }
 
     use jiff::civil::date;
-
-    #[test]
-    fn newest_first_log_gives_created_changed_and_author() {
-        // The byte layout `git log -z` really produces.
-        let log =
-            "\u{1e}2024-03-01\u{1f}Ben\0\nM\0docs/a.md\0A\0docs/b c.md\0\u{1e}2023-01-02\u{1f}Ana\0\nA\0docs/a.md\0";
-        let files = parse_log(log);
-        assert_eq!(
-            files["docs/a.md"],
-            FileHistory { created: date(2023, 1, 2), changed: date(2024, 3, 1), author: "Ben".into() }
-        );
-        assert_eq!(files["docs/b c.md"].created, date(2024, 3, 1));
-    }
 
     #[test]
     fn a_moved_folder_keeps_its_files_history() {

@@ -12,6 +12,8 @@ pub mod federate;
 pub mod fingerprint;
 pub mod front_matter;
 pub mod git;
+pub mod git_log;
+pub mod hunk;
 pub mod index_table;
 pub mod infer;
 pub mod meta;

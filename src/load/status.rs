@@ -104,6 +104,22 @@ pub struct ParsedStatus {
 
 /// Reads one status label.
 pub fn parse_status(raw: &str, custom: &CustomStatuses) -> ParsedStatus {
+    parse(raw, custom, true)
+}
+
+/// Whether `raw` reads as a status label, without looking for a suggestion when it does not
+/// (cheap enough for every line a long history changed).
+pub fn is_status(raw: &str) -> bool {
+    // Most lines name no status word at all: say so before parsing any Markdown.
+    let lower = raw.to_lowercase();
+    let named = lower.split(|c: char| !c.is_alphanumeric()).any(|w| WORDS.iter().any(|(k, _)| *k == w))
+        || PHRASES.iter().any(|(p, _)| lower.contains(p))
+        || lower.contains("supersed")
+        || lower.contains("superced");
+    named && parse(raw, &CustomStatuses::default(), false).status.is_some()
+}
+
+fn parse(raw: &str, custom: &CustomStatuses, suggest: bool) -> ParsedStatus {
     let raw = raw.trim();
     // A `# comment` (kep.yaml) and trailing explanation after a dash or sentence are qualifiers.
     let raw = raw.split(" # ").next().unwrap_or(raw).trim();
@@ -151,7 +167,9 @@ pub fn parse_status(raw: &str, custom: &CustomStatuses) -> ParsedStatus {
             parsed.status = Some(*custom.1);
             return parsed;
         }
-        parsed.suggestion = crate::diagnostic::did_you_mean(word, WORDS.iter().map(|(w, _)| *w).chain(["on hold"]));
+        if suggest {
+            parsed.suggestion = crate::diagnostic::did_you_mean(word, WORDS.iter().map(|(w, _)| *w).chain(["on hold"]));
+        }
     }
     parsed
 }

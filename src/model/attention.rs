@@ -44,6 +44,11 @@ pub(crate) fn serialize_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Re
     }
 }
 
+/// A date as `YYYY-MM-DD`.
+pub(crate) fn serialize_day<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&d.to_string())
+}
+
 fn named(doc: &Doc, key: DateKey) -> Option<(&crate::model::site::NamedDate, u32)> {
     doc.dates.iter().find(|d| d.key == key).map(|d| (d, d.line))
 }
@@ -174,9 +179,15 @@ pub fn evaluate(doc: &Doc, docs: &BTreeMap<DocId, Doc>, today: Date, policy: &Po
             let Some(successor) = docs.get(&rel.target) else { continue };
             if let Some(s) = successor.status.filter(|s| s.is_in_force()) {
                 let name = successor.display_id.clone().unwrap_or_else(|| successor.title.clone());
+                // The day the successor said so, from the history, is more exact than its date.
+                let declared = doc
+                    .history
+                    .iter()
+                    .find(|s| s.status == Status::Superseded && s.by.as_ref() == Some(&rel.target))
+                    .map(|s| s.date);
                 out.push(finding(
                     Code::Contradiction,
-                    successor.date,
+                    declared.or(successor.date),
                     format!(
                         "still {} although {name} ({}) supersedes it; mark it superseded",
                         doc.status.map_or("", Status::as_str),
@@ -194,7 +205,9 @@ pub fn evaluate(doc: &Doc, docs: &BTreeMap<DocId, Doc>, today: Date, policy: &Po
             Some(s) => format!("superseded by `{s}`, which is not a document of this site"),
             None => "marked superseded, but it does not say by what".to_string(),
         };
-        out.push(finding(Code::MissingSuccessor, doc.date, message, doc.status_line));
+        // Superseded since the commit that said so, when the history knows it.
+        let since = crate::model::history::since(&doc.history, Status::Superseded).or(doc.date);
+        out.push(finding(Code::MissingSuccessor, since, message, doc.status_line));
     }
 
     // supersede-cycle: the chain of successors comes back round, so no decision is in force.
@@ -203,7 +216,8 @@ pub fn evaluate(doc: &Doc, docs: &BTreeMap<DocId, Doc>, today: Date, policy: &Po
     {
         let names: Vec<&str> = cycle.iter().map(|d| d.display_id.as_deref().unwrap_or(&d.title)).collect();
         let message = format!("superseded in a circle: {}", names.join(" → "));
-        out.push(finding(Code::SupersedeCycle, doc.date, message, doc.status_line));
+        let since = crate::model::history::since(&doc.history, Status::Superseded).or(doc.date);
+        out.push(finding(Code::SupersedeCycle, since, message, doc.status_line));
     }
     out
 }
@@ -260,6 +274,7 @@ mod tests {
             created: date(2025, 1, 1),
             changed: date(2026, 1, 1),
             author: "Ben".into(),
+            said: Vec::new(),
         });
         boundary(&git, date(2026, 6, 30), Code::ReviewOverdue);
         assert!(

@@ -3,20 +3,17 @@
 //! overdue action items.
 //!
 //! Input: the [`Site`] and the window. Output: a [`Digest`] of plain values, ready for any
-//! format. A document's day is the date it states, else the day git first saw it: a decision is
-//! "recorded" in the window when that day is in it. (Status changes within a document's history
-//! are not read yet: a proposal accepted by editing its status line counts on its own date.)
+//! format. When git has a decision's status history, each step counts on the day of its commit:
+//! a proposal accepted by editing its status line is decided that day, and a decision later
+//! superseded or deprecated has changed status that day. Without a history, a document counts
+//! once, on the date it states, else the day git first saw it.
 
 use crate::model::Site;
-use crate::model::attention::serialize_date;
+use crate::model::attention::{serialize_date, serialize_day};
 use crate::vocab::{DateKey, DocKind, Status};
 use jiff::civil::Date;
 use serde::Serialize;
 use std::collections::BTreeMap;
-
-fn serialize_day<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
-    serialize_date(&Some(*d), s)
-}
 
 /// One document named in a digest.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -55,6 +52,9 @@ pub struct Digest {
     pub decided: Vec<Item>,
     /// Proposals and drafts that appeared in the window and await a decision.
     pub proposed: Vec<Item>,
+    /// Decisions whose status changed in the window otherwise (superseded, deprecated,
+    /// reopened), each with the status it came from as its note.
+    pub changed: Vec<Item>,
     /// What needs attention now.
     pub attention: Vec<Item>,
     /// Standup blockers still open.
@@ -68,38 +68,76 @@ impl Digest {
     pub fn is_empty(&self) -> bool {
         self.decided.is_empty()
             && self.proposed.is_empty()
+            && self.changed.is_empty()
             && self.attention.is_empty()
             && self.blockers.is_empty()
             && self.overdue.is_empty()
     }
 }
 
-/// A decision as a digest counts it: its day (the date it states, else git's first), whether it
-/// is still open (a proposal or draft) and its item; `None` for documents a digest does not tell.
-fn recorded(doc: &crate::model::Doc) -> Option<(Date, bool, Item)> {
+/// Which section of a digest a decision's step goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Event {
+    Decided,
+    Proposed,
+    Changed,
+}
+
+/// Whether a status ends a proposal: in force, or decided against, or put off.
+fn decides(s: Status) -> bool {
+    s.is_in_force() || matches!(s, Status::Rejected | Status::Withdrawn | Status::Postponed)
+}
+
+/// What a decision gives a digest: each step of its status history, on its day; without one,
+/// its current status on its own day (the date it states, else git's first). Nothing for
+/// documents a digest does not tell.
+fn events(doc: &crate::model::Doc) -> Vec<(Date, Event, Item)> {
     if !doc.kind.is_decision() {
-        return None;
+        return Vec::new();
     }
-    let day = doc.date.or(doc.git.as_ref().map(|g| g.created))?;
-    let open = match doc.status? {
-        Status::Proposed | Status::Draft => true,
-        s if s.is_in_force() || matches!(s, Status::Rejected | Status::Withdrawn | Status::Postponed) => false,
-        _ => return None,
+    let open = |s: Status| matches!(s, Status::Proposed | Status::Draft);
+    let deadline = || doc.dates.iter().find(|d| d.key == DateKey::Deadline).and_then(|d| d.date);
+    let item = |status, day, note| Item {
+        id: doc.display_id.clone(),
+        title: doc.title.clone(),
+        status: Some(status),
+        date: Some(day),
+        deadline: if open(status) { deadline() } else { None },
+        url: doc.id.page_path(),
+        note,
     };
-    let deadline = open.then(|| doc.dates.iter().find(|d| d.key == DateKey::Deadline).and_then(|d| d.date)).flatten();
-    Some((
-        day,
-        open,
-        Item {
-            id: doc.display_id.clone(),
-            title: doc.title.clone(),
-            status: doc.status,
-            date: Some(day),
-            deadline,
-            url: doc.id.page_path(),
-            note: None,
-        },
-    ))
+    if doc.history.is_empty() {
+        let (Some(day), Some(status)) = (doc.date.or(doc.git.as_ref().map(|g| g.created)), doc.status) else {
+            return Vec::new();
+        };
+        let event = if open(status) {
+            Event::Proposed
+        } else if decides(status) {
+            Event::Decided
+        } else {
+            return Vec::new();
+        };
+        return vec![(day, event, item(status, day, None))];
+    }
+    let still_open = doc.status.is_some_and(open);
+    let mut out = Vec::new();
+    let mut before: Option<Status> = None;
+    for step in &doc.history {
+        let event = match before {
+            // A proposal counts where it appeared, while it still awaits a decision.
+            None if open(step.status) => still_open.then_some(Event::Proposed),
+            None | Some(Status::Proposed | Status::Draft) if decides(step.status) => Some(Event::Decided),
+            Some(from) if from != step.status => Some(Event::Changed),
+            _ => None,
+        };
+        if let Some(event) = event {
+            let note = (event == Event::Changed)
+                .then(|| format!("{} → {} on {}", before.map_or("", Status::as_str), step.status.as_str(), step.date));
+            out.push((step.date, event, item(step.status, step.date, note)));
+        }
+        before = Some(step.status);
+    }
+    out
 }
 
 /// The digest of `site` for the days `from` to `to`.
@@ -114,13 +152,17 @@ pub fn digest(site: &Site, from: Date, to: Date) -> Digest {
         url: doc.id.page_path(),
         note,
     };
-    let (mut decided, mut proposed) = (Vec::new(), Vec::new());
-    for (day, open, it) in site.docs.values().filter_map(recorded) {
+    let (mut decided, mut proposed, mut changed) = (Vec::new(), Vec::new(), Vec::new());
+    for (day, event, it) in site.docs.values().flat_map(events) {
         if in_window(Some(day)) {
-            if open { proposed.push(it) } else { decided.push(it) }
+            match event {
+                Event::Decided => decided.push(it),
+                Event::Proposed => proposed.push(it),
+                Event::Changed => changed.push(it),
+            }
         }
     }
-    sort(&mut decided, &mut proposed);
+    sort(&mut decided, &mut proposed, &mut changed);
     let mut attention: Vec<Item> = site
         .docs
         .values()
@@ -154,7 +196,7 @@ pub fn digest(site: &Site, from: Date, to: Date) -> Digest {
             Some(Item { deadline: action.due, ..item(doc, a.first_seen, Some(format!("{owner}{}", action.text))) })
         })
         .collect();
-    Digest { from, to, decided, proposed, attention, blockers, overdue }
+    Digest { from, to, decided, proposed, changed, attention, blockers, overdue }
 }
 
 /// One ISO week's decisions and new proposals, for the site's digest pages.
@@ -178,26 +220,34 @@ impl Week {
     }
 }
 
-/// Every week in which a decision was recorded or a proposal appeared, newest first.
+/// Every week in which a decision was recorded, a proposal appeared or a status changed, newest
+/// first.
 pub fn weeks(site: &Site) -> Vec<Week> {
-    let mut buckets: BTreeMap<Date, (Vec<Item>, Vec<Item>)> = BTreeMap::new();
-    for (day, open, it) in site.docs.values().filter_map(recorded) {
+    // Per Monday: decided, proposed, changed.
+    type Sections = (Vec<Item>, Vec<Item>, Vec<Item>);
+    let mut buckets: BTreeMap<Date, Sections> = BTreeMap::new();
+    for (day, event, it) in site.docs.values().flat_map(events) {
         let Some(monday) = monday_of(day) else { continue };
         let bucket = buckets.entry(monday).or_default();
-        if open { bucket.1.push(it) } else { bucket.0.push(it) }
+        match event {
+            Event::Decided => bucket.0.push(it),
+            Event::Proposed => bucket.1.push(it),
+            Event::Changed => bucket.2.push(it),
+        }
     }
     buckets
         .into_iter()
         .rev()
-        .filter_map(|(monday, (mut decided, mut proposed))| {
+        .filter_map(|(monday, (mut decided, mut proposed, mut changed))| {
             let sunday = monday.checked_add(jiff::Span::new().days(6)).ok()?;
-            sort(&mut decided, &mut proposed);
+            sort(&mut decided, &mut proposed, &mut changed);
             let iso = monday.iso_week_date();
             let digest = Digest {
                 from: monday,
                 to: sunday,
                 decided,
                 proposed,
+                changed,
                 attention: Vec::new(),
                 blockers: Vec::new(),
                 overdue: Vec::new(),
@@ -207,10 +257,11 @@ pub fn weeks(site: &Site) -> Vec<Week> {
         .collect()
 }
 
-/// Newest decisions first; proposals by deadline, then newest.
-fn sort(decided: &mut [Item], proposed: &mut [Item]) {
+/// Newest decisions and changes first; proposals by deadline, then newest.
+fn sort(decided: &mut [Item], proposed: &mut [Item], changed: &mut [Item]) {
     let newest_first = |a: &Item, b: &Item| b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url));
     decided.sort_by(newest_first);
+    changed.sort_by(newest_first);
     proposed.sort_by(|a, b| a.deadline.cmp(&b.deadline).then_with(|| newest_first(a, b)));
 }
 

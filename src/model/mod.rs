@@ -8,6 +8,7 @@ pub mod archive;
 pub mod assemble;
 pub mod attention;
 pub mod digest;
+pub mod history;
 pub mod identity;
 pub mod links;
 pub mod site;

@@ -83,6 +83,8 @@ pub struct Doc {
     pub oversize: Option<u64>,
     /// Created and last-changed dates and last author from git, when trusted.
     pub git: Option<crate::load::git::FileHistory>,
+    /// Each status it has had, oldest first, from git (decisions only).
+    pub history: Vec<crate::model::history::Step>,
     /// What needs attention, from the attention rules.
     pub findings: Vec<crate::model::attention::Finding>,
     /// What a standup or meeting note says: entries, blockers, action items.
@@ -148,6 +150,7 @@ impl Doc {
             outline: Default::default(),
             oversize: None,
             git: None,
+            history: Vec::new(),
             findings: Vec::new(),
             notes: None,
         }
@@ -202,6 +205,25 @@ pub struct Site {
 }
 
 impl Site {
+    /// A site of no documents and no collections, for unit tests that fill in what they need.
+    #[cfg(test)]
+    pub fn for_test() -> Site {
+        Site {
+            docs: BTreeMap::new(),
+            collections: Vec::new(),
+            assets: BTreeSet::new(),
+            tags: BTreeMap::new(),
+            people: BTreeMap::new(),
+            aliases: BTreeMap::new(),
+            archive: Default::default(),
+            diagnostics: Vec::new(),
+            skipped: Vec::new(),
+            placements: Vec::new(),
+            names: Names::default(),
+            mounts: Vec::new(),
+        }
+    }
+
     /// The source of an organisation's site that `path` (a document's source) belongs to.
     pub fn mount_of(&self, path: &str) -> Option<&crate::load::federate::mount::Mount> {
         self.mounts.iter().find(|m| path.strip_prefix(&m.namespace).is_some_and(|r| r.starts_with('/')))

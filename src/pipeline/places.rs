@@ -18,6 +18,7 @@ pub(crate) fn render_options(opts: &BuildOptions, config: &Config) -> RenderOpti
         base_url: opts.base_url.clone().or(config.base_url.clone()).map(|u| u.trim_end_matches('/').to_string()),
         edit_base,
         repo_base,
+        commit_base: config.repository.as_deref().map(crate::load::git::commit_base),
         live_reload: opts.live_reload.clone(),
         today: opts.today,
         stale_blocker_after: config.attention.stale_blocker_after,

@@ -37,6 +37,9 @@ struct ApiDoc<'a> {
     links_in: &'a [DocId],
     #[serde(skip_serializing_if = "Option::is_none")]
     git: Option<ApiGit<'a>>,
+    /// Each status it has had, oldest first, with the day and the commit that set it.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    history: &'a [crate::model::history::Step],
 }
 
 #[derive(Serialize)]
@@ -106,6 +109,7 @@ pub fn docs_json(site: &Site) -> String {
                     changed: g.changed.to_string(),
                     author: &g.author,
                 }),
+                history: &d.history,
             }
         })
         .collect();

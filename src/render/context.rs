@@ -24,6 +24,8 @@ pub struct RenderOptions {
     pub edit_base: Option<String>,
     /// Prefix of links to the repository's files outside the site: `https://github.com/o/r/blob/main/`.
     pub repo_base: Option<String>,
+    /// Prefix of links to a commit: `https://github.com/o/r/commit/`.
+    pub commit_base: Option<String>,
     /// Live-reload script URL (serve only).
     pub live_reload: Option<String>,
     /// The date attention rules were evaluated against.

@@ -18,9 +18,10 @@ pub enum DigestFormat {
 }
 
 /// The sections, in the order they are told.
-fn sections(d: &Digest) -> [(&'static str, &[Item]); 5] {
+fn sections(d: &Digest) -> [(&'static str, &[Item]); 6] {
     [
         ("Decided", &d.decided),
+        ("Changed status", &d.changed),
         ("New proposals awaiting a decision", &d.proposed),
         ("Needs attention", &d.attention),
         ("Open blockers", &d.blockers),
@@ -35,7 +36,9 @@ pub fn write(d: &Digest, format: DigestFormat, title: &str, base_url: Option<&st
     match format {
         DigestFormat::Json => {
             let mut d = d.clone();
-            for list in [&mut d.decided, &mut d.proposed, &mut d.attention, &mut d.blockers, &mut d.overdue] {
+            for list in
+                [&mut d.decided, &mut d.proposed, &mut d.changed, &mut d.attention, &mut d.blockers, &mut d.overdue]
+            {
                 for i in list.iter_mut() {
                     if let Some(u) = url(i) {
                         i.url = u;
@@ -134,6 +137,7 @@ mod tests {
                 deadline: Some(date(2026, 12, 5)),
                 ..item("RFC-0005", "Webhooks", crate::vocab::Status::Proposed, None)
             }],
+            changed: Vec::new(),
             attention: vec![item("ADR-0003", "Old", crate::vocab::Status::Accepted, Some("review is overdue"))],
             blockers: Vec::new(),
             overdue: Vec::new(),
@@ -182,6 +186,8 @@ pub struct DigestRow {
     pub date: Option<String>,
     /// A proposal's decision deadline.
     pub deadline: Option<String>,
+    /// What changed (`accepted → superseded on 2026-11-25`).
+    pub note: Option<String>,
 }
 
 /// A week in the digest index.
@@ -197,6 +203,8 @@ pub struct WeekLink {
     pub decided: usize,
     /// New proposals.
     pub proposed: usize,
+    /// Status changes.
+    pub changed: usize,
 }
 
 /// The digest index or one week's page.
@@ -212,6 +220,8 @@ pub struct DigestPage {
     pub decided: Vec<DigestRow>,
     /// A week's new proposals (a week's page).
     pub proposed: Vec<DigestRow>,
+    /// A week's other status changes (a week's page).
+    pub changed: Vec<DigestRow>,
     /// The first and last day of the week (a week's page).
     pub days: Option<String>,
 }
@@ -224,6 +234,7 @@ fn row(i: &Item) -> DigestRow {
         badge: i.status.map(crate::render::view::Badge::group),
         date: i.date.map(|d| d.to_string()),
         deadline: i.deadline.map(|d| d.to_string()),
+        note: i.note.clone(),
     }
 }
 
@@ -249,10 +260,12 @@ impl crate::render::context::Ctx<'_> {
                     days: format!("{} to {}", w.digest.from, w.digest.to),
                     decided: w.digest.decided.len(),
                     proposed: w.digest.proposed.len(),
+                    changed: w.digest.changed.len(),
                 })
                 .collect(),
             decided: Vec::new(),
             proposed: Vec::new(),
+            changed: Vec::new(),
             days: None,
         };
         out.push((index, self.theme.render("digest.html", &view)?));
@@ -265,6 +278,7 @@ impl crate::render::context::Ctx<'_> {
                 weeks: Vec::new(),
                 decided: w.digest.decided.iter().map(row).collect(),
                 proposed: w.digest.proposed.iter().map(row).collect(),
+                changed: w.digest.changed.iter().map(row).collect(),
                 days: Some(format!("{} to {}", w.digest.from, w.digest.to)),
             };
             out.push((path, self.theme.render("digest.html", &view)?));
@@ -297,7 +311,11 @@ pub fn feed(
             if !w.digest.proposed.is_empty() {
                 summary.push(format!("Proposed: {}.", names(&w.digest.proposed)));
             }
-            let last = w.digest.decided.iter().chain(&w.digest.proposed).filter_map(|i| i.date).max();
+            if !w.digest.changed.is_empty() {
+                summary.push(format!("Changed status: {}.", names(&w.digest.changed)));
+            }
+            let last =
+                w.digest.decided.iter().chain(&w.digest.proposed).chain(&w.digest.changed).filter_map(|i| i.date).max();
             FeedEntry {
                 title: format!(
                     "{}: {} decided, {} proposed",

@@ -136,6 +136,22 @@ impl Ctx<'_> {
                 None => relations.push(RelationGroup { label: rel.kind.label(), docs: vec![link] }),
             }
         }
+        let history = doc
+            .history
+            .iter()
+            .map(|step| {
+                let by = step.by.as_ref().and_then(|id| self.link(id));
+                HistoryStep {
+                    date: step.date.to_string(),
+                    status: step.status.as_str(),
+                    label: if by.is_some() { step.status.label().to_string() } else { step.label.clone() },
+                    by,
+                    by_other: step.declared_by_other,
+                    commit: step.commit.chars().take(7).collect(),
+                    commit_url: self.commit_base(doc).map(|base| format!("{base}{}", step.commit)),
+                }
+            })
+            .collect();
         let mut layout = self.layout(&page_path, &doc.title, &col.slug);
         layout.mermaid = rendered.has_mermaid;
         let view = DocPage {
@@ -153,6 +169,7 @@ impl Ctx<'_> {
             body: rendered.html,
             toc: if rendered.toc.len() >= 3 { rendered.toc } else { Vec::new() },
             relations,
+            history,
             backlinks: doc.backlinks.iter().filter_map(|id| self.link(id)).collect(),
             notices: doc
                 .findings
@@ -181,6 +198,17 @@ impl Ctx<'_> {
             notes: self.notes_panel(doc),
         };
         Ok((self.theme.render("doc.html", &view)?, rendered.has_mermaid))
+    }
+
+    /// Where the commits of the document's repository are shown: its own source's in an
+    /// organisation's site.
+    fn commit_base(&self, doc: &Doc) -> Option<String> {
+        match self.site.mount_of(&doc.source) {
+            Some(m) => {
+                m.repository.as_deref().and_then(crate::load::git::web_url).map(|r| crate::load::git::commit_base(&r))
+            }
+            None => self.opts.commit_base.clone(),
+        }
     }
 
     /// Where the document is edited: in its own source's repository in an organisation's site.

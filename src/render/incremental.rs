@@ -57,6 +57,7 @@ fn parts(doc: &Doc) -> (u64, u64) {
         outline,
         oversize,
         git,
+        history,
         findings,
         notes,
     } = doc;
@@ -64,6 +65,8 @@ fn parts(doc: &Doc) -> (u64, u64) {
     // Lists, feeds and `llms.txt` show the excerpt.
     (title, display_id, number, status, status_label, date, date_raw, people, findings, kind, notes, &outline.excerpt)
         .hash(&mut h);
+    // The digest pages tell status changes.
+    history.hash(&mut h);
     let display = h.finish();
     let mut h = DefaultHasher::new();
     (display, tags, info, dates, relations, backlinks, links, mentions, git, unresolved_successor).hash(&mut h);

@@ -165,6 +165,25 @@ pub struct RelationGroup {
     pub docs: Vec<DocLink>,
 }
 
+/// One step of a document's status history, as its page shows it.
+#[derive(Clone, Debug, Serialize)]
+pub struct HistoryStep {
+    /// ISO date.
+    pub date: String,
+    /// Normalised status, for its colour.
+    pub status: &'static str,
+    /// The status as written, or its name when the successor is linked.
+    pub label: String,
+    /// The document that superseded it.
+    pub by: Option<DocLink>,
+    /// Whether only the successor said so.
+    pub by_other: bool,
+    /// The commit, abbreviated.
+    pub commit: String,
+    /// The commit's page on the forge, when the repository is known.
+    pub commit_url: Option<String>,
+}
+
 /// A document page.
 #[derive(Clone, Debug, Serialize)]
 pub struct DocPage {
@@ -196,6 +215,8 @@ pub struct DocPage {
     pub toc: Vec<crate::render::markdown::TocEntry>,
     /// Relations.
     pub relations: Vec<RelationGroup>,
+    /// Each status it has had, oldest first.
+    pub history: Vec<HistoryStep>,
     /// Referenced by.
     pub backlinks: Vec<DocLink>,
     /// What needs attention on this document.

@@ -165,6 +165,7 @@ mod tests {
             created: jiff::civil::date(2026, 1, 2),
             changed: jiff::civil::date(2026, 1, 3),
             author: "A".into(),
+            said: Vec::new(),
         };
         let history = GitHistory::Dates(BTreeMap::from([("docs/adr/0001-use-x.md".to_string(), h.clone())]));
         assert_eq!(merge_history(&mut dates, history, "payments"), None);

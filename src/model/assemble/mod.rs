@@ -9,6 +9,7 @@
 //! identify  (ids, numbers, titles, statuses, dates)      -> Identified per source [parallel]
 //! index     (paths, ids, stems; duplicate ids)           -> Index
 //! resolve   (links, mentions, declared relations)        -> Resolved per doc      [parallel]
+//! history   (statuses commits set, supersessions)        -> Steps per decision    [parallel]
 //! graph     (relations on both sides, backlinks)         -> Graph
 //!           each Doc is made once from these (`make_doc`), git dates included
 //! people    (tags, people, aliases)                      -> Directory
@@ -19,6 +20,7 @@
 
 mod findings;
 mod graph;
+mod history;
 mod identify;
 mod index;
 mod index_status;
@@ -88,6 +90,7 @@ struct Linked {
     relations: Vec<crate::vocab::Relation>,
     backlinks: Vec<DocId>,
     git: Option<crate::load::git::FileHistory>,
+    history: Vec<crate::model::history::Step>,
     findings: Vec<crate::model::attention::Finding>,
 }
 
@@ -122,6 +125,7 @@ fn make_doc(i: Identified, links: Links, linked: Linked) -> Doc {
         relations: linked.relations,
         backlinks: linked.backlinks,
         git: linked.git,
+        history: linked.history,
         findings: linked.findings,
     }
 }
@@ -167,6 +171,7 @@ pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, toda
     problems.extend(duplicates);
     index_status::apply(&mut docs, &index, config);
 
+    let mut histories = history::histories(&docs, &index, git, config);
     let mut assets = BTreeSet::new();
     let mut edges = Vec::new();
     let mut refs = Vec::new();
@@ -194,7 +199,8 @@ pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, toda
         .map(|(doc, links)| {
             let (relations, backlinks) = graph.take(&doc.id);
             let git = git.file(&doc.source).cloned();
-            make_doc(doc, links, Linked { relations, backlinks, git, findings: Vec::new() })
+            let history = histories.remove(&doc.id).unwrap_or_default();
+            make_doc(doc, links, Linked { relations, backlinks, git, history, findings: Vec::new() })
         })
         .collect();
     let names = if config.show_emails { Names::AsWritten } else { Names::Plain };

@@ -67,6 +67,7 @@ pub fn patch(
         relations: old.relations.clone(),
         backlinks: old.backlinks.clone(),
         git: old.git.clone(),
+        history: old.history.clone(),
         findings: old.findings.clone(),
     };
     let doc = make_doc(doc, links, linked);
@@ -98,6 +99,7 @@ fn outward(d: &Doc) -> impl PartialEq + '_ {
         relations: _,
         backlinks: _,
         git: _,
+        history: _,
         findings: _,
         links,
         collection,

@@ -169,7 +169,7 @@ fn link_destination(value: &str) -> Option<&str> {
 
 /// Resolves a relation reference: a relative path, an id (`ADR-0019`, `#33`), an absolute URL
 /// ending in a document's file name, or a bare file stem.
-fn resolve_reference(index: &Index, own_prefix: Option<&str>, from: &str, reference: &str) -> Option<DocId> {
+pub(super) fn resolve_reference(index: &Index, own_prefix: Option<&str>, from: &str, reference: &str) -> Option<DocId> {
     let reference = reference.trim().trim_matches(['"', '\'', '`']);
     // `[ADR-0002](0002-x.md)` written into front matter, where it is only a string: its
     // destination is what the author meant.
