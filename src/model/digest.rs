@@ -122,7 +122,13 @@ fn events(doc: &crate::model::Doc) -> Vec<(Date, Event, Item)> {
     let still_open = doc.status.is_some_and(open);
     let mut out = Vec::new();
     let mut before: Option<Status> = None;
-    for step in &doc.history {
+    for (i, step) in doc.history.iter().enumerate() {
+        // A log imported in one commit: its documents were decided on the dates they state, not
+        // the day of the import.
+        let day = match doc.date {
+            Some(stated) if i == 0 && stated < step.date => stated,
+            _ => step.date,
+        };
         let event = match before {
             // A proposal counts where it appeared, while it still awaits a decision.
             None if open(step.status) => still_open.then_some(Event::Proposed),
@@ -132,8 +138,8 @@ fn events(doc: &crate::model::Doc) -> Vec<(Date, Event, Item)> {
         };
         if let Some(event) = event {
             let note = (event == Event::Changed)
-                .then(|| format!("{} → {} on {}", before.map_or("", Status::as_str), step.status.as_str(), step.date));
-            out.push((step.date, event, item(step.status, step.date, note)));
+                .then(|| format!("{} → {} on {day}", before.map_or("", Status::as_str), step.status.as_str()));
+            out.push((day, event, item(step.status, day, note)));
         }
         before = Some(step.status);
     }

@@ -7,6 +7,7 @@
 pub mod archive;
 pub mod assemble;
 pub mod attention;
+pub mod decision_graph;
 pub mod digest;
 pub mod history;
 pub mod identity;

@@ -37,6 +37,8 @@ pub struct CollectionPage {
     pub tree: Vec<TreeItem>,
     /// The filter box of a large collection.
     pub filter: Option<Filter>,
+    /// Its decision graph's page, when its documents are joined.
+    pub graph: Option<String>,
 }
 
 /// What the filter box offers: only values some document of the collection has.
@@ -185,6 +187,7 @@ impl Ctx<'_> {
             groups,
             tree,
             filter,
+            graph: self.graphs[index].is_some().then(|| Route::CollectionGraph(&col.slug).path()),
         };
         Ok(Some((path.clone(), self.theme.render("collection.html", &view)?)))
     }

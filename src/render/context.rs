@@ -59,6 +59,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) theme: &'a Theme,
     /// `(slug, label)` of every navigation entry.
     pub(crate) nav: Vec<(String, String)>,
+    /// Each collection's decision graph, when its documents are joined (by collection index).
+    pub(crate) graphs: Vec<Option<crate::model::decision_graph::Graph>>,
 }
 
 impl Ctx<'_> {

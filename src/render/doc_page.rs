@@ -136,10 +136,13 @@ impl Ctx<'_> {
                 None => relations.push(RelationGroup { label: rel.kind.label(), docs: vec![link] }),
             }
         }
+        // As with git's dates above: nothing dated after the build's today.
         let history = doc
             .history
             .iter()
-            .map(|step| {
+            .filter(|step| step.date <= self.opts.today)
+            .enumerate()
+            .map(|(i, step)| {
                 let by = step.by.as_ref().and_then(|id| self.link(id));
                 HistoryStep {
                     date: step.date.to_string(),
@@ -147,6 +150,7 @@ impl Ctx<'_> {
                     label: if by.is_some() { step.status.label().to_string() } else { step.label.clone() },
                     by,
                     by_other: step.declared_by_other,
+                    first_seen: i == 0 && doc.date.is_some_and(|d| d < step.date),
                     commit: step.commit.chars().take(7).collect(),
                     commit_url: self.commit_base(doc).map(|base| format!("{base}{}", step.commit)),
                 }
@@ -170,6 +174,7 @@ impl Ctx<'_> {
             toc: if rendered.toc.len() >= 3 { rendered.toc } else { Vec::new() },
             relations,
             history,
+            graph: self.doc_graph(doc),
             backlinks: doc.backlinks.iter().filter_map(|id| self.link(id)).collect(),
             notices: doc
                 .findings

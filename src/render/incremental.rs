@@ -67,6 +67,18 @@ fn parts(doc: &Doc) -> (u64, u64) {
         .hash(&mut h);
     // The digest pages tell status changes.
     history.hash(&mut h);
+    // The collection's graph page draws whom it is joined to.
+    let joined: Vec<&DocId> = relations
+        .iter()
+        .map(|r| &r.target)
+        .chain(links.values().filter_map(|t| match t {
+            LinkTarget::Doc(id, _) => Some(id),
+            _ => None,
+        }))
+        .chain(mentions.values())
+        .chain(backlinks)
+        .collect();
+    joined.hash(&mut h);
     let display = h.finish();
     let mut h = DefaultHasher::new();
     (display, tags, info, dates, relations, backlinks, links, mentions, git, unresolved_successor).hash(&mut h);

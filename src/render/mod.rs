@@ -10,6 +10,7 @@ mod collection_page;
 mod context;
 pub mod digest;
 mod doc_page;
+pub mod graph;
 pub mod highlight;
 pub mod highlight_cache;
 pub mod highlight_html;

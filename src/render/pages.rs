@@ -47,7 +47,8 @@ pub fn render_site(
             .filter(|(s, _)| Ctx::has_section(site, s))
             .map(|(s, l)| (s.to_string(), l.to_string())),
     );
-    let ctx = Ctx { site, opts, theme, nav };
+    let graphs = crate::render::graph::collection_graphs_of(site);
+    let ctx = Ctx { site, opts, theme, nav, graphs };
 
     let (only, lists, api) = match which {
         PageSet::All => (None, true, true),
@@ -96,6 +97,9 @@ pub fn render_site(
         if let Some((path, html)) = ctx.collection(i)? {
             write(&path, html)?;
         }
+    }
+    for (path, text) in ctx.collection_graphs()? {
+        write(&path, text)?;
     }
     if !site.mounts.is_empty() {
         write(&Route::Section(crate::vocab::route::SOURCES).path(), ctx.sources_page()?)?;

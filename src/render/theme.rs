@@ -18,7 +18,7 @@ macro_rules! embedded {
 const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "base.html", "components.html", "home.html", "collection.html", "doc.html", "timeline.html",
     "tags.html", "tag.html", "people.html", "person.html", "attention.html", "search.html", "404.html", "sitemap.xml", "archive.html", "week.html", "blockers.html",
-    "actions.html", "feed.xml", "badge.svg", "llms.txt", "sources.html", "digest.html",
+    "actions.html", "feed.xml", "badge.svg", "llms.txt", "sources.html", "digest.html", "graph.html",
 );
 
 /// Built-in static files, by path under `assets/`.

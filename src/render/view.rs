@@ -178,6 +178,9 @@ pub struct HistoryStep {
     pub by: Option<DocLink>,
     /// Whether only the successor said so.
     pub by_other: bool,
+    /// The first step of a document older than its history (a log imported in one commit):
+    /// the day git first saw it, not the day it took the status.
+    pub first_seen: bool,
     /// The commit, abbreviated.
     pub commit: String,
     /// The commit's page on the forge, when the repository is known.
@@ -217,6 +220,8 @@ pub struct DocPage {
     pub relations: Vec<RelationGroup>,
     /// Each status it has had, oldest first.
     pub history: Vec<HistoryStep>,
+    /// What it supersedes, amends, relates to and cites, drawn.
+    pub graph: Option<crate::render::graph::DocGraph>,
     /// Referenced by.
     pub backlinks: Vec<DocLink>,
     /// What needs attention on this document.

@@ -36,6 +36,10 @@ pub enum Route<'a> {
     Feed,
     /// A collection's Atom feed, by slug.
     CollectionFeed(&'a str),
+    /// A collection's decision graph page, by slug.
+    CollectionGraph(&'a str),
+    /// A collection's decision graph as an SVG file, by slug.
+    CollectionGraphImage(&'a str),
     /// The status badge of one document.
     DocBadge(&'a DocId),
     /// The count badge of a collection, by slug.
@@ -67,10 +71,13 @@ pub const SOURCES: &str = "sources";
 /// The weekly digest: an index, a page per week and a feed.
 pub const DIGEST: &str = "digest";
 
+/// The collections' decision graphs.
+pub const GRAPH: &str = "graph";
+
 /// The top-level folders the site itself writes: no collection or source may publish there.
 pub const RESERVED: &[&str] = &[
     "index", TAGS, PEOPLE, TIMELINE, "api", "assets", "files", SEARCH, "badges", ATTENTION, ARCHIVE, SOURCES, DIGEST,
-    "404",
+    GRAPH, "404",
 ];
 
 impl Route<'_> {
@@ -90,6 +97,8 @@ impl Route<'_> {
             Route::Sitemap => "sitemap.xml".into(),
             Route::Feed => "feed.xml".into(),
             Route::CollectionFeed(slug) => format!("{slug}/feed.xml"),
+            Route::CollectionGraph(slug) => format!("{GRAPH}/{slug}.html"),
+            Route::CollectionGraphImage(slug) => format!("{GRAPH}/{slug}.svg"),
             Route::DocBadge(id) => format!("badges/{}.svg", id.0),
             Route::CollectionBadge(slug) => format!("badges/{slug}.svg"),
             Route::Llms => "llms.txt".into(),

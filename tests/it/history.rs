@@ -30,8 +30,9 @@ fn write(dir: &Path, rel: &str, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
-fn nygard(n: u32, title: &str, status: &str, extra: &str) -> String {
-    format!("# {n}. {title}\n\nDate: 2024-01-01\n\n## Status\n\n{status}\n{extra}\n## Context\n\nWhy {title}.\n")
+/// An adr-tools record, dated the day it was first written.
+fn nygard(n: u32, title: &str, date: &str, status: &str, extra: &str) -> String {
+    format!("# {n}. {title}\n\nDate: {date}\n\n## Status\n\n{status}\n{extra}\n## Context\n\nWhy {title}.\n")
 }
 
 /// Commits everything in `dir` on `when` and returns the commit's hash.
@@ -56,21 +57,21 @@ fn repository() -> Repo {
     write(&dir, "adrsite.toml", "title = \"Decisions\"\nrepository = \"https://github.com/acme/decisions\"\n");
     let mut commits = std::collections::BTreeMap::new();
     let pg = "decisions/0001-use-postgres.md";
-    write(&dir, pg, &nygard(1, "Use Postgres", "Proposed", ""));
+    write(&dir, pg, &nygard(1, "Use Postgres", "2024-01-03", "Proposed", ""));
     commits.insert("pg proposed", commit(&dir, "2024-01-03T10:00:00Z", "Propose Postgres"));
-    write(&dir, pg, &nygard(1, "Use Postgres", "Accepted", ""));
+    write(&dir, pg, &nygard(1, "Use Postgres", "2024-01-03", "Accepted", ""));
     commits.insert("pg accepted", commit(&dir, "2024-01-20T10:00:00Z", "Accept Postgres"));
     // A correction that leaves the status as it was is not a step.
-    write(&dir, pg, &nygard(1, "Use Postgres", "Accepted", "").replace("Why Use", "Why we use"));
+    write(&dir, pg, &nygard(1, "Use Postgres", "2024-01-03", "Accepted", "").replace("Why Use", "Why we use"));
     commit(&dir, "2024-01-22T10:00:00Z", "Wording");
 
     let kafka = "decisions/0002-use-kafka.md";
-    write(&dir, kafka, &nygard(2, "Use Kafka", "Proposed", ""));
+    write(&dir, kafka, &nygard(2, "Use Kafka", "2024-01-31", "Proposed", ""));
     commits.insert("kafka proposed", commit(&dir, "2024-01-31T10:00:00Z", "Propose Kafka"));
     // Edited twice in one day: accepted in the morning, rejected in the evening.
-    write(&dir, kafka, &nygard(2, "Use Kafka", "Accepted", ""));
+    write(&dir, kafka, &nygard(2, "Use Kafka", "2024-01-31", "Accepted", ""));
     commits.insert("kafka accepted", commit(&dir, "2024-02-01T09:00:00Z", "Accept Kafka"));
-    write(&dir, kafka, &nygard(2, "Use Kafka", "Rejected", ""));
+    write(&dir, kafka, &nygard(2, "Use Kafka", "2024-01-31", "Rejected", ""));
     commits.insert("kafka rejected", commit(&dir, "2024-02-01T17:00:00Z", "Reject Kafka after all"));
 
     // The folder moves: the history goes with it.
@@ -81,7 +82,13 @@ fn repository() -> Repo {
     write(
         &dir,
         "adr/0003-use-cockroachdb.md",
-        &nygard(3, "Use CockroachDB", "Accepted", "\nSupersedes [1. Use Postgres](0001-use-postgres.md)\n"),
+        &nygard(
+            3,
+            "Use CockroachDB",
+            "2025-03-02",
+            "Accepted",
+            "\nSupersedes [1. Use Postgres](0001-use-postgres.md)\n",
+        ),
     );
     commits.insert("cockroach", commit(&dir, "2025-03-02T10:00:00Z", "Replace Postgres"));
 
@@ -165,6 +172,7 @@ fn each_decision_has_its_history_on_its_page_in_the_api_and_in_the_digest() {
         items[2]
     );
     assert!(items[2].contains("(declared there)"), "{}", items[2]);
+    assert!(!timeline.contains("first in git"), "each document is dated the day of its first commit");
     // The rule that finds ADR-0001 still accepted dates it by the successor's commit.
     let attention: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("api/attention.json")).unwrap()).unwrap();
@@ -218,6 +226,25 @@ fn each_decision_has_its_history_on_its_page_in_the_api_and_in_the_digest() {
     // The site's week pages tell the same.
     let week = std::fs::read_to_string(out.join("digest/2024-w05.html")).unwrap();
     assert!(week.contains("Changed status") && week.contains("accepted → rejected on 2024-02-01"), "{week}");
+}
+
+#[test]
+fn a_log_imported_in_one_commit_keeps_the_dates_it_states() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    git(dir, "2025-01-01T00:00:00Z", &["init", "-q", "-b", "main"]);
+    write(dir, "adr/0001-use-postgres.md", &nygard(1, "Use Postgres", "2019-05-06", "Accepted", ""));
+    commit(dir, "2025-01-10T10:00:00Z", "Import the decision log");
+    let built = adrsite_in(dir, &["build", "--today", "2026-01-01"]);
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let page = std::fs::read_to_string(dir.join("_site/adr/0001-use-postgres.html")).unwrap();
+    assert!(page.contains("Accepted</span> <span class=\"muted\">(first in git)</span>"), "{page}");
+    // The import is not news: the decision counts on the day it states.
+    let out = adrsite_in(dir, &["digest", "--today", "2025-01-12", "--since", "7d"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("ADR-0001"), "{text}");
+    let out = adrsite_in(dir, &["digest", "--today", "2019-05-10", "--since", "7d"]);
+    assert!(String::from_utf8(out.stdout).unwrap().contains("- ADR-0001 Use Postgres: accepted, 2019-05-06"));
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod dialects;
 mod digest;
 mod federation;
 mod github;
+mod graph;
 mod history;
 mod limits;
 mod output;
