@@ -125,6 +125,18 @@ fn namespace_before(before: &str) -> Option<&str> {
     (standalone && ns.as_bytes()[0].is_ascii_alphanumeric()).then_some(ns)
 }
 
+/// `s` with its whitespace collapsed, cut at a word to at most `max` characters, with an
+/// ellipsis when it was longer (excerpts; the titles in a decision graph's boxes).
+pub fn shorten(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        return s;
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut}…")
+}
+
 /// The relative path from the folder of `from` to `to` (both relative to the same root).
 pub fn relative_from(from: &str, to: &str) -> String {
     let from_dirs: Vec<&str> = from.split('/').collect::<Vec<_>>().split_last().map_or(vec![], |(_, d)| d.to_vec());

@@ -238,7 +238,7 @@ fn readable(value: &str) -> bool {
 }
 
 /// A value without the quotes around it.
-fn unquote(s: &str) -> &str {
+pub(crate) fn unquote(s: &str) -> &str {
     let quoted =
         s.len() >= 2 && ((s.starts_with('"') && s.ends_with('"')) || (s.starts_with('\'') && s.ends_with('\'')));
     if quoted { &s[1..s.len() - 1] } else { s }

@@ -174,7 +174,7 @@ fn toml_line(line: &str) -> Option<(Key, String)> {
 fn unquote(value: &str) -> &str {
     let v = value.trim();
     let v = v.strip_prefix('[').and_then(|v| v.strip_suffix(']')).unwrap_or(v).trim();
-    v.trim_matches(['"', '\'']).trim()
+    crate::load::front_matter::unquote(v).trim()
 }
 
 #[cfg(test)]

@@ -125,7 +125,7 @@ impl OutlineBuilder {
             self.first_paragraph
         };
         let excerpt = self.summary.or_else(|| first_sentence(&out.decision)).unwrap_or(first_paragraph);
-        out.excerpt = truncate(&excerpt, EXCERPT_CHARS);
+        out.excerpt = crate::text::shorten(&excerpt, EXCERPT_CHARS);
         // Kept for every document for the whole build: no room to spare.
         out.headings.shrink_to_fit();
         out.decision.shrink_to_fit();
@@ -141,16 +141,6 @@ fn first_sentence(text: &str) -> Option<String> {
     }
     let end = text.find(". ").map_or(text.len(), |i| i + 1);
     Some(text[..end].to_string())
-}
-
-fn truncate(s: &str, max: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= max {
-        return s;
-    }
-    let cut: String = s.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
-    format!("{cut}…")
 }
 
 #[cfg(test)]

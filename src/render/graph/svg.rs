@@ -47,12 +47,7 @@ fn tone(status: Option<Status>) -> &'static str {
 
 /// `title` cut at a word to fit a box.
 pub fn shorten(title: &str) -> String {
-    if title.chars().count() <= TITLE_CHARS {
-        return title.to_string();
-    }
-    let cut: String = title.chars().take(TITLE_CHARS - 1).collect();
-    let at_word = cut.rfind(' ').filter(|&i| i > TITLE_CHARS / 2).map_or(cut.as_str(), |i| &cut[..i]);
-    format!("{}…", at_word.trim_end_matches([',', ';', ':', '-', '&', ' ']))
+    crate::text::shorten(title, TITLE_CHARS - 1)
 }
 
 /// The colours of a drawing on its own: the theme's, repeated so that the SVG file stands alone
