@@ -111,6 +111,29 @@ pub const STOPWORDS: &[&str] = &[
     "gets",
     "ok",
     "okay",
+    "let",
+    // What an apostrophe leaves of a contraction ("it's", "don't", "we've") in any tokenizer that
+    // splits on it.
+    "s",
+    "t",
+    "ve",
+    "ll",
+    "re",
+    "d",
+    "m",
+    "don",
+    "doesn",
+    "didn",
+    "isn",
+    "aren",
+    "wasn",
+    "weren",
+    "haven",
+    "hasn",
+    "hadn",
+    "shouldn",
+    "couldn",
+    "wouldn",
 ];
 
 /// Verbs that only frame a question ("why did we *choose* X") when they follow one of
@@ -175,7 +198,7 @@ pub const FILTER_KEYS: &[&str] = &["kind", "status", "tag", "source"];
 /// Stopwords that are also keywords of programming languages: kept as the topic when
 /// [`TOPIC_BEFORE`] precedes them or [`TOPIC_AFTER`] follows them ("the `where` clause").
 pub const KEYWORDS: &[&str] =
-    &["where", "when", "while", "if", "for", "then", "with", "from", "this", "do", "in", "as"];
+    &["where", "when", "while", "if", "for", "then", "with", "from", "this", "do", "in", "as", "let"];
 
 /// Words after which a keyword is what the question is about.
 pub const TOPIC_BEFORE: &[&str] = &[
@@ -420,6 +443,10 @@ pub struct Rules<'a> {
     pub prefix_min_chars: usize,
     /// Constants of `spelling.rs`: prefix scan, kept, one-typo and two-typo lengths.
     pub spelling: [usize; 4],
+    /// [`spelling::PREFIXES`](crate::search::spelling::PREFIXES).
+    pub prefixes: &'a [&'a str],
+    /// Shortest word left without a prefix, and shortest base left without an ending.
+    pub base_chars: [usize; 2],
     /// `rank.rs`'s divisor of expanded impacts.
     pub expanded_divisor: u32,
     /// Intent detection and weights (`intent.rs`).
@@ -439,6 +466,8 @@ pub struct IntentRules {
     pub discussed_words: &'static [&'static str],
     /// See [`intent::DISCUSSED_OPENINGS`].
     pub discussed_openings: &'static [&'static [&'static str]],
+    /// See [`intent::DECIDED_OPENINGS`].
+    pub decided_openings: &'static [&'static [&'static str]],
     /// See [`intent::HOWTO_OPENINGS`].
     pub howto_openings: &'static [&'static [&'static str]],
     /// See [`intent::HOWTO_WORDS`].
@@ -464,6 +493,8 @@ pub fn rules_json(aliases: &BTreeMap<String, Vec<String>>) -> Rules<'_> {
         weights: [WORD_WEIGHT, NUMBER_WEIGHT],
         prefix_min_chars: PREFIX_MIN_CHARS,
         spelling: [spelling::PREFIX_SCAN, spelling::KEPT, spelling::ONE_TYPO_CHARS, spelling::TWO_TYPOS_CHARS],
+        prefixes: spelling::PREFIXES,
+        base_chars: [spelling::PREFIXED_MIN_CHARS, spelling::BASE_MIN_CHARS],
         expanded_divisor: crate::search::rank::EXPANDED_DIVISOR,
         intent: IntentRules {
             names: Intent::ALL,
@@ -471,6 +502,7 @@ pub fn rules_json(aliases: &BTreeMap<String, Vec<String>>) -> Rules<'_> {
             decided_words: intent::DECIDED_WORDS,
             discussed_words: intent::DISCUSSED_WORDS,
             discussed_openings: intent::DISCUSSED_OPENINGS,
+            decided_openings: intent::DECIDED_OPENINGS,
             howto_openings: intent::HOWTO_OPENINGS,
             howto_words: intent::HOWTO_WORDS,
             class_weights: intent::CLASS_WEIGHTS,

@@ -53,6 +53,8 @@ pub const DECIDED_WORDS: &[&str] = &[
     "withdraw",
     "abandoned",
     "adopted",
+    "adopt",
+    "stick",
     "postponed",
     "deferred",
     "happened",
@@ -67,6 +69,19 @@ pub const DECIDED_WORDS: &[&str] = &[
     "verdict",
     "conclusion",
     "concluded",
+];
+
+/// Openings of yes-or-no questions about what became of something ("did we ever …", "was the
+/// proposal …", "is the old design still …"): what was decided, whatever the outcome.
+pub const DECIDED_OPENINGS: &[&[&str]] = &[
+    &["did", "we"],
+    &["did", "the"],
+    &["did", "they"],
+    &["was", "the"],
+    &["were", "the"],
+    &["is", "the"],
+    &["has", "the"],
+    &["have", "we"],
 ];
 
 /// Words that ask when something was talked about.
@@ -154,8 +169,8 @@ fn any_of(words: &[String], set: &[&str]) -> bool {
 }
 
 /// The intent of a question, from its lowercase words. Why-openings win; then when-openings;
-/// then words that ask what became of a decision; then talk of meetings; then how-to openings
-/// and words.
+/// then words that ask what became of a decision; then talk of meetings; then yes-or-no
+/// openings about an outcome; then how-to openings and words.
 pub fn detect(words: &[String]) -> Intent {
     if WHY_OPENINGS.iter().any(|o| opens(words, o)) {
         Intent::Why
@@ -165,6 +180,8 @@ pub fn detect(words: &[String]) -> Intent {
         Intent::Decided
     } else if any_of(words, DISCUSSED_WORDS) {
         Intent::Discussed
+    } else if DECIDED_OPENINGS.iter().any(|o| opens(words, o)) {
+        Intent::Decided
     } else if HOWTO_OPENINGS.iter().any(|o| opens(words, o)) || any_of(words, HOWTO_WORDS) {
         Intent::HowTo
     } else {
@@ -283,6 +300,10 @@ mod tests {
         assert_eq!(intent("when did we discuss the code of conduct"), Intent::Discussed);
         assert_eq!(intent("which meeting covered the budget"), Intent::Discussed);
         assert_eq!(intent("kafka partitions"), Intent::Plain);
+        assert_eq!(intent("did we adopt connection strings"), Intent::Decided);
+        assert_eq!(intent("did the sender tracking change stick"), Intent::Decided);
+        assert_eq!(intent("is the old subscribe design still current"), Intent::Decided);
+        assert_eq!(intent("did we discuss the budget"), Intent::Discussed);
     }
 
     #[test]

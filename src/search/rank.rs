@@ -7,8 +7,9 @@
 //! For each concept, a document's *exact* impact is the largest impact of any of the concept's
 //! terms (a word and its aliases count once). Its *expanded* impact comes from words the concept
 //! may stand for: related words of the thesaurus (a related phrase matches with the smallest
-//! impact of its words), completions of an unfinished last word, and corrections of a word the
-//! corpus lacks. An expanded impact is halved and kept so that, weighted by the document's class,
+//! impact of its words), completions of an unfinished last word, and, for a word the corpus
+//! lacks, the word without a prefix or else its typo corrections (an inflection of a corpus word
+//! is that word, an exact match). An expanded impact is halved and kept so that, weighted by the document's class,
 //! it stays below the smallest weighted exact impact of the concept anywhere: it never outranks
 //! a document that has the word itself. A concept counts the larger of the two.
 //!
@@ -20,7 +21,7 @@
 //! concept of a quoted phrase. Ties go to the lower ord. Every step is integer or a fixed sequence
 //! of f64 operations, so JavaScript computes bit-identical scores.
 
-use crate::search::analysis::{Concept, ParsedQuery};
+use crate::search::analysis::{Concept, ParsedQuery, STOPWORDS};
 use crate::search::intent::{self, DocClass, Intent};
 use crate::search::spelling;
 use std::collections::{BTreeMap, BTreeSet};
@@ -123,8 +124,16 @@ impl Expansion {
             let scanned = source.words_from(&concept.word, spelling::PREFIX_SCAN)?;
             x.completions = stems_of(&spelling::completions(&concept.word, &scanned), &x.exact, source)?;
         }
-        // A word the corpus lacks: its nearest corpus words with the same first letter.
-        if x.exact.is_empty() && spelling::typos_allowed(&concept.word) > 0 {
+        // A word the corpus lacks: the base it is an inflection of counts as the word itself;
+        // failing that, the word without a prefix ("reconnect") is a related one; failing that,
+        // its nearest corpus words with the same first letter.
+        if x.exact.is_empty() {
+            x.exact = stems_of(&spelling::inflection_bases(&concept.word), &x.exact, source)?;
+        }
+        if x.exact.is_empty() {
+            x.corrections = stems_of(&spelling::unprefixed(&concept.word), &x.exact, source)?;
+        }
+        if x.exact.is_empty() && x.corrections.is_empty() && spelling::typos_allowed(&concept.word) > 0 {
             let first: String = concept.word.chars().take(1).collect();
             let candidates = source.words_from(&first, usize::MAX)?;
             x.corrections = stems_of(&spelling::corrections(&concept.word, &candidates), &x.exact, source)?;
@@ -132,10 +141,11 @@ impl Expansion {
         Ok(x)
     }
 
-    /// Every stem it may match, for highlighting.
+    /// Every stem it may match, for highlighting. The function words of a related phrase ("is
+    /// down") are left out: they would mark every "is" of an excerpt.
     pub fn stems(&self) -> BTreeSet<String> {
         let mut out = self.exact.clone();
-        out.extend(self.related.iter().flatten().cloned());
+        out.extend(self.related.iter().flatten().filter(|s| !STOPWORDS.contains(&s.as_str())).cloned());
         out.extend(self.completions.iter().cloned());
         out.extend(self.corrections.iter().cloned());
         out

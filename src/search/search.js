@@ -50,6 +50,7 @@ export function detectIntent(ws, rules) {
   else if (r.discussed_openings.some((o) => opens(ws, o))) name = 'discussed';
   else if (anyOf(r.decided_words)) name = 'decided';
   else if (anyOf(r.discussed_words)) name = 'discussed';
+  else if (r.decided_openings.some((o) => opens(ws, o))) name = 'decided';
   else if (r.howto_openings.some((o) => opens(ws, o)) || anyOf(r.howto_words)) name = 'how_to';
   return r.names.indexOf(name);
 }
@@ -183,8 +184,53 @@ function corrections(word, candidates, rules) {
     .map((c) => [distance(word, c), c])
     .filter(([d]) => d <= allowed)
     .sort((p, q) => p[0] - q[0] || shortestFirst(p[1], q[1]))
+    .filter(([d], _, all) => d === all[0][0])
     .slice(0, rules.spelling[1])
     .map(([, c]) => c);
+}
+
+/** The base forms of an inflected word (src/search/spelling.rs `inflection_bases`). */
+export function inflectionBases(word, rules) {
+  const out = [];
+  const push = (w) => {
+    if (charCount(w) >= rules.base_chars[1] && w !== word && !out.includes(w)) out.push(w);
+  };
+  const undouble = (b) => {
+    const cs = [...b];
+    const n = cs.length;
+    return n >= 2 && cs[n - 1] === cs[n - 2] && !'aeiouls'.includes(cs[n - 1]) ? cs.slice(0, -1).join('') : null;
+  };
+  const strip = (w, suffix) => (w.endsWith(suffix) ? w.slice(0, -suffix.length) : null);
+  const y = strip(word, 'ies') ?? strip(word, 'ied');
+  const ing = strip(word, 'ing') ?? strip(word, 'ed');
+  const es = strip(word, 'es');
+  const s = strip(word, 's');
+  if (y !== null) push(`${y}y`);
+  else if (ing !== null) {
+    push(ing);
+    push(`${ing}e`);
+    const u = undouble(ing);
+    if (u !== null) push(u);
+  } else if (es !== null) {
+    push(es);
+    push(`${es}e`);
+  } else if (s !== null && !s.endsWith('s') && !s.endsWith('u') && !s.endsWith('i')) {
+    push(s);
+  }
+  return out;
+}
+
+/** The words left without a common prefix (src/search/spelling.rs `unprefixed`). */
+export function unprefixed(word, rules) {
+  const out = [];
+  for (const form of [word, ...inflectionBases(word, rules)]) {
+    for (const p of rules.prefixes) {
+      if (!form.startsWith(p)) continue;
+      const rest = form.slice(p.length);
+      if (charCount(rest) >= rules.base_chars[0] && !out.includes(rest)) out.push(rest);
+    }
+  }
+  return out;
 }
 
 /** Byte-wise order of UTF-8 strings, as Rust sorts them. */
@@ -364,7 +410,23 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
       x.completions = await stemsOf(words, x.exact);
       x.words.push(...words);
     }
-    if (x.exact.size === 0 && typosAllowed(concept.word, rules) > 0) {
+    // A word the corpus lacks: an inflection's base, else the word without a prefix, else typos.
+    const found = async (ws) => {
+      const out = [];
+      for (const w of ws) if ((await stemOf(w)) !== null) out.push(w);
+      return out;
+    };
+    if (x.exact.size === 0) {
+      const bases = await found(inflectionBases(concept.word, rules));
+      x.exact = await stemsOf(bases, x.exact);
+      x.words.push(...bases);
+    }
+    if (x.exact.size === 0) {
+      const rests = await found(unprefixed(concept.word, rules));
+      x.corrections = await stemsOf(rests, x.exact);
+      x.words.push(...rests);
+    }
+    if (x.exact.size === 0 && x.corrections.size === 0 && typosAllowed(concept.word, rules) > 0) {
       const candidates = await wordsFrom([...concept.word][0], Infinity);
       const words = corrections(concept.word, candidates, rules);
       x.corrections = await stemsOf(words, x.exact);
@@ -503,7 +565,9 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     const out = new Set();
     for (const c of parsed.concepts) {
       const x = await expansion(c, m);
-      for (const w of [...c.surfaces, ...x.words, ...x.related.flat()]) out.add(w);
+      // Not the function words of a related phrase (src/search/rank.rs `Expansion::stems`).
+      const related = x.related.flat().filter((w) => !m.rules.stopwords.includes(w));
+      for (const w of [...c.surfaces, ...x.words, ...related]) out.add(w);
     }
     return [...out];
   }

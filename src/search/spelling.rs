@@ -48,6 +48,66 @@ pub fn distance(a: &str, b: &str) -> usize {
     rows[a.len()][b.len()]
 }
 
+/// Prefixes that a word the corpus lacks may put before a word it has: "reconnect", "unpinned".
+pub const PREFIXES: &[&str] = &["re", "un", "non", "pre", "dis", "mis", "de"];
+/// The shortest word left when a prefix is taken off.
+pub const PREFIXED_MIN_CHARS: usize = 4;
+/// The shortest base left when an ending is taken off.
+pub const BASE_MIN_CHARS: usize = 3;
+
+/// The base forms of an inflected word, most likely first: without -ies/-ied (as -y), -ing or
+/// -ed (as is, with a silent e, with a doubled last letter undone), -es or -s. The stemmer
+/// would have joined these to the word had the corpus written it; a question may use a form the
+/// corpus never does ("shutting" where the text says "shut").
+pub fn inflection_bases(word: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |w: String| {
+        if w.chars().count() >= BASE_MIN_CHARS && w != word && !out.contains(&w) {
+            out.push(w);
+        }
+    };
+    let undouble = |b: &str| {
+        let cs: Vec<char> = b.chars().collect();
+        match cs.as_slice() {
+            [.., x, y] if x == y && !"aeiouls".contains(*x) => Some(cs[..cs.len() - 1].iter().collect::<String>()),
+            _ => None,
+        }
+    };
+    if let Some(b) = word.strip_suffix("ies").or_else(|| word.strip_suffix("ied")) {
+        push(format!("{b}y"));
+    } else if let Some(b) = word.strip_suffix("ing").or_else(|| word.strip_suffix("ed")) {
+        push(b.to_string());
+        push(format!("{b}e"));
+        if let Some(u) = undouble(b) {
+            push(u);
+        }
+    } else if let Some(b) = word.strip_suffix("es") {
+        push(b.to_string());
+        push(format!("{b}e"));
+    } else if let Some(b) =
+        word.strip_suffix('s').filter(|b| !b.ends_with('s') && !b.ends_with('u') && !b.ends_with('i'))
+    {
+        push(b.to_string());
+    }
+    out
+}
+
+/// The words left when a common prefix is taken off `word` or off one of its base forms
+/// ("reconnecting" → "connecting", "connect"): a related word, not the same one.
+pub fn unprefixed(word: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for form in std::iter::once(word.to_string()).chain(inflection_bases(word)) {
+        for p in PREFIXES {
+            if let Some(rest) = form.strip_prefix(p).filter(|r| r.chars().count() >= PREFIXED_MIN_CHARS) {
+                if !out.iter().any(|o| o == rest) {
+                    out.push(rest.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Byte order, as Rust sorts strings and `search.js` compares them.
 fn shortest_first(a: &String, b: &String) -> std::cmp::Ordering {
     a.chars().count().cmp(&b.chars().count()).then_with(|| a.cmp(b))
@@ -77,6 +137,9 @@ pub fn corrections(word: &str, candidates: &[String]) -> Vec<String> {
         .filter(|(d, _)| *d <= allowed)
         .collect();
     out.sort_by(|(da, a), (db, b)| da.cmp(db).then_with(|| shortest_first(a, b)));
+    // Only the nearest: a word one edit away is what was meant, not one two edits away.
+    let nearest = out.first().map(|(d, _)| *d);
+    out.retain(|(d, _)| Some(*d) == nearest);
     out.truncate(KEPT);
     out.into_iter().map(|(_, w)| w).collect()
 }
@@ -101,9 +164,24 @@ mod tests {
     #[test]
     fn corrections_respect_the_allowance() {
         let words = owned(&["postgres", "postgresql", "posters", "postgis"]);
-        assert_eq!(corrections("postgress", &words), ["postgres", "postgresql"], "9 letters: two typos");
+        assert_eq!(corrections("postgress", &words), ["postgres"], "one edit away beats two");
+        assert_eq!(corrections("postgrexsql", &words), ["postgresql"], "11 letters: two typos");
         assert_eq!(corrections("kafak", &owned(&["kafka", "karma"])), ["kafka"]);
         assert!(corrections("kafk", &owned(&["kafka"])).is_empty(), "four letters: exact only");
+    }
+
+    #[test]
+    fn inflected_and_prefixed_forms_lead_to_their_base() {
+        assert_eq!(inflection_bases("shutting"), ["shutt", "shutte", "shut"]);
+        assert_eq!(inflection_bases("retries"), ["retry"]);
+        assert_eq!(inflection_bases("cached"), ["cach", "cache"]);
+        assert_eq!(inflection_bases("caches"), ["cach", "cache"]);
+        assert_eq!(inflection_bases("tags"), ["tag"]);
+        assert!(inflection_bases("status").is_empty() && inflection_bases("class").is_empty());
+        assert!(inflection_bases("killed").contains(&"kill".to_string()));
+        assert_eq!(unprefixed("reconnecting"), ["connecting", "connect", "connecte"]);
+        assert_eq!(unprefixed("untriaged"), ["triaged", "triag", "triage"]);
+        assert!(unprefixed("reuse").is_empty(), "too short a remainder");
     }
 
     #[test]

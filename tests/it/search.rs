@@ -145,6 +145,13 @@ const WORD_QUERIES: &[(&str, &str)] = &[
     ("credentail vault", "0005-keep-secrets-in-a-credential-vault.md"),
     ("what did we decide about a credential vault", "0005-keep-secrets-in-a-credential-vault.md"),
     ("stop keeping secrets in the repo", "0005-keep-secrets-in-a-credential-vault.md"),
+    // Forms the corpus never writes: an inflection of its word, its word with a prefix.
+    ("tracing", "0003-trace-requests-with-opentelemetry.md"),
+    ("keeping", "0005-keep-secrets-in-a-credential-vault.md"),
+    ("reinstrument", "0003-trace-requests-with-opentelemetry.md"),
+    ("uninstrumented services", "0003-trace-requests-with-opentelemetry.md"),
+    // Contractions leave no stray letters behind.
+    ("what's the ledger's database", "0001-use-cockroachdb-for-the-ledger.md"),
 ];
 
 #[test]
