@@ -98,10 +98,10 @@ pub fn unprefixed(word: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for form in std::iter::once(word.to_string()).chain(inflection_bases(word)) {
         for p in PREFIXES {
-            if let Some(rest) = form.strip_prefix(p).filter(|r| r.chars().count() >= PREFIXED_MIN_CHARS) {
-                if !out.iter().any(|o| o == rest) {
-                    out.push(rest.to_string());
-                }
+            if let Some(rest) = form.strip_prefix(p).filter(|r| r.chars().count() >= PREFIXED_MIN_CHARS)
+                && !out.iter().any(|o| o == rest)
+            {
+                out.push(rest.to_string());
             }
         }
     }
