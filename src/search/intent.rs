@@ -142,6 +142,13 @@ pub const HOWTO_OPENINGS: &[&[&str]] = &[
     &["do", "we", "need"],
     &["is", "it", "ok"],
     &["what", "do", "*", "do"],
+    &["when", "is"],
+    &["when", "are"],
+    &["when", "do"],
+    &["when", "does"],
+    &["when", "should"],
+    &["when", "can"],
+    &["when", "must"],
 ];
 
 /// Openings of why-questions.
@@ -157,8 +164,21 @@ pub const WHY_OPENINGS: &[&[&str]] = &[
 ];
 
 /// Openings of when-questions.
-pub const DISCUSSED_OPENINGS: &[&[&str]] =
-    &[&["when"], &["which", "meeting"], &["what", "meeting"], &["in", "which", "meeting"], &["at", "which", "meeting"]];
+/// "when" asks about the past ("when did we …", "when was X raised"); "when is it acceptable to
+/// …" or "when does my leave expire" asks for a rule, which is a how-to question.
+pub const DISCUSSED_OPENINGS: &[&[&str]] = &[
+    &["when", "did"],
+    &["when", "was"],
+    &["when", "were"],
+    &["when", "had"],
+    &["when", "has"],
+    &["when", "have"],
+    &["when", "we"],
+    &["which", "meeting"],
+    &["what", "meeting"],
+    &["in", "which", "meeting"],
+    &["at", "which", "meeting"],
+];
 
 fn opens(words: &[String], opening: &[&str]) -> bool {
     opening.len() <= words.len() && opening.iter().zip(words).all(|(o, w)| *o == "*" || o == w)
@@ -299,6 +319,9 @@ mod tests {
         assert_eq!(intent("what is our policy on expenses"), Intent::HowTo);
         assert_eq!(intent("when did we discuss the code of conduct"), Intent::Discussed);
         assert_eq!(intent("which meeting covered the budget"), Intent::Discussed);
+        assert_eq!(intent("when was the kickoff call"), Intent::Discussed);
+        assert_eq!(intent("when is it acceptable to panic"), Intent::HowTo);
+        assert_eq!(intent("when does my comp time expire"), Intent::HowTo);
         assert_eq!(intent("kafka partitions"), Intent::Plain);
         assert_eq!(intent("did we adopt connection strings"), Intent::Decided);
         assert_eq!(intent("did the sender tracking change stick"), Intent::Decided);

@@ -8,8 +8,8 @@
 //! terms (a word and its aliases count once). Its *expanded* impact comes from words the concept
 //! may stand for: related words of the thesaurus (a related phrase matches with the smallest
 //! impact of its words), completions of an unfinished last word, and, for a word the corpus
-//! lacks, the word without a prefix or else its typo corrections (an inflection of a corpus word
-//! is that word, an exact match). An expanded impact is halved and kept so that, weighted by the document's class,
+//! lacks, the base it is an inflection of, else the word without a prefix, else its typo
+//! corrections. An expanded impact is halved and kept so that, weighted by the document's class,
 //! it stays below the smallest weighted exact impact of the concept anywhere: it never outranks
 //! a document that has the word itself. A concept counts the larger of the two.
 //!
@@ -124,13 +124,14 @@ impl Expansion {
             let scanned = source.words_from(&concept.word, spelling::PREFIX_SCAN)?;
             x.completions = stems_of(&spelling::completions(&concept.word, &scanned), &x.exact, source)?;
         }
-        // A word the corpus lacks: the base it is an inflection of counts as the word itself;
-        // failing that, the word without a prefix ("reconnect") is a related one; failing that,
-        // its nearest corpus words with the same first letter.
+        // A word the corpus lacks: the base it may be an inflection of ("shutting": "shut");
+        // failing that, the word without a prefix ("reconnect": "connect"); failing that, its
+        // nearest corpus words with the same first letter. Each counts as an expansion: taking
+        // an ending off by rule can land on another word ("plugging": a plug).
         if x.exact.is_empty() {
-            x.exact = stems_of(&spelling::inflection_bases(&concept.word), &x.exact, source)?;
+            x.corrections = stems_of(&spelling::inflection_bases(&concept.word), &x.exact, source)?;
         }
-        if x.exact.is_empty() {
+        if x.exact.is_empty() && x.corrections.is_empty() {
             x.corrections = stems_of(&spelling::unprefixed(&concept.word), &x.exact, source)?;
         }
         if x.exact.is_empty() && x.corrections.is_empty() && spelling::typos_allowed(&concept.word) > 0 {

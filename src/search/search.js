@@ -418,10 +418,10 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     };
     if (x.exact.size === 0) {
       const bases = await found(inflectionBases(concept.word, rules));
-      x.exact = await stemsOf(bases, x.exact);
+      x.corrections = await stemsOf(bases, x.exact);
       x.words.push(...bases);
     }
-    if (x.exact.size === 0) {
+    if (x.exact.size === 0 && x.corrections.size === 0) {
       const rests = await found(unprefixed(concept.word, rules));
       x.corrections = await stemsOf(rests, x.exact);
       x.words.push(...rests);
