@@ -503,8 +503,23 @@ fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
         let _ = writeln!(out, "{}", serde_json::to_string_pretty(&hits)?);
         return Ok(ExitCode::SUCCESS);
     }
+    // Words no document uses are where a team's vocabulary differs from the question's: say so,
+    // and where to teach adrsite the team's word.
+    let unmatched = index.unmatched_words(&query)?;
+    let note = |err: &mut std::io::StderrLock| {
+        if !unmatched.is_empty() {
+            let words = unmatched.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ");
+            let _ = writeln!(err, "note: no document uses {words}");
+            let _ = writeln!(
+                err,
+                "  = help: if the documents say it in other words, add them as a group to `related` under [search] in adrsite.toml"
+            );
+        }
+    };
     if hits.is_empty() {
-        let _ = writeln!(std::io::stderr(), "no document matches `{query}`");
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "no document matches `{query}`");
+        note(&mut err);
         return Ok(ExitCode::from(1));
     }
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -529,6 +544,7 @@ fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
             let _ = writeln!(out, "    superseded by {}", s.title);
         }
     }
+    note(&mut std::io::stderr().lock());
     Ok(ExitCode::SUCCESS)
 }
 

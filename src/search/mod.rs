@@ -118,6 +118,19 @@ impl SearchIndex {
             .collect())
     }
 
+    /// The words of a query that match nothing in the corpus, not even through a related word,
+    /// an inflection, a prefix or a typo: where the documents may say it in other words.
+    pub fn unmatched_words(&self, query: &str) -> anyhow::Result<Vec<String>> {
+        let parsed = analysis::parse(query, &self.aliases);
+        let mut out = Vec::new();
+        for concept in &parsed.concepts {
+            if rank::Expansion::of(concept, self)?.stems().is_empty() {
+                out.push(concept.word.clone());
+            }
+        }
+        Ok(out)
+    }
+
     /// The index terms a query may match (its words, their aliases, related words, completions
     /// and corrections), for highlighting matches.
     pub fn query_stems(&self, query: &str) -> anyhow::Result<Vec<String>> {

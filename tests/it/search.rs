@@ -313,6 +313,15 @@ fn the_cli_prints_ranked_hits_and_json() {
     }
     let none = run(&["zzzqqq"]);
     assert_eq!(none.status.code(), Some(1), "no hit is exit 1, like grep");
+    let err = String::from_utf8(none.stderr).unwrap();
+    assert!(err.contains("note: no document uses `zzzqqq`") && err.contains("[search]"), "{err}");
+    // A word the documents lack is named, with where to add the team's own word for it.
+    let out = run(&["why did we choose postgres over flibbertigibbet"]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no document uses `flibbertigibbet`") && !err.contains("`postgres`"), "{err}");
+    let quiet = run(&["--json", "why did we choose postgres"]);
+    assert!(quiet.stderr.is_empty(), "every word is found: nothing to say");
 }
 
 #[test]
