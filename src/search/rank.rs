@@ -7,7 +7,8 @@
 //! For each concept, a document's *exact* impact is the largest impact of any of the concept's
 //! terms (a word and its aliases count once). Its *expanded* impact comes from words the concept
 //! may stand for: related words of the thesaurus (a related phrase matches with the smallest
-//! impact of its words), completions of an unfinished last word, and, for a word the corpus
+//! impact of its words), the word joined to the next one when the corpus writes them as one,
+//! completions of an unfinished last word, and, for a word the corpus
 //! lacks, the base it is an inflection of, else the word without a prefix, else its typo
 //! corrections. An expanded impact is halved and kept so that, weighted by the document's class,
 //! it stays below the smallest weighted exact impact of the concept anywhere: it never outranks
@@ -119,6 +120,14 @@ impl Expansion {
                     x.related.push(member);
                 }
             }
+        }
+        // Two words the corpus writes as one ("locked file": lockedfile, "go toolchain").
+        if let Some(next) = &concept.next
+            && let Some(joined) = source.stem_of(&format!("{}{next}", concept.word))?
+            && !own.contains(&joined)
+            && !x.related.contains(&vec![joined.clone()])
+        {
+            x.related.push(vec![joined]);
         }
         if concept.prefix {
             let scanned = source.words_from(&concept.word, spelling::PREFIX_SCAN)?;

@@ -404,6 +404,12 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
         if (!member.every((s) => own.has(s)) && !x.related.some(same)) x.related.push(member);
       }
     }
+    // Two words the corpus writes as one (rank.rs `Expansion::of`).
+    if (concept.next !== null) {
+      const joined = await stemOf(`${concept.word}${concept.next}`);
+      const same = (o) => o.length === 1 && o[0] === joined;
+      if (joined !== null && !own.has(joined) && !x.related.some(same)) x.related.push([joined]);
+    }
     if (concept.prefix) {
       const scanned = await wordsFrom(concept.word, rules.spelling[0]);
       const words = completions(concept.word, scanned, rules);

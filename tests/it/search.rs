@@ -150,6 +150,9 @@ const WORD_QUERIES: &[(&str, &str)] = &[
     ("keeping", "0005-keep-secrets-in-a-credential-vault.md"),
     ("reinstrument", "0003-trace-requests-with-opentelemetry.md"),
     ("uninstrumented services", "0003-trace-requests-with-opentelemetry.md"),
+    // Two words the corpus writes as one.
+    ("module cache", "0009-guard-shared-files-with-lockedfile.md"),
+    ("is there a locked file package", "0009-guard-shared-files-with-lockedfile.md"),
     // Contractions leave no stray letters behind.
     ("what's the ledger's database", "0001-use-cockroachdb-for-the-ledger.md"),
 ];
