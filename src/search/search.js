@@ -578,5 +578,16 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     return [...out];
   }
 
-  return { search, terms, parse: async (q) => parse(q, (await manifest()).rules) };
+  /** The words of a query no document uses, even through an expansion (src/search/mod.rs `unmatched_words`). */
+  async function unmatched(query) {
+    const m = await manifest();
+    const out = [];
+    for (const c of parse(query, m.rules).concepts) {
+      const x = await expansion(c, m);
+      if (x.exact.size + x.related.length + x.completions.size + x.corrections.size === 0) out.push(c.word);
+    }
+    return out;
+  }
+
+  return { search, terms, unmatched, parse: async (q) => parse(q, (await manifest()).rules) };
 }

@@ -31,6 +31,15 @@ try {
   const pageFirst = page.locator('#search-page-results a.search-hit').first();
   await pageFirst.waitFor({ timeout: 10000 });
   check((await pageFirst.innerText()).includes(expected), 'the search page answers ?q=');
+  check((await page.locator('#search-page-results .search-unmatched').count()) === 0, 'every word is used: no note');
+
+  // A word no document uses is named on the search page, and the words that match still answer.
+  await page.goto(server.url + 'search/index.html?q=' + encodeURIComponent(`flibbertigibbet ${question}`));
+  const note = page.locator('#search-page-results .search-unmatched');
+  await note.waitFor({ timeout: 10000 });
+  const said = await note.innerText();
+  check(said.includes('“flibbertigibbet”'), `the unused word is named: ${said}`);
+  check((await page.locator('#search-page-results a.search-hit').count()) > 0, 'the other words still answer');
   check(errors.length === 0, `no page errors: ${errors.join('; ')}`);
   console.log(`ok: "${question}" → ${title}`);
 } finally {

@@ -46,11 +46,23 @@ function hitElement(hit, terms) {
   return link;
 }
 
-async function render(list, query, limit) {
+/** "No document uses “a” or “b”." */
+function unmatchedNote(words) {
+  const quoted = words.map((w) => `“${w}”`);
+  const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted[0];
+  return el('p', 'search-unmatched', `No document uses ${list}; the documents may say it in other words.`);
+}
+
+async function render(list, query, limit, explain) {
   list.replaceChildren();
   if (!query.trim()) return [];
-  const [hits, terms] = await Promise.all([engine.search(query, { limit }), engine.terms(query)]);
+  const [hits, terms, unmatched] = await Promise.all([
+    engine.search(query, { limit }),
+    engine.terms(query),
+    explain ? engine.unmatched(query) : [],
+  ]);
   if (hits.length === 0) list.append(el('p', 'search-empty', `Nothing matches “${query}”.`));
+  if (unmatched.length > 0) list.append(unmatchedNote(unmatched));
   for (const hit of hits) list.append(hitElement(hit, terms));
   return hits;
 }
@@ -74,7 +86,7 @@ if (form) {
     setTimeout(async () => {
       if (ticket !== pending) return;
       const query = input.value;
-      await render(list, query, 8);
+      await render(list, query, 8, false);
       if (ticket !== pending) return;
       list.hidden = query.trim() === '';
       select(-1);
@@ -100,5 +112,6 @@ if (page) {
   const list = document.querySelector('#search-page-results');
   const query = new URLSearchParams(location.search).get('q') || '';
   input.value = query;
-  render(list, query, 50);
+  // The page has room to say which words no document uses.
+  render(list, query, 50, true);
 }
