@@ -1,6 +1,7 @@
 //! Search questions as typed: never a panic, and what the parse returns is well formed: concepts
 //! are non-empty and distinct, required indexes point at concepts, at most the last word is a
-//! prefix; identifier parts are in bounds; edit distance is symmetric and bounded.
+//! prefix; identifier parts are in bounds; edit distance is symmetric and bounded; a word's
+//! inflection bases and unprefixed forms are shorter than it, non-empty and distinct.
 #![no_main]
 
 use adrsite::search::{analysis, spelling, split};
@@ -20,6 +21,15 @@ fuzz_target!(|text: &str| {
     for word in text.split_whitespace().take(8) {
         for (from, to) in split::identifier_parts(word) {
             assert!(from < to && to <= word.len() && word.is_char_boundary(from) && word.is_char_boundary(to));
+        }
+    }
+    for c in &q.concepts {
+        let bases = spelling::inflection_bases(&c.word);
+        let rests = spelling::unprefixed(&c.word);
+        for (i, w) in bases.iter().chain(&rests).enumerate() {
+            assert!(!w.is_empty() && *w != c.word, "{w:?} from {:?}", c.word);
+            assert!(w.chars().count() <= c.word.chars().count() + 1, "{w:?} from {:?}", c.word);
+            assert!(i >= bases.len() || !bases[..i].contains(w));
         }
     }
     if let Some((a, b)) = text.split_once('|') {
