@@ -1,9 +1,11 @@
-//! Words a query word may have meant: completions of an unfinished last word, and corrections of
-//! a misspelt one.
+//! Words a query word may have meant: completions of an unfinished last word; for a word the
+//! corpus lacks, the bases it may be an inflection of, the word without a common prefix, and
+//! corrections of a misspelling.
 //!
 //! Input: a query word and corpus words from the word table (in byte order, as both the tantivy
-//! term dictionary and the browser's word shards list them). Output: at most [`KEPT`] words,
-//! chosen by a fixed order so that the terminal and `search.js` pick the same ones. Their matches
+//! term dictionary and the browser's word shards list them). Output: candidate words (at most
+//! [`KEPT`] completions or corrections), chosen by a fixed order so that the terminal and
+//! `search.js` pick the same ones. Their matches
 //! count for less than the word's own (see `rank.rs`).
 
 /// Completions scanned, in byte order, from the first corpus word that begins with the prefix.
@@ -165,7 +167,7 @@ mod tests {
     fn corrections_respect_the_allowance() {
         let words = owned(&["postgres", "postgresql", "posters", "postgis"]);
         assert_eq!(corrections("postgress", &words), ["postgres"], "one edit away beats two");
-        assert_eq!(corrections("postgrexsql", &words), ["postgresql"], "11 letters: two typos");
+        assert_eq!(corrections("postgrsqll", &words), ["postgresql"], "10 letters: two typos");
         assert_eq!(corrections("kafak", &owned(&["kafka", "karma"])), ["kafka"]);
         assert!(corrections("kafk", &owned(&["kafka"])).is_empty(), "four letters: exact only");
     }
