@@ -496,19 +496,18 @@ fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     opts.cache_dir = args.cache_dir;
     let index = pipeline::search_index(&opts)?;
     let hits = index.search(&query, args.limit)?;
-    let stems = index.query_stems(&query)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.json {
         let _ = writeln!(out, "{}", serde_json::to_string_pretty(&hits)?);
         return Ok(ExitCode::SUCCESS);
     }
+    let words = index.query_words(&query)?;
     // Words no document uses are where a team's vocabulary differs from the question's: say so,
     // and where to teach adrsite the team's word.
-    let unmatched = index.unmatched_words(&query)?;
     let note = |err: &mut std::io::StderrLock| {
-        if !unmatched.is_empty() {
-            let words = unmatched.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ");
+        if !words.unmatched.is_empty() {
+            let words = words.unmatched.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ");
             let _ = writeln!(err, "note: no document uses {words}");
             let _ = writeln!(
                 err,
@@ -539,7 +538,7 @@ fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
             line.push_str(part);
         }
         let _ = writeln!(out, "    {line}");
-        let _ = writeln!(out, "    {}", highlight(&m.excerpt, &stems, color));
+        let _ = writeln!(out, "    {}", highlight(&m.excerpt, &words.stems, color));
         if let Some(s) = &m.successor {
             let _ = writeln!(out, "    superseded by {}", s.title);
         }

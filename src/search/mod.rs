@@ -118,29 +118,31 @@ impl SearchIndex {
             .collect())
     }
 
-    /// The words of a query that match nothing in the corpus, not even through a related word,
-    /// an inflection, a prefix or a typo: where the documents may say it in other words.
-    pub fn unmatched_words(&self, query: &str) -> anyhow::Result<Vec<String>> {
-        let parsed = analysis::parse(query, &self.aliases);
-        let mut out = Vec::new();
-        for concept in &parsed.concepts {
-            if rank::Expansion::of(concept, self)?.stems().is_empty() {
-                out.push(concept.word.clone());
-            }
-        }
-        Ok(out)
-    }
-
-    /// The index terms a query may match (its words, their aliases, related words, completions
-    /// and corrections), for highlighting matches.
-    pub fn query_stems(&self, query: &str) -> anyhow::Result<Vec<String>> {
+    /// What a query may match, for showing hits: the index terms of its words, their aliases,
+    /// related words, completions and corrections (to highlight), and the words that match
+    /// nothing in the corpus, even through those (where the documents may say it in other words).
+    pub fn query_words(&self, query: &str) -> anyhow::Result<QueryWords> {
         let parsed = analysis::parse(query, &self.aliases);
         let mut stems = std::collections::BTreeSet::new();
+        let mut unmatched = Vec::new();
         for concept in &parsed.concepts {
-            stems.extend(rank::Expansion::of(concept, self)?.stems());
+            let found = rank::Expansion::of(concept, self)?.stems();
+            if found.is_empty() {
+                unmatched.push(concept.word.clone());
+            }
+            stems.extend(found);
         }
-        Ok(stems.into_iter().collect())
+        Ok(QueryWords { stems: stems.into_iter().collect(), unmatched })
     }
+}
+
+/// See [`SearchIndex::query_words`].
+#[derive(Debug, Default)]
+pub struct QueryWords {
+    /// Index terms to highlight.
+    pub stems: Vec<String>,
+    /// Question words no document uses.
+    pub unmatched: Vec<String>,
 }
 
 impl rank::PostingSource for SearchIndex {

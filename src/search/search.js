@@ -578,7 +578,7 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     return [...out];
   }
 
-  /** The words of a query no document uses, even through an expansion (src/search/mod.rs `unmatched_words`). */
+  /** The words of a query no document uses, even through an expansion (src/search/mod.rs `query_words`). */
   async function unmatched(query) {
     const m = await manifest();
     const out = [];
