@@ -29,9 +29,12 @@ pub fn groups(extra: &[Vec<String>]) -> Vec<Vec<Vec<String>>> {
     builtin.chain(extra).filter(|g| g.len() >= 2).collect()
 }
 
-/// The forms a person may type of a base word: plural, past, gerund.
+/// The forms a person may type of a base word: plural, past, gerund. The plural takes "-es" only
+/// after a sibilant or "o" (boxes, patches, heroes): "guid" + "es" would make "guides" a GUID.
 pub fn inflections(word: &str) -> Vec<String> {
-    let mut out = vec![word.to_string(), format!("{word}s"), format!("{word}es")];
+    let sibilant = ["s", "x", "z", "ch", "sh", "o"].iter().any(|end| word.ends_with(end));
+    let plural = if sibilant { format!("{word}es") } else { format!("{word}s") };
+    let mut out = vec![word.to_string(), plural];
     let bytes = word.as_bytes();
     let vowel = |b: u8| b"aeiou".contains(&b);
     if let Some(stem) = word.strip_suffix('e') {
@@ -67,6 +70,12 @@ pub fn typed_forms(member: &[String]) -> Vec<String> {
     }
 }
 
+/// The index term of `word`, or of another form of it the corpus has: a table that says
+/// "decline" must find a corpus that only ever writes "declined".
+fn corpus_stem(word: &str, stem_of: &impl Fn(&str) -> Option<String>) -> Option<String> {
+    stem_of(word).or_else(|| inflections(word).iter().skip(1).find_map(|form| stem_of(form)))
+}
+
 /// The related words of one corpus.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Related {
@@ -84,7 +93,7 @@ impl Related {
         for group in groups {
             let members: Vec<Vec<String>> = group
                 .iter()
-                .filter_map(|member| member.iter().map(|w| stem_of(w)).collect::<Option<Vec<String>>>())
+                .filter_map(|member| member.iter().map(|w| corpus_stem(w, &stem_of)).collect::<Option<Vec<String>>>())
                 .collect();
             if members.is_empty() {
                 continue;
@@ -135,6 +144,8 @@ mod tests {
         assert!(inflections("retry").contains(&"retries".to_string()));
         assert!(inflections("ship").contains(&"shipping".to_string()));
         assert!(inflections("cache").contains(&"cached".to_string()));
+        assert!(inflections("patch").contains(&"patches".to_string()));
+        assert!(!inflections("guid").contains(&"guides".to_string()));
     }
 
     #[test]
@@ -149,5 +160,9 @@ mod tests {
         assert_eq!(r.members("repeatable"), [vec!["hermetic~".to_string()], vec!["rate~".into(), "limit~".into()]]);
         assert!(r.keys.contains_key("repeatables") && !r.keys.contains_key("absent"));
         assert!(r.keys.contains_key("rate limits") && r.keys.contains_key("rated limit"));
+        // A member the corpus only has in another form is found by that form.
+        let groups = vec![vec![vec!["reject".to_string()], vec!["decline".to_string()]]];
+        let r = Related::for_corpus(&groups, |w: &str| (w == "declined").then(|| "declin".to_string()));
+        assert_eq!(r.members("reject"), [vec!["declin".to_string()]]);
     }
 }
