@@ -31,6 +31,11 @@ fuzz_target!(|text: &str| {
             assert!(w.chars().count() <= c.word.chars().count() + 1, "{w:?} from {:?}", c.word);
             assert!(i >= bases.len() || !bases[..i].contains(w));
         }
+        let forms = spelling::other_forms(&c.word);
+        for (i, w) in forms.iter().enumerate() {
+            assert!(!w.is_empty() && *w != c.word && !forms[..i].contains(w), "{w:?} from {:?}", c.word);
+            assert!(w.chars().count() <= c.word.chars().count() + 4, "{w:?} from {:?}", c.word);
+        }
     }
     if let Some((a, b)) = text.split_once('|') {
         let a: String = a.chars().take(32).collect();

@@ -9,7 +9,7 @@
 //! may stand for: related words of the thesaurus (a related phrase matches with the smallest
 //! impact of its words), the word joined to the next one when the corpus writes them as one,
 //! completions of an unfinished last word, and, for a word the corpus
-//! lacks, the base it is an inflection of, else the word without a prefix, else its typo
+//! lacks, its other forms ("declining": declined), else the word without a prefix, else its typo
 //! corrections. An expanded impact is halved and kept so that, weighted by the document's class,
 //! it stays below the smallest weighted exact impact of the concept anywhere: it never outranks
 //! a document that has the word itself. A concept counts the larger of the two.
@@ -133,12 +133,12 @@ impl Expansion {
             let scanned = source.words_from(&concept.word, spelling::PREFIX_SCAN)?;
             x.completions = stems_of(&spelling::completions(&concept.word, &scanned), &x.exact, source)?;
         }
-        // A word the corpus lacks: the base it may be an inflection of ("shutting": "shut");
+        // A word the corpus lacks: its other forms ("shutting": "shut", "declining": "declined");
         // failing that, the word without a prefix ("reconnect": "connect"); failing that, its
         // nearest corpus words with the same first letter. Each counts as an expansion: taking
         // an ending off by rule can land on another word ("plugging": a plug).
         if x.exact.is_empty() {
-            x.corrections = stems_of(&spelling::inflection_bases(&concept.word), &x.exact, source)?;
+            x.corrections = stems_of(&spelling::other_forms(&concept.word), &x.exact, source)?;
         }
         if x.exact.is_empty() && x.corrections.is_empty() {
             x.corrections = stems_of(&spelling::unprefixed(&concept.word), &x.exact, source)?;

@@ -220,6 +220,38 @@ export function inflectionBases(word, rules) {
   return out;
 }
 
+/** The plural, past and gerund of a base word (src/search/spelling.rs `inflections`). */
+export function inflections(word) {
+  const vowel = (c) => 'aeiou'.includes(c);
+  const sibilant = ['s', 'x', 'z', 'ch', 'sh', 'o'].some((end) => word.endsWith(end));
+  const out = [word, sibilant ? `${word}es` : `${word}s`];
+  const cs = [...word];
+  const n = cs.length;
+  if (word.endsWith('e')) {
+    out.push(`${word}d`, `${word.slice(0, -1)}ing`);
+  } else if (word.endsWith('y') && n >= 2 && !vowel(cs[n - 2])) {
+    const stem = word.slice(0, -1);
+    out.push(`${stem}ies`, `${stem}ied`, `${word}ing`);
+  } else {
+    out.push(`${word}ed`, `${word}ing`);
+    // Short consonant-vowel-consonant words double their last letter: ship, shipped.
+    if (n >= 3 && n <= 5 && !vowel(cs[n - 1]) && vowel(cs[n - 2]) && !vowel(cs[n - 3]) && !'wxy'.includes(cs[n - 1])) {
+      out.push(`${word}${cs[n - 1]}ed`, `${word}${cs[n - 1]}ing`);
+    }
+  }
+  return out;
+}
+
+/** The other forms of a word the corpus lacks (src/search/spelling.rs `other_forms`). */
+export function otherForms(word, rules) {
+  const bases = inflectionBases(word, rules);
+  const out = [];
+  for (const form of [...bases, ...[word, ...bases].flatMap(inflections)]) {
+    if (form !== word && !out.includes(form)) out.push(form);
+  }
+  return out;
+}
+
 /** The words left without a common prefix (src/search/spelling.rs `unprefixed`). */
 export function unprefixed(word, rules) {
   const out = [];
@@ -416,14 +448,14 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
       x.completions = await stemsOf(words, x.exact);
       x.words.push(...words);
     }
-    // A word the corpus lacks: an inflection's base, else the word without a prefix, else typos.
+    // A word the corpus lacks: its other forms, else the word without a prefix, else typos.
     const found = async (ws) => {
       const out = [];
       for (const w of ws) if ((await stemOf(w)) !== null) out.push(w);
       return out;
     };
     if (x.exact.size === 0) {
-      const bases = await found(inflectionBases(concept.word, rules));
+      const bases = await found(otherForms(concept.word, rules));
       x.corrections = await stemsOf(bases, x.exact);
       x.words.push(...bases);
     }

@@ -1,6 +1,6 @@
 //! Words a query word may have meant: completions of an unfinished last word; for a word the
-//! corpus lacks, the bases it may be an inflection of, the word without a common prefix, and
-//! corrections of a misspelling.
+//! corpus lacks, its other forms (the bases it may be an inflection of, and their inflections),
+//! the word without a common prefix, and corrections of a misspelling.
 //!
 //! Input: a query word and corpus words from the word table (in byte order, as both the tantivy
 //! term dictionary and the browser's word shards list them). Output: candidate words (at most
@@ -90,6 +90,52 @@ pub fn inflection_bases(word: &str) -> Vec<String> {
         word.strip_suffix('s').filter(|b| !b.ends_with('s') && !b.ends_with('u') && !b.ends_with('i'))
     {
         push(b.to_string());
+    }
+    out
+}
+
+/// The forms a person may type of a base word: plural, past, gerund. The plural takes "-es" only
+/// after a sibilant or "o" (boxes, patches, heroes): "guid" + "es" would make "guides" a GUID.
+pub fn inflections(word: &str) -> Vec<String> {
+    let sibilant = ["s", "x", "z", "ch", "sh", "o"].iter().any(|end| word.ends_with(end));
+    let plural = if sibilant { format!("{word}es") } else { format!("{word}s") };
+    let mut out = vec![word.to_string(), plural];
+    // Over characters, as search.js counts them.
+    let cs: Vec<char> = word.chars().collect();
+    let n = cs.len();
+    let vowel = |c: char| "aeiou".contains(c);
+    if let Some(stem) = word.strip_suffix('e') {
+        out.extend([format!("{word}d"), format!("{stem}ing")]);
+    } else if let Some(stem) = word.strip_suffix('y').filter(|_| n >= 2 && !vowel(cs[n - 2])) {
+        out.extend([format!("{stem}ies"), format!("{stem}ied"), format!("{word}ing")]);
+    } else {
+        out.extend([format!("{word}ed"), format!("{word}ing")]);
+        // Short consonant-vowel-consonant words double their last letter: ship, shipped.
+        if (3..=5).contains(&n)
+            && !vowel(cs[n - 1])
+            && vowel(cs[n - 2])
+            && !vowel(cs[n - 3])
+            && !"wxy".contains(cs[n - 1])
+        {
+            let last = cs[n - 1];
+            out.extend([format!("{word}{last}ed"), format!("{word}{last}ing")]);
+        }
+    }
+    out
+}
+
+/// The other forms of a word the corpus lacks, most likely first: the bases it may be an
+/// inflection of, the word's own inflections, then the bases' ("declining": decline, declined).
+/// The stemmer would have joined them to the word had the corpus written it; the browser has no
+/// stemmer, so both sides find them by these rules.
+pub fn other_forms(word: &str) -> Vec<String> {
+    let bases = inflection_bases(word);
+    let mut out: Vec<String> = Vec::new();
+    let inflected = std::iter::once(word).chain(bases.iter().map(String::as_str)).flat_map(inflections);
+    for form in bases.iter().cloned().chain(inflected) {
+        if form != word && !out.contains(&form) {
+            out.push(form);
+        }
     }
     out
 }
@@ -184,6 +230,26 @@ mod tests {
         assert_eq!(unprefixed("reconnecting"), ["connecting", "connect", "connecte"]);
         assert_eq!(unprefixed("untriaged"), ["triaged", "triag", "triage"]);
         assert!(unprefixed("reuse").is_empty(), "too short a remainder");
+    }
+
+    #[test]
+    fn other_forms_reach_the_corpus_form() {
+        assert!(other_forms("declining").contains(&"declined".to_string()));
+        assert!(other_forms("decline").contains(&"declined".to_string()));
+        assert!(other_forms("retries").contains(&"retried".to_string()));
+        assert_eq!(other_forms("shutting")[..3], ["shutt", "shutte", "shut"]);
+        assert!(!other_forms("tags").contains(&"tags".to_string()));
+    }
+
+    #[test]
+    fn inflections_cover_common_forms() {
+        assert!(inflections("throttle").contains(&"throttling".to_string()));
+        assert!(inflections("deploy").contains(&"deployed".to_string()));
+        assert!(inflections("retry").contains(&"retries".to_string()));
+        assert!(inflections("ship").contains(&"shipping".to_string()));
+        assert!(inflections("cache").contains(&"cached".to_string()));
+        assert!(inflections("patch").contains(&"patches".to_string()));
+        assert!(!inflections("guid").contains(&"guides".to_string()));
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! every exact match of the same word.
 
 use crate::search::analysis::words;
+use crate::search::spelling::inflections;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -27,32 +28,6 @@ pub fn groups(extra: &[Vec<String>]) -> Vec<Vec<Vec<String>>> {
         .map(|l| l.split(',').map(words).filter(|m| !m.is_empty()).collect::<Vec<_>>());
     let extra = extra.iter().map(|g| g.iter().map(|m| words(m)).filter(|m| !m.is_empty()).collect::<Vec<_>>());
     builtin.chain(extra).filter(|g| g.len() >= 2).collect()
-}
-
-/// The forms a person may type of a base word: plural, past, gerund. The plural takes "-es" only
-/// after a sibilant or "o" (boxes, patches, heroes): "guid" + "es" would make "guides" a GUID.
-pub fn inflections(word: &str) -> Vec<String> {
-    let sibilant = ["s", "x", "z", "ch", "sh", "o"].iter().any(|end| word.ends_with(end));
-    let plural = if sibilant { format!("{word}es") } else { format!("{word}s") };
-    let mut out = vec![word.to_string(), plural];
-    let bytes = word.as_bytes();
-    let vowel = |b: u8| b"aeiou".contains(&b);
-    if let Some(stem) = word.strip_suffix('e') {
-        out.extend([format!("{word}d"), format!("{stem}ing")]);
-    } else if let Some(stem) = word.strip_suffix('y').filter(|s| s.bytes().last().is_some_and(|b| !vowel(b))) {
-        out.extend([format!("{stem}ies"), format!("{stem}ied"), format!("{word}ing")]);
-    } else {
-        out.extend([format!("{word}ed"), format!("{word}ing")]);
-        // Short consonant-vowel-consonant words double their last letter: ship, shipped.
-        let n = bytes.len();
-        if (3..=5).contains(&n) && !vowel(bytes[n - 1]) && vowel(bytes[n - 2]) && !vowel(bytes[n - 3]) {
-            let last = bytes[n - 1] as char;
-            if !"wxy".contains(last) {
-                out.extend([format!("{word}{last}ed"), format!("{word}{last}ing")]);
-            }
-        }
-    }
-    out
 }
 
 /// The keys a member is found by: a word in each of its inflections; a two-word phrase ("web
@@ -135,17 +110,6 @@ mod tests {
         let g = groups(&[]);
         assert!(g.len() >= 300, "{} groups", g.len());
         assert!(g.iter().all(|grp| grp.iter().all(|m| m.iter().all(|w| w == &w.to_lowercase()))));
-    }
-
-    #[test]
-    fn inflections_cover_common_forms() {
-        assert!(inflections("throttle").contains(&"throttling".to_string()));
-        assert!(inflections("deploy").contains(&"deployed".to_string()));
-        assert!(inflections("retry").contains(&"retries".to_string()));
-        assert!(inflections("ship").contains(&"shipping".to_string()));
-        assert!(inflections("cache").contains(&"cached".to_string()));
-        assert!(inflections("patch").contains(&"patches".to_string()));
-        assert!(!inflections("guid").contains(&"guides".to_string()));
     }
 
     #[test]

@@ -150,6 +150,11 @@ const WORD_QUERIES: &[(&str, &str)] = &[
     ("keeping", "0005-keep-secrets-in-a-credential-vault.md"),
     ("reinstrument", "0003-trace-requests-with-opentelemetry.md"),
     ("uninstrumented services", "0003-trace-requests-with-opentelemetry.md"),
+    // Forms the corpus writes only otherwise ("retired", "declined"), asked directly and through
+    // the thesaurus ("sunset": retire).
+    ("retiring the importer", "0010-stop-the-nightly-importer.md"),
+    ("declining to repair", "0010-stop-the-nightly-importer.md"),
+    ("did we sunset the nightly job", "0010-stop-the-nightly-importer.md"),
     // Two words the corpus writes as one.
     ("module cache", "0009-guard-shared-files-with-lockedfile.md"),
     ("is there a locked file package", "0009-guard-shared-files-with-lockedfile.md"),
