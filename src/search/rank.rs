@@ -269,8 +269,17 @@ pub fn rank(query: &ParsedQuery, source: &dyn PostingSource, limit: usize) -> an
         };
         ranked.push(Ranked { ord, score });
     }
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.ord.cmp(&b.ord)));
-    ranked.truncate(limit);
+    // Higher score first, then lower ord: a total order, so choosing the best `limit` before
+    // sorting them gives what sorting every match would.
+    let order = |a: &Ranked, b: &Ranked| b.score.total_cmp(&a.score).then(a.ord.cmp(&b.ord));
+    if limit == 0 {
+        return Ok(Vec::new());
+    }
+    if ranked.len() > limit {
+        ranked.select_nth_unstable_by(limit - 1, order);
+        ranked.truncate(limit);
+    }
+    ranked.sort_by(order);
     Ok(ranked)
 }
 

@@ -531,7 +531,7 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
   async function rank(parsed, limit) {
     const m = await manifest();
     const n = parsed.concepts.length;
-    if (n === 0 && parsed.filters.length === 0) return [];
+    if (limit <= 0 || (n === 0 && parsed.filters.length === 0)) return [];
     const perConcept = [];
     for (const concept of parsed.concepts) perConcept.push(await conceptImpacts(concept, m, parsed.intent));
     let allowed = null;
@@ -539,10 +539,11 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
       const set = new Set(await filtered(f));
       allowed = allowed === null ? set : new Set([...allowed].filter((o) => set.has(o)));
     }
-    const ranked = [];
     if (n === 0) {
-      for (const ord of [...allowed].sort((p, q) => p - q)) ranked.push({ ord, score: 0 });
-      return ranked.slice(0, limit);
+      return [...allowed]
+        .sort((p, q) => p - q)
+        .slice(0, limit)
+        .map((ord) => ({ ord, score: 0 }));
     }
     // How much matching each concept counts for the bonus: its weight times its rarity in whole
     // bits (src/search/rank.rs `rarity`).
@@ -556,6 +557,10 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     const total = rarity.reduce((t, r) => t + r, 0);
     const a = m.rules.intent.coordination[parsed.intent];
     const weights = m.rules.intent.class_weights[parsed.intent];
+    // The best `limit` so far, best first: sorting every match of a common word would cost more
+    // than scoring them. Same order as rank.rs: higher score, then lower ord.
+    const ranked = [];
+    const before = (x, y) => x.score > y.score || (x.score === y.score && x.ord < y.ord);
     for (let ord = 0; ord < m.documents; ord++) {
       let sum = 0;
       let matched = 0;
@@ -571,10 +576,14 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
       if (parsed.required.some((i) => perConcept[i][ord] === 0)) continue;
       const weight = weights[m.classes.charCodeAt(ord) - 97];
       const score = ((sum * (a * total + matched)) / ((a + 1) * total)) * weight / 1000;
-      ranked.push({ ord, score });
+      const hit = { ord, score };
+      if (ranked.length === limit && !before(hit, ranked[limit - 1])) continue;
+      let at = ranked.length;
+      while (at > 0 && before(hit, ranked[at - 1])) at -= 1;
+      ranked.splice(at, 0, hit);
+      if (ranked.length > limit) ranked.pop();
     }
-    ranked.sort((x, y) => y.score - x.score || x.ord - y.ord);
-    return ranked.slice(0, limit);
+    return ranked;
   }
 
   /**

@@ -265,12 +265,12 @@ fn questions_of_every_class_find_the_expected_document() {
         let (mrr, top3) = score(ranks);
         eprintln!("{class:12} {:3} questions  MRR {mrr:.3}  top-3 {:.1}%", ranks.len(), top3 * 100.0);
         // Floors a little under what the set scores today: a regression fails here.
-        assert!(mrr >= 0.5, "{class}: MRR {mrr:.3}");
+        assert!(mrr >= 0.55, "{class}: MRR {mrr:.3}");
         all.extend(ranks.iter().copied());
     }
     let (mrr, top3) = score(&all);
     eprintln!("overall      {:3} questions  MRR {mrr:.3}  top-3 {:.1}%", all.len(), top3 * 100.0);
-    assert!(mrr >= 0.75, "overall MRR {mrr:.3}");
+    assert!(mrr >= 0.77, "overall MRR {mrr:.3}");
 }
 
 #[test]
