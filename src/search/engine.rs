@@ -244,40 +244,6 @@ impl Engine {
         Ok(words.into_iter().filter_map(|w| self.stem(&w).map(|s| (w, s))).collect())
     }
 
-    /// The stems of those of `words` that occur in the corpus: [`Engine::has_word`] and
-    /// [`Engine::stem`] for many words at once, with one searcher and one analyzer (the thesaurus
-    /// asks about thousands of words on every query from a terminal).
-    pub fn stems_of_words<'a>(
-        &self,
-        words: impl IntoIterator<Item = &'a str>,
-    ) -> anyhow::Result<HashMap<&'a str, String>> {
-        let searcher = self.reader.searcher();
-        let dictionaries = searcher
-            .segment_readers()
-            .iter()
-            .map(|seg| seg.inverted_index(self.surface))
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut analyzer = self.stemmer.clone();
-        let mut out = HashMap::new();
-        for word in words {
-            let mut present = false;
-            for inv in &dictionaries {
-                if inv.terms().get(word.as_bytes())?.is_some_and(|info| info.doc_freq > 0) {
-                    present = true;
-                    break;
-                }
-            }
-            if !present {
-                continue;
-            }
-            let mut stream = analyzer.token_stream(word);
-            if stream.advance() {
-                out.insert(word, stream.token().text.clone());
-            }
-        }
-        Ok(out)
-    }
-
     /// Whether `word` occurs in the corpus (so that it has a stem in the word table).
     pub fn has_word(&self, word: &str) -> anyhow::Result<bool> {
         let term = Term::from_field_text(self.surface, word);

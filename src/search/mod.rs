@@ -101,9 +101,9 @@ impl SearchIndex {
     ) -> anyhow::Result<SearchIndex> {
         let ords = engine.ords(docs.iter().map(|d| d.id.as_str()))?;
         let groups = thesaurus::groups(&words.related);
-        let wanted = thesaurus::looked_up(&groups);
-        let present = engine.stems_of_words(wanted.iter().map(String::as_str))?;
-        let related = thesaurus::Related::for_corpus(&groups, |w| present.get(w).cloned());
+        let related = thesaurus::Related::for_corpus(&groups, |w| {
+            engine.has_word(w).ok().filter(|has| *has).and_then(|_| engine.stem(w))
+        });
         Ok(SearchIndex { engine, docs, ords, aliases: analysis::alias_table(&words.aliases), related, updated })
     }
 

@@ -14,7 +14,7 @@
 use crate::search::analysis::words;
 use crate::search::spelling::inflections;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// The curated table.
 pub const BUILTIN: &str = include_str!("related.txt");
@@ -43,12 +43,6 @@ pub fn typed_forms(member: &[String]) -> Vec<String> {
         }
         _ => Vec::new(),
     }
-}
-
-/// Every word [`Related::for_corpus`] may ask the corpus about: each member word and its
-/// inflections.
-pub fn looked_up(groups: &[Vec<Vec<String>>]) -> BTreeSet<String> {
-    groups.iter().flatten().flatten().flat_map(|w| inflections(w)).collect()
 }
 
 /// The index term of `word`, or of another form of it the corpus has: a table that says
