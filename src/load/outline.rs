@@ -25,6 +25,9 @@ pub struct Outline {
     pub decision: String,
     /// The whole body as plain text (long code blocks left out).
     pub body: String,
+    /// Where each section of `body` after the first begins (a heading's byte offset): search
+    /// counts which of a question's words share a section.
+    pub sections: Vec<u32>,
     /// A sentence or two: the TL;DR or summary, else the decision's first sentence, else the
     /// first paragraph; at most 240 characters.
     pub excerpt: String,
@@ -49,7 +52,12 @@ impl OutlineBuilder {
     pub fn event(&mut self, event: &Event) {
         let out = &mut self.out;
         match event {
-            Event::Start(Tag::Heading { level, .. }) => self.heading = Some((*level, String::new())),
+            Event::Start(Tag::Heading { level, .. }) => {
+                if !out.body.trim().is_empty() {
+                    out.sections.push(out.body.len() as u32);
+                }
+                self.heading = Some((*level, String::new()));
+            }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, text)) = self.heading.take() {
                     let lower = text.trim().trim_end_matches(':').to_lowercase();
@@ -130,6 +138,7 @@ impl OutlineBuilder {
         out.headings.shrink_to_fit();
         out.decision.shrink_to_fit();
         out.body.shrink_to_fit();
+        out.sections.shrink_to_fit();
         out
     }
 }
@@ -165,6 +174,12 @@ mod tests {
         assert!(!o.decision.contains("unrelated"), "a sibling section ends it");
         assert_eq!(o.excerpt, "Chosen option: \"PostgreSQL\", because JSONB.", "the decision's first sentence");
         assert!(o.headings.contains("Decision Outcome"));
+        let starts: Vec<&str> = o.sections.iter().map(|&i| o.body[i as usize..].lines().next().unwrap()).collect();
+        assert_eq!(
+            starts,
+            ["Context", "Decision Outcome", "Consequences", "Links"],
+            "a section begins at each heading"
+        );
         assert_eq!(outline("## TL;DR\n\nWe use Kafka.\n\n## Decision\n\nKafka.\n").excerpt, "We use Kafka.");
         assert_eq!(
             outline("# T\n\nIntro line that is long enough to count.\n").excerpt,

@@ -155,7 +155,7 @@ fn document(site: &Site, doc: &Doc, ord: u32) -> SearchDoc {
         use std::hash::{Hash, Hasher};
         let mut h = crate::text::StableHasher::default();
         let o = &doc.outline;
-        (&doc.id.0, &title, &o.headings, &o.decision, &o.body, &tags_text, &people, &filters).hash(&mut h);
+        (&doc.id.0, &title, &o.headings, &o.decision, &o.body, &o.sections, &tags_text, &people, &filters).hash(&mut h);
         class.0.hash(&mut h);
         h.finish()
     };

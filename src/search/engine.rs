@@ -11,6 +11,7 @@
 //!   and in parts (`split.rs`), so the parts are words of the table too.
 
 use crate::search::document::SearchDoc;
+use crate::search::passage;
 use crate::search::split::SplitIdentifiers;
 use crate::text::stable_hash;
 use anyhow::Context as _;
@@ -22,7 +23,7 @@ use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer
 use tantivy::{DocSet, Index, IndexReader, ReloadPolicy, TERMINATED, TantivyDocument, Term};
 
 /// Bumped whenever the schema or the analysis changes; an old cache is then rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 const STEMMED: &str = "adrsite_en";
 const SURFACE: &str = "adrsite_surface";
 
@@ -31,7 +32,12 @@ const IMPACT_SCALE: f32 = 100.0;
 
 /// The text fields and their boosts, in the fixed order impacts are summed.
 const TEXT_FIELDS: [(&str, f32); 6] =
-    [("title", 3.0), ("decision", 2.0), ("headings", 1.5), ("tags", 1.5), ("body", 1.0), ("people", 0.5)];
+    [("title", 3.0), ("decision", 2.0), ("headings", 1.5), ("tags", 1.5), (BODY, 1.0), ("people", 0.5)];
+const BODY: &str = "body";
+const BODY_ANALYZER: &str = "adrsite_body";
+/// The fields that hold text of the body, so that a term in them is in some passage of it; a term
+/// of the others speaks for every passage.
+const IN_BODY: [&str; 3] = ["decision", "headings", BODY];
 
 /// The index and what is needed to read it.
 pub struct Engine {
@@ -41,6 +47,8 @@ pub struct Engine {
     idhash: Field,
     hash: Field,
     text: Vec<(Field, f32)>,
+    body: Field,
+    passages: Field,
     surface: Field,
     filter: Field,
     stemmer: TextAnalyzer,
@@ -48,16 +56,36 @@ pub struct Engine {
     stats: std::sync::Mutex<Option<(u64, Vec<f32>)>>,
 }
 
+/// A term's weight in one document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Posting {
+    /// The document's ord.
+    pub ord: u32,
+    /// Its impact: BM25 per field, boosted, scaled and rounded.
+    pub impact: u32,
+    /// The buckets of the document's passages the term is in, one bit each (`passage.rs`).
+    pub mask: u32,
+}
+
 /// Per segment: document id → ord in the site (or `u32::MAX` for deleted documents).
 pub type OrdMap = Vec<Vec<u32>>;
 
-fn analyzers() -> (TextAnalyzer, TextAnalyzer) {
-    let stem = TextAnalyzer::builder(SimpleTokenizer::default())
+/// The analysis of the body: stemmed, each term at its passage bucket (`passage.rs`).
+pub fn body_analyzer() -> TextAnalyzer {
+    stemming().filter(passage::BucketPositions).build()
+}
+
+/// The analysis of every stemmed field.
+fn stemming() -> tantivy::tokenizer::TextAnalyzerBuilder<impl tantivy::tokenizer::Tokenizer> {
+    TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(SplitIdentifiers)
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(Stemmer::new(Language::English))
-        .build();
+}
+
+fn analyzers() -> (TextAnalyzer, TextAnalyzer) {
+    let stem = stemming().build();
     let surface = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(SplitIdentifiers)
         .filter(RemoveLongFilter::limit(40))
@@ -71,12 +99,23 @@ fn schema() -> Schema {
     b.add_text_field("id", STRING);
     b.add_u64_field("idhash", INDEXED | FAST);
     b.add_u64_field("hash", FAST);
-    let stemmed = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default().set_tokenizer(STEMMED).set_index_option(IndexRecordOption::WithFreqs),
-    );
+    let stemmed = |analyzer, record| {
+        TextOptions::default()
+            .set_indexing_options(TextFieldIndexing::default().set_tokenizer(analyzer).set_index_option(record))
+    };
     for (name, _) in TEXT_FIELDS {
-        b.add_text_field(name, stemmed.clone());
+        // The body's positions are its terms' passage buckets (`passage.rs`).
+        b.add_text_field(
+            name,
+            if name == BODY {
+                stemmed(BODY_ANALYZER, IndexRecordOption::WithFreqsAndPositions)
+            } else {
+                stemmed(STEMMED, IndexRecordOption::WithFreqs)
+            },
+        );
     }
+    // How many buckets each body has.
+    b.add_u64_field("passages", FAST);
     let surface = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default().set_tokenizer(SURFACE).set_index_option(IndexRecordOption::Basic),
     );
@@ -102,6 +141,7 @@ impl Engine {
         };
         let (stem, surface) = analyzers();
         index.tokenizers().register(STEMMED, stem.clone());
+        index.tokenizers().register(BODY_ANALYZER, body_analyzer());
         index.tokenizers().register(SURFACE, surface);
         let reader = index
             .reader_builder()
@@ -114,6 +154,8 @@ impl Engine {
             idhash: field("idhash"),
             hash: field("hash"),
             text: TEXT_FIELDS.iter().map(|(n, b)| (field(n), *b)).collect(),
+            body: field(BODY),
+            passages: field("passages"),
             surface: field("surface"),
             filter: field("filter"),
             index,
@@ -163,10 +205,12 @@ impl Engine {
             doc.add_u64(self.idhash, stable_hash(&d.id));
             doc.add_u64(self.hash, d.hash);
             let o = &d.outline;
-            let texts = [&d.title, &o.decision, &o.headings, &d.tags_text, &o.body, &d.people];
+            let (body, buckets) = passage::mark(&o.body, &o.sections);
+            let texts = [&d.title, &o.decision, &o.headings, &d.tags_text, &*body, &d.people];
             for ((field, _), text) in self.text.iter().zip(texts) {
                 doc.add_text(*field, text);
             }
+            doc.add_u64(self.passages, u64::from(buckets));
             for text in texts {
                 doc.add_text(self.surface, text);
             }
@@ -308,13 +352,13 @@ impl Engine {
         Ok((total_docs, averages))
     }
 
-    /// Every document's impact for `stem`, sorted by ord.
+    /// Every document's impact for `stem`, and the passages it is in, sorted by ord.
     ///
     /// Each field is scored with BM25 over its own lengths, but with one document frequency for
     /// the term: the largest of its fields'. Per-field frequencies would make a word that is in
     /// every body but few titles look rare in titles, so that any title naming it outweighs the
     /// one body that names the question's rare word.
-    pub fn impacts(&self, stem: &str, ords: &OrdMap) -> anyhow::Result<Vec<(u32, u32)>> {
+    pub fn impacts(&self, stem: &str, ords: &OrdMap) -> anyhow::Result<Vec<Posting>> {
         use tantivy::query::Bm25Weight;
         let searcher = self.reader.searcher();
         let stats = self.stats()?;
@@ -323,29 +367,59 @@ impl Engine {
         for (field, _) in &self.text {
             doc_freq = doc_freq.max(searcher.doc_freq(&Term::from_field_text(*field, stem))?);
         }
-        let mut acc: BTreeMap<u32, f32> = BTreeMap::new();
         if doc_freq == 0 {
             return Ok(Vec::new());
         }
-        for ((field, boost), average) in self.text.iter().zip(&stats.1) {
+        // Per document: the summed score, and where the term is: everywhere when a field outside
+        // the body has it, else the buckets of the body that do.
+        let mut acc: BTreeMap<u32, (f32, u32)> = BTreeMap::new();
+        let mut positions = Vec::new();
+        for (((field, boost), average), (name, _)) in self.text.iter().zip(&stats.1).zip(TEXT_FIELDS) {
             let term = Term::from_field_text(*field, stem);
             let weight = Bm25Weight::for_one_term_without_explain(doc_freq, total_docs, *average);
+            let is_body = *field == self.body;
+            let record = if is_body { IndexRecordOption::WithFreqsAndPositions } else { IndexRecordOption::WithFreqs };
             for (seg_ord, seg) in searcher.segment_readers().iter().enumerate() {
                 let inv = seg.inverted_index(*field)?;
-                let Some(mut postings) = inv.read_postings(&term, IndexRecordOption::WithFreqs)? else { continue };
+                let Some(mut postings) = inv.read_postings(&term, record)? else { continue };
                 let norms = seg.get_fieldnorms_reader(*field)?;
+                let buckets = seg.fast_fields().u64("passages")?;
                 let mut doc = postings.doc();
                 while doc != TERMINATED {
                     let ord = ords[seg_ord][doc as usize];
                     if ord != u32::MAX {
-                        *acc.entry(ord).or_insert(0.0) +=
-                            weight.score(norms.fieldnorm_id(doc), postings.term_freq()) * boost;
+                        let mask = if !IN_BODY.contains(&name) {
+                            passage::EVERYWHERE
+                        } else if is_body {
+                            // Positions are read only where there is more than one bucket.
+                            match buckets.first(doc).map_or(1, |b| b as u32) {
+                                0 | 1 => passage::EVERYWHERE,
+                                n => {
+                                    postings.positions(&mut positions);
+                                    let bit = |p: u32| 1u32 << p.min(passage::BUCKETS - 1);
+                                    passage::mask(positions.iter().fold(0, |m, &p| m | bit(p)), n)
+                                }
+                            }
+                        } else {
+                            0
+                        };
+                        let e = acc.entry(ord).or_insert((0.0, 0));
+                        e.0 += weight.score(norms.fieldnorm_id(doc), postings.term_freq()) * boost;
+                        e.1 |= mask;
                     }
                     doc = postings.advance();
                 }
             }
         }
-        Ok(acc.into_iter().map(|(ord, s)| (ord, (s * IMPACT_SCALE).round() as u32)).filter(|(_, i)| *i > 0).collect())
+        Ok(acc
+            .into_iter()
+            .map(|(ord, (s, mask))| Posting {
+                ord,
+                impact: (s * IMPACT_SCALE).round() as u32,
+                mask: if mask == 0 { passage::EVERYWHERE } else { mask },
+            })
+            .filter(|p| p.impact > 0)
+            .collect())
     }
 
     /// The ords of the documents carrying a filter term (`kind:adr`), sorted.

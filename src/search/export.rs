@@ -1,15 +1,16 @@
 //! The static search index the browser reads, exported from the tantivy index.
 //!
-//! Input: the [`SearchIndex`]. Output, under `OUT/search/` (format version 2, which added
-//! document classes and related words; deterministic, plain JSON that gzip compresses well):
+//! Input: the [`SearchIndex`]. Output, under `OUT/search/` (format version 3, which added
+//! passages; deterministic, plain JSON that gzip compresses well):
 //! - `manifest.json`: document count, the first key of every word and term shard, the query rules,
 //!   the first key of every related-word shard, and each document's kind and status class (one
 //!   letter per document, in ord order);
 //! - `related/N.json`: `{word: [[stem, …], …]}`, the thesaurus members a typed word may stand
 //!   for in this corpus (`thesaurus.rs`);
 //! - `words/N.json`: `[surface, stem]` pairs (`[surface]` when the stem is the word itself);
-//! - `terms/N.json`: `{term: [ord, impact, Δord, impact, …]}`, and `{"kind:adr": [ord, Δord, …]}`
-//!   for filters;
+//! - `terms/N.json`: `{term: [ord, impact, Δord, impact, …]}`, where a term that is only in some
+//!   passages of a document has its impact negated and followed by the mask of those passages
+//!   (`Δord, -impact, mask`; see `passage.rs`), and `{"kind:adr": [ord, Δord, …]}` for filters;
 //! - `docs/N.json`: what a hit shows, [`DOC_SHARD`] documents per file;
 //! - `search.js`: the dependency-free client.
 //!
@@ -18,6 +19,7 @@
 use crate::output::OutputSink;
 use crate::search::SearchIndex;
 use crate::search::analysis::rules_json;
+use crate::search::passage;
 use anyhow::Context as _;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -106,12 +108,16 @@ pub fn export(index: &SearchIndex, staging: &dyn OutputSink) -> anyhow::Result<E
             if impacts.is_empty() {
                 return Ok(None);
             }
-            let mut flat = Vec::with_capacity(impacts.len() * 2);
+            let mut flat: Vec<i64> = Vec::with_capacity(impacts.len() * 2);
             let mut prev = 0;
-            for (ord, impact) in impacts {
-                flat.push(ord - prev);
-                flat.push(impact);
-                prev = ord;
+            for p in impacts {
+                flat.push(i64::from(p.ord - prev));
+                if p.mask == passage::EVERYWHERE {
+                    flat.push(i64::from(p.impact));
+                } else {
+                    flat.extend([-i64::from(p.impact), i64::from(p.mask)]);
+                }
+                prev = p.ord;
             }
             let entry = format!("{}:{}", json(&stem.as_str()), json(&flat));
             Ok(Some((stem, entry)))
@@ -154,7 +160,7 @@ pub fn export(index: &SearchIndex, staging: &dyn OutputSink) -> anyhow::Result<E
         write(format!("search/docs/{i}.json"), &serde_json::to_string(&metas).context("serialising documents")?)?;
     }
     let manifest = Manifest {
-        version: 2,
+        version: 3,
         documents: index.docs.len(),
         doc_shard: DOC_SHARD,
         words: word_shards.into_iter().map(|(k, _)| k).collect(),

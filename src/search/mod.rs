@@ -10,6 +10,7 @@ pub mod document;
 pub mod engine;
 pub mod export;
 pub mod intent;
+pub mod passage;
 pub mod rank;
 pub mod snapshot;
 pub mod spelling;
@@ -151,7 +152,7 @@ impl rank::PostingSource for SearchIndex {
         if self.engine.has_word(word)? { Ok(self.engine.stem(word)) } else { Ok(None) }
     }
 
-    fn impacts(&self, stem: &str) -> anyhow::Result<Vec<(u32, u32)>> {
+    fn impacts(&self, stem: &str) -> anyhow::Result<Vec<rank::Posting>> {
         self.engine.impacts(stem, &self.ords)
     }
 

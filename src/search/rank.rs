@@ -16,14 +16,17 @@
 //!
 //! The concepts' counts are summed with their weights (a number weighs less than a topic word);
 //! the sum is scaled by `(a·W + M) / ((a+1)·W)` — each concept weighing its weight times its
-//! rarity in bits, `W` the question's total, `M` what the document matched, `a` set by the
+//! rarity in bits, `W` the question's total, `M` what the document's best passage matched (a
+//! concept in its title, tags or people is in every passage; see `passage.rs`), `a` set by the
 //! question's intent — and by the weight of the document's kind and status under that intent
 //! (per mille). Documents must carry every filter and match every
 //! concept of a quoted phrase. Ties go to the lower ord. Every step is integer or a fixed sequence
 //! of f64 operations, so JavaScript computes bit-identical scores.
 
 use crate::search::analysis::{Concept, ParsedQuery, STOPWORDS};
+pub use crate::search::engine::Posting;
 use crate::search::intent::{self, DocClass, Intent};
+use crate::search::passage::EVERYWHERE;
 use crate::search::spelling;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -34,8 +37,8 @@ pub const EXPANDED_DIVISOR: u32 = 2;
 pub trait PostingSource {
     /// The index term for a surface word, if the word occurs in the corpus.
     fn stem_of(&self, word: &str) -> anyhow::Result<Option<String>>;
-    /// Impacts of a term: `(ord, impact)` sorted by ord.
-    fn impacts(&self, stem: &str) -> anyhow::Result<Vec<(u32, u32)>>;
+    /// A term's postings, sorted by ord.
+    fn impacts(&self, stem: &str) -> anyhow::Result<Vec<Posting>>;
     /// Ords carrying a filter term, sorted.
     fn filtered(&self, filter: &str) -> anyhow::Result<Vec<u32>>;
     /// Up to `limit` corpus words, in byte order, that begin with `prefix`.
@@ -57,13 +60,27 @@ pub struct Ranked {
     pub score: f64,
 }
 
-/// Each document's best impact over `stems`.
-fn best_of(stems: &BTreeSet<String>, source: &dyn PostingSource) -> anyhow::Result<BTreeMap<u32, u32>> {
-    let mut best: BTreeMap<u32, u32> = BTreeMap::new();
+/// A concept's match in one document: its impact, and the passages where it is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Match {
+    impact: u32,
+    mask: u32,
+}
+
+impl Match {
+    /// The better impact, in the passages of either.
+    fn join(&mut self, impact: u32, mask: u32) {
+        self.impact = self.impact.max(impact);
+        self.mask |= mask;
+    }
+}
+
+/// Each document's best impact over `stems`, in the passages of any of them.
+fn best_of(stems: &BTreeSet<String>, source: &dyn PostingSource) -> anyhow::Result<BTreeMap<u32, Match>> {
+    let mut best: BTreeMap<u32, Match> = BTreeMap::new();
     for stem in stems {
-        for (ord, impact) in source.impacts(stem)? {
-            let e = best.entry(ord).or_insert(0);
-            *e = (*e).max(impact);
+        for p in source.impacts(stem)? {
+            best.entry(p.ord).or_default().join(p.impact, p.mask);
         }
     }
     Ok(best)
@@ -163,51 +180,69 @@ impl Expansion {
 }
 
 /// A concept's count per document: exact, or expanded (halved, and capped so that, weighted by
-/// class under the question's intent, it stays below every exact match of the concept).
+/// class under the question's intent, it stays below every exact match of the concept), with the
+/// passages it matched in.
 fn concept_impacts(
     concept: &Concept,
     source: &dyn PostingSource,
     intent: Intent,
-) -> anyhow::Result<BTreeMap<u32, u32>> {
+) -> anyhow::Result<BTreeMap<u32, Match>> {
     let x = Expansion::of(concept, source)?;
     let exact = best_of(&x.exact, source)?;
-    let mut expanded: BTreeMap<u32, u32> = BTreeMap::new();
-    let mut take = |ord: u32, impact: u32| {
-        let e = expanded.entry(ord).or_insert(0);
-        *e = (*e).max(impact);
-    };
-    // A related phrase matches where all its words do, with the least impact.
+    let mut expanded: BTreeMap<u32, Match> = BTreeMap::new();
+    // A related phrase matches where all its words do, with the least impact, in the passages
+    // where they meet (or, when they never share one, where any of them is).
     for member in &x.related {
-        let mut common: Option<BTreeMap<u32, u32>> = None;
+        let mut common: Option<BTreeMap<u32, (u32, u32, u32)>> = None;
         for stem in member {
-            let impacts: BTreeMap<u32, u32> = source.impacts(stem)?.into_iter().collect();
+            let postings = source.impacts(stem)?;
             common = Some(match common {
-                None => impacts,
-                Some(c) => c.into_iter().filter_map(|(o, i)| impacts.get(&o).map(|j| (o, i.min(*j)))).collect(),
+                None => postings.into_iter().map(|p| (p.ord, (p.impact, p.mask, p.mask))).collect(),
+                Some(c) => {
+                    let here: BTreeMap<u32, Posting> = postings.into_iter().map(|p| (p.ord, p)).collect();
+                    c.into_iter()
+                        .filter_map(|(o, (i, both, any))| {
+                            here.get(&o).map(|p| (o, (i.min(p.impact), both & p.mask, any | p.mask)))
+                        })
+                        .collect()
+                }
             });
         }
-        for (ord, impact) in common.unwrap_or_default() {
-            take(ord, impact);
+        for (ord, (impact, both, any)) in common.unwrap_or_default() {
+            expanded.entry(ord).or_default().join(impact, if both != 0 { both } else { any });
         }
     }
-    for (ord, impact) in best_of(&x.completions, source)?.into_iter().chain(best_of(&x.corrections, source)?) {
-        take(ord, impact);
+    for (ord, m) in best_of(&x.completions, source)?.into_iter().chain(best_of(&x.corrections, source)?) {
+        expanded.entry(ord).or_default().join(m.impact, m.mask);
     }
 
     let weight = |ord: u32| u64::from(intent::class_weight(intent, source.class_of(ord)));
-    let least = exact.iter().map(|(ord, i)| u64::from(*i) * weight(*ord)).min();
+    let least = exact.iter().map(|(ord, m)| u64::from(m.impact) * weight(*ord)).min();
     let mut out = exact;
-    for (ord, impact) in expanded {
+    for (ord, m) in expanded {
         let impact = match least {
-            Some(least) => (impact / EXPANDED_DIVISOR).min((least.saturating_sub(1) / weight(ord)) as u32),
-            None => impact / EXPANDED_DIVISOR,
+            Some(least) => (m.impact / EXPANDED_DIVISOR).min((least.saturating_sub(1) / weight(ord)) as u32),
+            None => m.impact / EXPANDED_DIVISOR,
         };
         if impact > 0 {
-            let e = out.entry(ord).or_insert(0);
-            *e = (*e).max(impact);
+            out.entry(ord).or_default().join(impact, m.mask);
         }
     }
     Ok(out)
+}
+
+/// The most a document's best passage matched: per bucket, the rarities of the concepts whose
+/// mask has it, summed; the largest of those sums. Concepts that are everywhere count in every
+/// bucket, so only the others' buckets are visited.
+fn best_passage(masks: &[(u32, u64)]) -> u64 {
+    let everywhere: u64 = masks.iter().filter(|(m, _)| *m == EVERYWHERE).map(|(_, r)| r).sum();
+    let some = masks.iter().filter(|(m, _)| *m != EVERYWHERE).fold(0u32, |u, (m, _)| u | m);
+    let mut best = 0;
+    for bit in (0..32).filter(|bit| some >> bit & 1 == 1) {
+        let here: u64 = masks.iter().filter(|(m, _)| *m != EVERYWHERE && m >> bit & 1 == 1).map(|(_, r)| r).sum();
+        best = best.max(here);
+    }
+    everywhere + best
 }
 
 /// Ranks documents for `query`.
@@ -216,7 +251,7 @@ pub fn rank(query: &ParsedQuery, source: &dyn PostingSource, limit: usize) -> an
     if n == 0 && query.filters.is_empty() {
         return Ok(Vec::new());
     }
-    let per_concept: Vec<BTreeMap<u32, u32>> =
+    let per_concept: Vec<BTreeMap<u32, Match>> =
         query.concepts.iter().map(|c| concept_impacts(c, source, query.intent)).collect::<anyhow::Result<_>>()?;
     let mut allowed: Option<BTreeSet<u32>> = None;
     for f in &query.filters {
@@ -254,13 +289,14 @@ pub fn rank(query: &ParsedQuery, source: &dyn PostingSource, limit: usize) -> an
             continue;
         }
         let mut sum: u64 = 0;
-        let mut matched: u64 = 0;
+        let mut masks: Vec<(u32, u64)> = Vec::with_capacity(n);
         for ((m, concept), rare) in per_concept.iter().zip(&query.concepts).zip(&rarity) {
-            if let Some(i) = m.get(&ord) {
-                sum += u64::from(*i) * u64::from(concept.weight);
-                matched += rare;
+            if let Some(hit) = m.get(&ord) {
+                sum += u64::from(hit.impact) * u64::from(concept.weight);
+                masks.push((hit.mask, *rare));
             }
         }
+        let matched = best_passage(&masks);
         let weight = intent::class_weight(query.intent, source.class_of(ord));
         let score = if n == 0 {
             0.0
@@ -299,14 +335,15 @@ mod tests {
                 _ => None,
             })
         }
-        fn impacts(&self, stem: &str) -> anyhow::Result<Vec<(u32, u32)>> {
-            Ok(match stem {
+        fn impacts(&self, stem: &str) -> anyhow::Result<Vec<Posting>> {
+            let postings: Vec<(u32, u32)> = match stem {
                 "postgr" => vec![(1, 300), (2, 100)],
                 "kafka" => vec![(2, 250), (3, 500)],
                 "hermetic" => vec![(4, 900)],
                 "postgis" => vec![(5, 700)],
                 _ => vec![],
-            })
+            };
+            Ok(postings.into_iter().map(|(ord, impact)| Posting { ord, impact, mask: EVERYWHERE }).collect())
         }
         fn filtered(&self, filter: &str) -> anyhow::Result<Vec<u32>> {
             Ok(if filter == "kind:adr" { vec![1, 3] } else { vec![] })
@@ -375,6 +412,59 @@ mod tests {
         assert_eq!(order("steady"), Vec::<u32>::new());
         // "postgis" typed in full is exact; "postgres" is not a completion of it.
         assert_eq!(order("postgis"), [5]);
+    }
+
+    /// Two long sets of minutes (ords 0 and 1) and a short note (2): the first names the budget
+    /// and travel in different passages, the second in the same one.
+    struct Minutes;
+    impl PostingSource for Minutes {
+        fn stem_of(&self, word: &str) -> anyhow::Result<Option<String>> {
+            Ok(["budget", "travel", "fares"].contains(&word).then(|| word.to_string()))
+        }
+        fn impacts(&self, stem: &str) -> anyhow::Result<Vec<Posting>> {
+            let p = |ord, impact, mask| Posting { ord, impact, mask };
+            Ok(match stem {
+                "budget" => vec![p(0, 300, 0b0001), p(1, 300, 0b0100), p(2, 100, EVERYWHERE)],
+                "travel" => vec![p(0, 300, 0b1000), p(1, 300, 0b0100)],
+                "fares" => vec![p(0, 300, 0b1000), p(1, 300, 0b0010)],
+                _ => vec![],
+            })
+        }
+        fn filtered(&self, _: &str) -> anyhow::Result<Vec<u32>> {
+            Ok(vec![])
+        }
+        fn words_from(&self, _: &str, _: usize) -> anyhow::Result<Vec<String>> {
+            Ok(vec![])
+        }
+        fn related(&self, word: &str) -> Vec<Vec<String>> {
+            if word == "commute" { vec![vec!["travel".into()]] } else { vec![] }
+        }
+        fn documents(&self) -> u32 {
+            8
+        }
+        fn class_of(&self, _: u32) -> DocClass {
+            DocClass::of(DocKind::Standup, None)
+        }
+    }
+
+    #[test]
+    fn words_that_share_a_passage_count_as_matched_together() {
+        let rank_of = |q: &str| {
+            let ranked = rank(&parse(q, &alias_table(&Default::default())), &Minutes, 10).unwrap();
+            ranked.into_iter().map(|r| (r.ord, r.score)).collect::<Vec<_>>()
+        };
+        // Same impacts; the budget and travel meet in one passage of ord 1 only.
+        let both = rank_of("budget travel");
+        assert_eq!(both.iter().map(|(o, _)| *o).collect::<Vec<_>>(), [1, 0, 2]);
+        assert!(both[0].1 > both[1].1);
+        // Asked about the budget and fares, ord 0 has them side by side instead.
+        assert_eq!(rank_of("budget fares")[0].0, 0);
+        // A related word meets in the passage where it is: "commute" stands for travel.
+        assert_eq!(rank_of("budget commute")[0].0, 1);
+        assert_eq!(best_passage(&[(0b0110, 3), (0b0100, 2), (0b1000, 5)]), 5);
+        assert_eq!(best_passage(&[(0b0110, 3), (0b0100, 4), (0b1000, 5)]), 7);
+        assert_eq!(best_passage(&[]), 0);
+        assert_eq!(best_passage(&[(EVERYWHERE, 4), (0b0100, 4), (0b1000, 5)]), 9, "a title word is in every passage");
     }
 
     #[test]

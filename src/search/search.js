@@ -10,6 +10,8 @@
 // Works in browsers and under Node 20 (pass a `fetch` that reads files).
 
 const WORD = /[\p{Alphabetic}\p{N}]+/gu;
+/** The passage mask of a term that is everywhere in a document (src/search/passage.rs). */
+const EVERYWHERE = 0xffffffff;
 
 /** Lowercase words, split exactly as tantivy's SimpleTokenizer and LowerCaser do. */
 export function words(text) {
@@ -342,23 +344,28 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     return memo.get(key);
   };
 
-  /** `[ord, impact]` pairs of a term, by ord. */
+  /**
+   * `[ord, impact, mask]` of a term, by ord: the mask of the passages it is in, which the shard
+   * carries after a negated impact when the term is not everywhere in the document
+   * (src/search/export.rs).
+   */
   function impacts(stem) {
     return remember('i:' + stem, async () => {
       const flat = (await postings(stem)) || [];
       const out = [];
       let ord = 0;
-      for (let i = 0; i < flat.length; i += 2) {
+      for (let i = 0; i < flat.length; ) {
         ord += flat[i];
-        out.push([ord, flat[i + 1]]);
+        if (flat[i + 1] < 0) {
+          out.push([ord, -flat[i + 1], flat[i + 2]]);
+          i += 3;
+        } else {
+          out.push([ord, flat[i + 1], EVERYWHERE]);
+          i += 2;
+        }
       }
       return out;
     });
-  }
-
-  /** The same, as a map from ord to impact. */
-  function impactMap(stem) {
-    return remember('m:' + stem, async () => new Map(await impacts(stem)));
   }
 
   async function filtered(filter) {
@@ -481,30 +488,49 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     const n = m.documents;
     const x = await expansion(concept, m);
     const exact = new Uint32Array(n);
+    const masks = new Uint32Array(n);
     for (const stem of x.exact) {
-      for (const [ord, impact] of await impacts(stem)) if (impact > exact[ord]) exact[ord] = impact;
+      for (const [ord, impact, mask] of await impacts(stem)) {
+        if (impact > exact[ord]) exact[ord] = impact;
+        masks[ord] |= mask;
+      }
     }
     const expanded = new Uint32Array(n);
-    const takeAll = (pairs) => {
-      for (const [ord, impact] of pairs) if (impact > expanded[ord]) expanded[ord] = impact;
+    const expandedMasks = new Uint32Array(n);
+    const takeAll = (postings) => {
+      for (const [ord, impact, mask] of postings) {
+        if (impact > expanded[ord]) expanded[ord] = impact;
+        expandedMasks[ord] |= mask;
+      }
     };
     for (const member of x.related) {
       if (member.length === 1) {
         takeAll(await impacts(member[0]));
         continue;
       }
-      // A phrase matches where all its words do, with the least impact.
-      let common = null;
-      for (const stem of member) {
-        const here = await impactMap(stem);
-        if (common === null) common = here;
-        else {
-          const next = new Map();
-          for (const [o, i] of common) if (here.has(o)) next.set(o, Math.min(i, here.get(o)));
-          common = next;
+      // A phrase matches where all its words do, with the least impact, in the passages where
+      // they meet (or, when they never share one, where any of them is). Dense by ord: `seen`
+      // counts the words found so far.
+      const seen = new Uint8Array(n);
+      const least = new Uint32Array(n);
+      const both = new Uint32Array(n);
+      const any = new Uint32Array(n);
+      let last = [];
+      for (const [j, stem] of member.entries()) {
+        last = await impacts(stem);
+        for (const [ord, impact, mask] of last) {
+          if (seen[ord] !== j) continue;
+          least[ord] = j === 0 ? impact : Math.min(least[ord], impact);
+          both[ord] = j === 0 ? mask : both[ord] & mask;
+          any[ord] = j === 0 ? mask : any[ord] | mask;
+          seen[ord] = j + 1;
         }
       }
-      takeAll(common || []);
+      const common = [];
+      for (const [ord] of last) {
+        if (seen[ord] === member.length) common.push([ord, least[ord], both[ord] !== 0 ? both[ord] : any[ord]]);
+      }
+      takeAll(common);
     }
     for (const stem of x.completions) takeAll(await impacts(stem));
     for (const stem of x.corrections) takeAll(await impacts(stem));
@@ -522,9 +548,12 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
       if (expanded[ord] === 0) continue;
       let impact = Math.floor(expanded[ord] / divisor);
       if (least !== null) impact = Math.min(impact, Math.floor(Math.max(0, least - 1) / weight(ord)));
-      if (impact > exact[ord]) exact[ord] = impact;
+      if (impact > 0) {
+        if (impact > exact[ord]) exact[ord] = impact;
+        masks[ord] |= expandedMasks[ord];
+      }
     }
-    return exact;
+    return { impacts: exact, masks };
   }
 
   /** Ranks documents; returns `{ ord, score }` best first (src/search/rank.rs). */
@@ -548,7 +577,7 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     // How much matching each concept counts for the bonus: its weight times its rarity in whole
     // bits (src/search/rank.rs `rarity`).
     const documents = Math.max(1, m.documents);
-    const rarity = perConcept.map((pc, i) => {
+    const rarity = perConcept.map(({ impacts: pc }, i) => {
       let matches = 0;
       for (let ord = 0; ord < pc.length; ord++) if (pc[ord] > 0) matches += 1;
       const perMatch = Math.max(1, Math.floor(documents / Math.max(1, matches)));
@@ -561,22 +590,45 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     // than scoring them. Same order as rank.rs: higher score, then lower ord.
     const ranked = [];
     const before = (x, y) => x.score > y.score || (x.score === y.score && x.ord < y.ord);
+    const scoreOf = (sum, matched, weight) => ((sum * (a * total + matched)) / ((a + 1) * total)) * weight / 1000;
     for (let ord = 0; ord < m.documents; ord++) {
       let sum = 0;
-      let matched = 0;
+      // The rarities of the matched concepts that are everywhere, and of the others, and the
+      // union of the others' passages.
+      let everywhere = 0;
+      let partly = 0;
+      let some = 0;
       for (let i = 0; i < n; i++) {
-        const impact = perConcept[i][ord];
+        const impact = perConcept[i].impacts[ord];
         if (impact > 0) {
           sum += impact * parsed.concepts[i].weight;
-          matched += rarity[i];
+          const mask = perConcept[i].masks[ord];
+          if (mask === EVERYWHERE) everywhere += rarity[i];
+          else {
+            partly += rarity[i];
+            some |= mask;
+          }
         }
       }
-      if (matched === 0) continue;
+      if (everywhere + partly === 0) continue;
       if (allowed !== null && !allowed.has(ord)) continue;
-      if (parsed.required.some((i) => perConcept[i][ord] === 0)) continue;
+      if (parsed.required.some((i) => perConcept[i].impacts[ord] === 0)) continue;
       const weight = weights[m.classes.charCodeAt(ord) - 97];
-      const score = ((sum * (a * total + matched)) / ((a + 1) * total)) * weight / 1000;
-      const hit = { ord, score };
+      // What the best passage matched (src/search/rank.rs `best_passage`) is at most what the
+      // document matched: a document that cannot reach the best `limit` even so is passed over.
+      if (ranked.length === limit && !before({ ord, score: scoreOf(sum, everywhere + partly, weight) }, ranked[limit - 1])) continue;
+      let best = 0;
+      while (some !== 0) {
+        const bit = 31 - Math.clz32(some & -some);
+        some &= some - 1;
+        let here = 0;
+        for (let i = 0; i < n; i++) {
+          const mask = perConcept[i].masks[ord];
+          if (perConcept[i].impacts[ord] > 0 && mask !== EVERYWHERE && ((mask >>> bit) & 1) === 1) here += rarity[i];
+        }
+        if (here > best) best = here;
+      }
+      const hit = { ord, score: scoreOf(sum, everywhere + best, weight) };
       if (ranked.length === limit && !before(hit, ranked[limit - 1])) continue;
       let at = ranked.length;
       while (at > 0 && before(hit, ranked[at - 1])) at -= 1;

@@ -104,6 +104,27 @@ fn terminal_and_browser_give_the_same_top_ten() {
     }
 }
 
+/// Two long sets of minutes both name the travel budget; the January one more strongly (it is
+/// shorter), but in two agenda items far apart, the February one in one sentence. The words of a
+/// question that meet in one passage rank that document first, in both clients.
+#[test]
+fn words_that_meet_in_one_passage_of_long_minutes_rank_them_first() {
+    node_modules();
+    let dir = project("tests/fixtures/search-passages");
+    let (site, index) = indexed(&dir);
+    let queries: Vec<String> =
+        ["when did we discuss the travel budget", "travel budget", "budget for travel"].map(String::from).into();
+    let js = js_search(&site.out, &queries);
+    for (q, js_hits) in queries.iter().zip(js) {
+        let cli = index.search(q, 10).unwrap();
+        let order: Vec<&str> = cli.iter().map(|h| h.meta.source.as_str()).collect();
+        assert_eq!(order, ["notes/2026-02-09-maintainers.md", "notes/2026-01-12-maintainers.md"], "`{q}`");
+        same_hits("search-passages", q, &cli, &js_hits);
+    }
+    // One word alone has no passage to share: the shorter January notes weigh it more.
+    assert!(index.search("budget", 1).unwrap()[0].meta.source.ends_with("2026-01-12-maintainers.md"));
+}
+
 /// The terminal's hits and the browser client's are the same, score for score.
 fn same_hits(name: &str, q: &str, cli: &[adrsite::search::Hit], js_hits: &[serde_json::Value]) {
     let cli = serde_json::to_value(cli).unwrap();
@@ -265,12 +286,12 @@ fn questions_of_every_class_find_the_expected_document() {
         let (mrr, top3) = score(ranks);
         eprintln!("{class:12} {:3} questions  MRR {mrr:.3}  top-3 {:.1}%", ranks.len(), top3 * 100.0);
         // Floors a little under what the set scores today: a regression fails here.
-        assert!(mrr >= 0.55, "{class}: MRR {mrr:.3}");
+        assert!(mrr >= 0.6, "{class}: MRR {mrr:.3}");
         all.extend(ranks.iter().copied());
     }
     let (mrr, top3) = score(&all);
     eprintln!("overall      {:3} questions  MRR {mrr:.3}  top-3 {:.1}%", all.len(), top3 * 100.0);
-    assert!(mrr >= 0.77, "overall MRR {mrr:.3}");
+    assert!(mrr >= 0.79, "overall MRR {mrr:.3}");
 }
 
 #[test]

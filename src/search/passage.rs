@@ -1,0 +1,197 @@
+//! A body's passages: which part of a long document each of its words is in.
+//!
+//! Input: a body's plain text and where its sections begin (`Outline::sections`). Output: the
+//! body with a [`MARK`] where each passage *bucket* after the first begins, and the number of
+//! buckets; the index's body analyser ends in [`BucketPositions`], which gives every term the
+//! number of marks before it, its bucket, as its position. A passage is a section, cut into runs
+//! of about [`PASSAGE_WORDS`] words when it is long; a body of more than [`BUCKETS`] passages
+//! folds neighbouring passages into one bucket, and a body of fewer than [`SHORT_BODY_WORDS`]
+//! is one passage. The body is still analysed once, by tantivy, and the marks are not words, so
+//! every impact is what it was without them.
+//!
+//! Ranking reads a term's buckets as a bit mask (`rank.rs`): a question whose words share one
+//! part of a long set of minutes is asking about that part, while the same words scattered over
+//! unrelated agenda items are weaker evidence.
+
+use std::borrow::Cow;
+use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
+/// The most buckets a body has: one bit each of a `u32` mask.
+pub const BUCKETS: u32 = 32;
+/// About how many words a passage holds before a long section is cut.
+pub const PASSAGE_WORDS: usize = 150;
+/// A body of fewer words (as whitespace separates them) is one passage.
+pub const SHORT_BODY_WORDS: usize = 1000;
+/// Where a bucket begins: a control character that is no word and that plain text never holds
+/// (one that does is read as a space).
+pub const MARK: char = '\u{1e}';
+
+/// The mask of a term that is in every passage: any term of a one-passage document, and a word
+/// of the title, tags or people, since those speak for the whole document.
+pub const EVERYWHERE: u32 = u32::MAX;
+
+/// The mask ranking reads for a term found in the `found` buckets of a document with `buckets`:
+/// [`EVERYWHERE`] when the term is in a third of them or more (it is what the whole document is
+/// about, and a long document's common words then cost the browser no mask), and in any
+/// one-passage document.
+pub fn mask(found: u32, buckets: u32) -> u32 {
+    if found == EVERYWHERE || buckets <= 1 || found.count_ones() * 3 >= buckets { EVERYWHERE } else { found.max(1) }
+}
+
+/// `body` with a [`MARK`] where each bucket after the first begins, and the number of buckets.
+/// A short body is one passage and comes back as it is: its words are close anyway.
+pub fn mark<'a>(body: &'a str, sections: &[u32]) -> (Cow<'a, str>, u32) {
+    if body.split_whitespace().nth(SHORT_BODY_WORDS - 1).is_none() {
+        return (Cow::Borrowed(body), 1);
+    }
+    let mut bounds: Vec<usize> = vec![0];
+    bounds
+        .extend(sections.iter().map(|&s| s as usize).filter(|&s| s > 0 && s < body.len() && body.is_char_boundary(s)));
+    bounds.push(body.len());
+    bounds.sort_unstable();
+    bounds.dedup();
+    // Where each passage's first word begins: every section, cut into even runs of words.
+    let mut starts: Vec<usize> = Vec::new();
+    for pair in bounds.windows(2) {
+        let section = &body[pair[0]..pair[1]];
+        let words: Vec<usize> = section
+            .char_indices()
+            .filter(|&(i, c)| !c.is_whitespace() && section[..i].chars().next_back().is_none_or(char::is_whitespace))
+            .map(|(i, _)| pair[0] + i)
+            .collect();
+        let cuts = words.len().div_ceil(PASSAGE_WORDS);
+        starts.extend((0..cuts).map(|k| words[k * words.len() / cuts]));
+    }
+    let passages = starts.len();
+    let bucket = |p: usize| if passages <= BUCKETS as usize { p } else { p * BUCKETS as usize / passages };
+    let mut out = String::with_capacity(body.len() + BUCKETS as usize * MARK.len_utf8());
+    let mut from = 0;
+    for p in 1..passages {
+        if bucket(p) != bucket(p - 1) {
+            out.extend(body[from..starts[p]].chars().map(|c| if c == MARK { ' ' } else { c }));
+            out.push(MARK);
+            from = starts[p];
+        }
+    }
+    out.extend(body[from..].chars().map(|c| if c == MARK { ' ' } else { c }));
+    (Cow::Owned(out), (bucket(passages.max(1) - 1) + 1) as u32)
+}
+
+/// The token filter that sets each term's position to its bucket: the number of [`MARK`]s
+/// before it. Put it last.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BucketPositions;
+
+impl TokenFilter for BucketPositions {
+    type Tokenizer<T: Tokenizer> = BucketPositionsFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> BucketPositionsFilter<T> {
+        BucketPositionsFilter { inner: tokenizer, marks: Vec::new() }
+    }
+}
+
+/// [`BucketPositions`] around a tokenizer.
+#[derive(Clone)]
+pub struct BucketPositionsFilter<T> {
+    inner: T,
+    marks: Vec<usize>,
+}
+
+impl<T: Tokenizer> Tokenizer for BucketPositionsFilter<T> {
+    type TokenStream<'a> = BucketPositionsStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        self.marks.clear();
+        self.marks.extend(text.match_indices(MARK).map(|(i, _)| i));
+        BucketPositionsStream { tail: self.inner.token_stream(text), marks: &self.marks, before: 0 }
+    }
+}
+
+/// The stream: the inner tokens, positioned by bucket.
+pub struct BucketPositionsStream<'a, T> {
+    tail: T,
+    marks: &'a [usize],
+    /// Marks before the current token.
+    before: usize,
+}
+
+impl<T: TokenStream> TokenStream for BucketPositionsStream<'_, T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        while self.marks.get(self.before).is_some_and(|&m| m < token.offset_from) {
+            self.before += 1;
+        }
+        token.position = self.before;
+        token.position_length = 1;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer};
+
+    /// Each word of `body`, marked, with its bucket.
+    fn buckets(body: &str, sections: &[u32]) -> (Vec<(String, usize)>, u32) {
+        let (marked, n) = mark(body, sections);
+        let mut analyzer =
+            TextAnalyzer::builder(SimpleTokenizer::default()).filter(LowerCaser).filter(BucketPositions).build();
+        let mut out = Vec::new();
+        analyzer.token_stream(&marked).process(&mut |t| out.push((t.text.clone(), t.position)));
+        (out, n)
+    }
+
+    fn of(words: &[(String, usize)], word: &str) -> Vec<usize> {
+        let mut b: Vec<usize> = words.iter().filter(|(w, _)| w == word).map(|(_, b)| *b).collect();
+        b.dedup();
+        b
+    }
+
+    #[test]
+    fn sections_are_passages() {
+        let filler = "more ".repeat(SHORT_BODY_WORDS / 2);
+        let body = format!("Intro words\nBudget\nthe budget is fine {filler}\nTravel\ntrain fares {filler}\n");
+        let starts: Vec<u32> = ["Budget", "Travel"].iter().map(|h| body.find(h).unwrap() as u32).collect();
+        let (words, n) = buckets(&body, &starts);
+        // The intro is one passage; each long section is cut into runs of at most PASSAGE_WORDS.
+        let cuts = (SHORT_BODY_WORDS / 2 + 5).div_ceil(PASSAGE_WORDS);
+        assert_eq!(n as usize, 1 + 2 * cuts);
+        assert_eq!(of(&words, "budget"), [1]);
+        assert_eq!(of(&words, "fares"), [1 + cuts]);
+        assert_eq!(of(&words, "more").len(), 2 * cuts);
+        assert!(words.windows(2).all(|w| w[0].1 <= w[1].1), "buckets never go back");
+        let plain: Vec<String> = body.split_whitespace().map(str::to_lowercase).collect();
+        assert_eq!(words.iter().map(|(w, _)| w.clone()).collect::<Vec<_>>(), plain, "marks are no words");
+        let (short, n) = buckets("Intro\nBudget\nthe budget\n", &[6]);
+        assert_eq!((n, of(&short, "budget")), (1, vec![0]), "a short body is one passage");
+    }
+
+    #[test]
+    fn long_sections_are_cut_and_many_passages_fold_into_buckets() {
+        let body = "word ".repeat(SHORT_BODY_WORDS + 1);
+        assert_eq!(buckets(&body, &[]).1, (SHORT_BODY_WORDS + 1).div_ceil(PASSAGE_WORDS) as u32);
+        let body = "word ".repeat(PASSAGE_WORDS * 100);
+        let (words, n) = buckets(&body, &[]);
+        assert_eq!(n, BUCKETS);
+        assert_eq!(of(&words, "word"), (0..BUCKETS as usize).collect::<Vec<_>>());
+        assert_eq!(buckets(&body, &[7, 3, 3, u32::MAX, 2]).1, BUCKETS, "odd section starts are read in order");
+        let stray = format!("{}\u{1e}tail", "word ".repeat(SHORT_BODY_WORDS));
+        assert_eq!(of(&buckets(&stray, &[]).0, "tail"), [6], "a mark of the text itself is a space");
+        assert_eq!(mask(0b0001, 8), 0b0001);
+        assert_eq!(mask(0b0101, 8), 0b0101);
+        assert_eq!(mask(0b0111, 8), EVERYWHERE, "in a third of the passages: about the whole document");
+        assert_eq!(mask(0b0001, 1), EVERYWHERE, "one passage");
+    }
+}
