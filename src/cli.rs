@@ -538,7 +538,7 @@ fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
             line.push_str(part);
         }
         let _ = writeln!(out, "    {line}");
-        let _ = writeln!(out, "    {}", highlight(&m.excerpt, &words.stems, color));
+        let _ = writeln!(out, "    {}", highlight(&m.excerpt, &words.stems, &words.phrases, color));
         if let Some(s) = &m.successor {
             let _ = writeln!(out, "    superseded by {}", s.title);
         }
@@ -547,32 +547,52 @@ fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Marks the words of `text` whose stem is one of the query's: bold on a terminal, `**word**`
-/// otherwise.
-fn highlight(text: &str, stems: &[String], color: bool) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        if word.is_empty() {
-            return;
-        }
-        let lower = word.to_lowercase();
-        let hit = stems.iter().any(|s| !s.is_empty() && lower.starts_with(s.as_str()));
-        match (hit, color) {
-            (true, true) => out.push_str(&format!("\x1b[1;33m{word}\x1b[0m")),
-            (true, false) => out.push_str(&format!("**{word}**")),
-            (false, _) => out.push_str(word),
-        }
-        word.clear();
-    };
+/// Marks the words of `text` whose stem is one of the query's, and the words of a related phrase
+/// where they stand together: bold on a terminal, `**word**` otherwise.
+fn highlight(text: &str, stems: &[String], phrases: &[Vec<String>], color: bool) -> String {
+    // The text as runs of word and non-word characters.
+    let mut runs: Vec<(String, bool)> = Vec::new();
     for c in text.chars() {
-        if c.is_alphanumeric() {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(c);
+        match runs.last_mut() {
+            Some((run, word)) if *word == c.is_alphanumeric() => run.push(c),
+            _ => runs.push((c.to_string(), c.is_alphanumeric())),
         }
     }
-    flush(&mut word, &mut out);
+    let words: Vec<usize> = (0..runs.len()).filter(|&i| runs[i].1).collect();
+    let lower: Vec<String> = words.iter().map(|&i| runs[i].0.to_lowercase()).collect();
+    let starts = |w: &str, s: &String| !s.is_empty() && w.starts_with(s.as_str());
+    let mut marked: Vec<bool> = lower.iter().map(|w| stems.iter().any(|s| starts(w, s))).collect();
+    for phrase in phrases.iter().filter(|p| !p.is_empty()) {
+        for at in 0..lower.len().saturating_sub(phrase.len() - 1) {
+            if phrase.iter().zip(&lower[at..]).all(|(s, w)| starts(w, s)) {
+                marked[at..at + phrase.len()].iter_mut().for_each(|m| *m = true);
+            }
+        }
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut next = 0;
+    for (i, (run, _)) in runs.iter().enumerate() {
+        let word = words.get(next) == Some(&i);
+        let hit = word && marked[next];
+        next += usize::from(word);
+        match (hit, color) {
+            (true, true) => out.push_str(&format!("\x1b[1;33m{run}\x1b[0m")),
+            (true, false) => out.push_str(&format!("**{run}**")),
+            (false, _) => out.push_str(run),
+        }
+    }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::highlight;
+
+    #[test]
+    fn a_related_phrase_is_marked_only_where_its_words_stand_together() {
+        let (stems, phrases) = (["budget".to_string()], [vec!["spend".to_string(), "plan".to_string()]]);
+        let text = "We planned the budget, a spending plan.";
+        assert_eq!(highlight(text, &stems, &phrases, false), "We planned the **budget**, a **spending** **plan**.");
+        assert_eq!(highlight("no plan", &[], &[vec!["is".into(), "down".into()]], false), "no plan");
+    }
 }

@@ -125,15 +125,18 @@ impl SearchIndex {
     pub fn query_words(&self, query: &str) -> anyhow::Result<QueryWords> {
         let parsed = analysis::parse(query, &self.aliases);
         let mut stems = std::collections::BTreeSet::new();
+        let mut phrases = std::collections::BTreeSet::new();
         let mut unmatched = Vec::new();
         for concept in &parsed.concepts {
-            let found = rank::Expansion::of(concept, self)?.stems();
-            if found.is_empty() {
+            let x = rank::Expansion::of(concept, self)?;
+            let (found, together) = (x.stems(), x.phrases());
+            if found.is_empty() && together.is_empty() {
                 unmatched.push(concept.word.clone());
             }
             stems.extend(found);
+            phrases.extend(together);
         }
-        Ok(QueryWords { stems: stems.into_iter().collect(), unmatched })
+        Ok(QueryWords { stems: stems.into_iter().collect(), phrases: phrases.into_iter().collect(), unmatched })
     }
 }
 
@@ -142,6 +145,8 @@ impl SearchIndex {
 pub struct QueryWords {
     /// Index terms to highlight.
     pub stems: Vec<String>,
+    /// Related phrases, as their terms in order: highlighted only where their words stand together.
+    pub phrases: Vec<Vec<String>>,
     /// Question words no document uses.
     pub unmatched: Vec<String>,
 }

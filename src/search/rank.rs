@@ -168,14 +168,21 @@ impl Expansion {
         Ok(x)
     }
 
-    /// Every stem it may match, for highlighting. The function words of a related phrase ("is
-    /// down") are left out: they would mark every "is" of an excerpt.
+    /// Every single stem it may match, for highlighting: the word's own, its one-word related
+    /// words, completions and corrections.
     pub fn stems(&self) -> BTreeSet<String> {
         let mut out = self.exact.clone();
-        out.extend(self.related.iter().flatten().filter(|s| !STOPWORDS.contains(&s.as_str())).cloned());
+        let single = self.related.iter().filter(|m| m.len() == 1).flatten();
+        out.extend(single.filter(|s| !STOPWORDS.contains(&s.as_str())).cloned());
         out.extend(self.completions.iter().cloned());
         out.extend(self.corrections.iter().cloned());
         out
+    }
+
+    /// The related phrases it may match ("spending plan", "is down"), each as its stems in order:
+    /// a highlighter marks their words only where they stand together, not every "plan" or "is".
+    pub fn phrases(&self) -> Vec<Vec<String>> {
+        self.related.iter().filter(|m| m.len() > 1).cloned().collect()
     }
 }
 

@@ -657,6 +657,8 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
   /**
    * The words of `query` that results should highlight: its concepts, their aliases, completions
    * and corrections, and the stems of related words (a highlighter matches those as prefixes).
+   * A related phrase comes as its stems joined by a space: its words are marked only where they
+   * stand together (src/search/rank.rs `Expansion::phrases`).
    */
   async function terms(query) {
     const m = await manifest();
@@ -664,9 +666,9 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     const out = new Set();
     for (const c of parsed.concepts) {
       const x = await expansion(c, m);
-      // Not the function words of a related phrase (src/search/rank.rs `Expansion::stems`).
-      const related = x.related.flat().filter((w) => !m.rules.stopwords.includes(w));
-      for (const w of [...c.surfaces, ...x.words, ...related]) out.add(w);
+      const single = x.related.filter((r) => r.length === 1).flat().filter((w) => !m.rules.stopwords.includes(w));
+      const phrases = x.related.filter((r) => r.length > 1).map((r) => r.join(' '));
+      for (const w of [...c.surfaces, ...x.words, ...single, ...phrases]) out.add(w);
     }
     return [...out];
   }

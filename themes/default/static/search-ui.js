@@ -14,15 +14,23 @@ function el(tag, className, ...children) {
   return node;
 }
 
-/** The excerpt with the query's words marked. */
+/**
+ * The excerpt with the query's words marked; a term with a space is a related phrase, whose words
+ * are marked only where they stand together.
+ */
 function highlighted(text, terms) {
   const out = el('span', 'excerpt');
+  // Odd parts are words.
   const parts = text.split(/([\p{Alphabetic}\p{N}]+)/u);
-  for (const part of parts) {
-    const lower = part.toLowerCase();
-    const hit = part.length > 0 && terms.some((t) => lower === t || (t.length >= 3 && lower.startsWith(t)));
-    out.append(hit ? el('mark', '', part) : part);
+  const lower = parts.map((p) => p.toLowerCase());
+  const matches = (word, t) => word === t || (t.length >= 3 && word.startsWith(t));
+  const marked = parts.map((p, i) => i % 2 === 1 && terms.some((t) => !t.includes(' ') && matches(lower[i], t)));
+  for (const phrase of terms.filter((t) => t.includes(' ')).map((t) => t.split(' '))) {
+    for (let i = 1; i + 2 * (phrase.length - 1) < parts.length; i += 2) {
+      if (phrase.every((t, k) => matches(lower[i + 2 * k], t))) phrase.forEach((_, k) => (marked[i + 2 * k] = true));
+    }
   }
+  parts.forEach((part, i) => out.append(marked[i] ? el('mark', '', part) : part));
   return out;
 }
 
