@@ -5,7 +5,8 @@
 //! - *impacts*: for a term, every document's score contribution — tantivy's BM25 per field
 //!   (from tantivy's own statistics), times the field boost, quantised to an integer. Both the
 //!   terminal and the browser rank by summing these (a document's kind and status weigh in at
-//!   query time, by the question's intent).
+//!   query time, by the question's intent). Each impact carries the mask of the passages of a
+//!   long body the term is in, read from the body's positions (`passage.rs`).
 //! - the *word table*: every surface word of the corpus (a lowercase-only field) and its stem, so
 //!   that queries are analysed by lookup, identically everywhere. Identifiers are indexed whole
 //!   and in parts (`split.rs`), so the parts are words of the table too.
