@@ -288,6 +288,8 @@ pub fn rank(query: &ParsedQuery, source: &dyn PostingSource, limit: usize) -> an
     let total: u64 = rarity.iter().sum();
     let a = u64::from(intent::coordination(query.intent));
     let mut ranked = Vec::new();
+    // Each matched concept's passages and rarity, for the document being scored.
+    let mut masks: Vec<(u32, u64)> = Vec::with_capacity(n);
     for ord in candidates {
         if allowed.as_ref().is_some_and(|a| !a.contains(&ord)) {
             continue;
@@ -296,7 +298,7 @@ pub fn rank(query: &ParsedQuery, source: &dyn PostingSource, limit: usize) -> an
             continue;
         }
         let mut sum: u64 = 0;
-        let mut masks: Vec<(u32, u64)> = Vec::with_capacity(n);
+        masks.clear();
         for ((m, concept), rare) in per_concept.iter().zip(&query.concepts).zip(&rarity) {
             if let Some(hit) = m.get(&ord) {
                 sum += u64::from(hit.impact) * u64::from(concept.weight);
