@@ -1,16 +1,20 @@
 //! A body marked into passage buckets at section starts (`search/passage.rs`): marking must never
 //! panic, leave every term of the body as it was, and put each term in a bucket that never goes
-//! back and that the body has.
+//! back and that the body has; and each bucket's lead, with any code ranges cut out, must never
+//! panic and be short.
 #![no_main]
 
 use adrsite::search::engine::body_analyzer;
-use adrsite::search::passage::{BUCKETS, EVERYWHERE, mark, mask};
+use adrsite::search::passage::{BUCKETS, EVERYWHERE, LEAD_CHARS, leads, mark, mask};
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|input: (&str, Vec<u32>)| {
-    let (body, sections) = input;
+fuzz_target!(|input: (&str, Vec<u32>, Vec<(u32, u32)>)| {
+    let (body, sections, code) = input;
     let (marked, buckets) = mark(body, &sections);
     assert!((1..=BUCKETS).contains(&buckets));
+    let each = leads(body, &sections, &code);
+    assert_eq!(each.len(), if buckets > 1 { buckets as usize } else { 0 });
+    assert!(each.iter().all(|l| l.chars().count() <= LEAD_CHARS + 2 && !l.contains('\u{1e}')));
     let mut analyzer = body_analyzer();
     let mut terms = Vec::new();
     analyzer.token_stream(&marked).process(&mut |t| terms.push((t.text.clone(), t.position)));

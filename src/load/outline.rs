@@ -28,9 +28,26 @@ pub struct Outline {
     /// Where each section of `body` after the first begins (a heading's byte offset): search
     /// counts which of a question's words share a section.
     pub sections: Vec<u32>,
+    /// Where each code block's text in `body` begins and ends: search shows prose, not code.
+    pub code: Vec<(u32, u32)>,
     /// A sentence or two: the TL;DR or summary, else the decision's first sentence, else the
     /// first paragraph; at most 240 characters.
     pub excerpt: String,
+    /// Which of those the excerpt is.
+    pub excerpt_from: ExcerptSource,
+}
+
+/// What a document's excerpt was taken from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ExcerptSource {
+    /// The TL;DR or summary its author wrote.
+    Summary,
+    /// The first sentence of its decision.
+    Decision,
+    /// Its first paragraph: an opening, not an answer, which search may replace with the
+    /// passage a question matched.
+    #[default]
+    Opening,
 }
 
 /// Builds an [`Outline`] from a body's events.
@@ -75,8 +92,19 @@ impl OutlineBuilder {
                     out.body.push('\n');
                 }
             }
-            Event::Start(Tag::CodeBlock(_)) => self.in_code = true,
-            Event::End(TagEnd::CodeBlock) => self.in_code = false,
+            Event::Start(Tag::CodeBlock(_)) => {
+                self.in_code = true;
+                out.code.push((out.body.len() as u32, out.body.len() as u32));
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                self.in_code = false;
+                match out.code.last_mut() {
+                    Some((start, end)) if *start as usize != out.body.len() => *end = out.body.len() as u32,
+                    _ => {
+                        out.code.pop();
+                    }
+                }
+            }
             Event::Start(Tag::Paragraph) => self.paragraph = Some(String::new()),
             Event::End(TagEnd::Paragraph) => {
                 if let Some(p) = self.paragraph.take() {
@@ -132,13 +160,19 @@ impl OutlineBuilder {
         } else {
             self.first_paragraph
         };
-        let excerpt = self.summary.or_else(|| first_sentence(&out.decision)).unwrap_or(first_paragraph);
+        let (excerpt, from) = match (self.summary, first_sentence(&out.decision)) {
+            (Some(summary), _) => (summary, ExcerptSource::Summary),
+            (None, Some(decision)) => (decision, ExcerptSource::Decision),
+            (None, None) => (first_paragraph, ExcerptSource::Opening),
+        };
         out.excerpt = crate::text::shorten(&excerpt, EXCERPT_CHARS);
+        out.excerpt_from = from;
         // Kept for every document for the whole build: no room to spare.
         out.headings.shrink_to_fit();
         out.decision.shrink_to_fit();
         out.body.shrink_to_fit();
         out.sections.shrink_to_fit();
+        out.code.shrink_to_fit();
         out
     }
 }
@@ -173,6 +207,7 @@ mod tests {
         assert!(o.decision.contains("Good"), "subsections belong to the decision");
         assert!(!o.decision.contains("unrelated"), "a sibling section ends it");
         assert_eq!(o.excerpt, "Chosen option: \"PostgreSQL\", because JSONB.", "the decision's first sentence");
+        assert_eq!(o.excerpt_from, ExcerptSource::Decision);
         assert!(o.headings.contains("Decision Outcome"));
         let starts: Vec<&str> = o.sections.iter().map(|&i| o.body[i as usize..].lines().next().unwrap()).collect();
         assert_eq!(
@@ -180,11 +215,16 @@ mod tests {
             ["Context", "Decision Outcome", "Consequences", "Links"],
             "a section begins at each heading"
         );
-        assert_eq!(outline("## TL;DR\n\nWe use Kafka.\n\n## Decision\n\nKafka.\n").excerpt, "We use Kafka.");
+        let summarised = outline("## TL;DR\n\nWe use Kafka.\n\n## Decision\n\nKafka.\n");
+        assert_eq!((summarised.excerpt.as_str(), summarised.excerpt_from), ("We use Kafka.", ExcerptSource::Summary));
+        let opened = outline("# T\n\nIntro line that is long enough to count.\n");
         assert_eq!(
-            outline("# T\n\nIntro line that is long enough to count.\n").excerpt,
-            "Intro line that is long enough to count."
+            (opened.excerpt.as_str(), opened.excerpt_from),
+            ("Intro line that is long enough to count.", ExcerptSource::Opening)
         );
+        let coded = outline("# T\n\nSee:\n\n```rust\nfn f() {}\n```\n\n```\n```\n\nAfter.\n");
+        let code: Vec<&str> = coded.code.iter().map(|&(a, b)| &coded.body[a as usize..b as usize]).collect();
+        assert_eq!(code, ["fn f() {}\n "], "an empty block has no range");
         let long = format!("# T\n\n{}\n", "word ".repeat(100));
         assert!(outline(&long).excerpt.ends_with('…') && outline(&long).excerpt.chars().count() <= 241);
     }

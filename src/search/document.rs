@@ -6,7 +6,7 @@
 //! `tag:db`), its kind and status class, the outline's excerpt and a content hash that decides whether
 //! the index must re-read it. No body is parsed here.
 
-use crate::load::outline::Outline;
+use crate::load::outline::{ExcerptSource, Outline};
 use crate::model::{Doc, Site};
 use crate::search::intent::DocClass;
 use crate::vocab::{DocKind, Status};
@@ -36,6 +36,17 @@ pub struct SearchDoc {
     pub class: DocClass,
     /// Hash of everything above; a change re-indexes the document.
     pub hash: u64,
+}
+
+impl SearchDoc {
+    /// Whether a hit on it shows the lead of the passage the question matched (when it is long
+    /// enough to have passages) rather than its excerpt: when the excerpt is only its opening, and
+    /// for meeting notes and handbook pages, which cover many topics, so that their summary says
+    /// little about the one asked of. A decision's summary or decision sentence is the answer.
+    pub fn shows_passages(&self) -> bool {
+        self.outline.excerpt_from == ExcerptSource::Opening
+            || matches!(self.meta.kind, DocKind::Standup | DocKind::Handbook)
+    }
 }
 
 /// Who a hit is by, for results: a standup's people, else the first of deciders, authors and

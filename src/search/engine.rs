@@ -19,12 +19,14 @@ use anyhow::Context as _;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use tantivy::postings::Postings;
-use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value as _,
+};
 use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
 use tantivy::{DocSet, Index, IndexReader, ReloadPolicy, TERMINATED, TantivyDocument, Term};
 
 /// Bumped whenever the schema or the analysis changes; an old cache is then rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 const STEMMED: &str = "adrsite_en";
 const SURFACE: &str = "adrsite_surface";
 
@@ -50,6 +52,7 @@ pub struct Engine {
     text: Vec<(Field, f32)>,
     body: Field,
     passages: Field,
+    leads: Field,
     surface: Field,
     filter: Field,
     stemmer: TextAnalyzer,
@@ -117,6 +120,9 @@ fn schema() -> Schema {
     }
     // How many buckets each body has.
     b.add_u64_field("passages", FAST);
+    // What a hit shows for each bucket, joined by `passage::MARK`: only for a document of more
+    // than one that shows them (`SearchDoc::shows_passages`). Stored, so that a hit reads its own and nothing else.
+    b.add_text_field("leads", STORED);
     let surface = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default().set_tokenizer(SURFACE).set_index_option(IndexRecordOption::Basic),
     );
@@ -157,6 +163,7 @@ impl Engine {
             text: TEXT_FIELDS.iter().map(|(n, b)| (field(n), *b)).collect(),
             body: field(BODY),
             passages: field("passages"),
+            leads: field("leads"),
             surface: field("surface"),
             filter: field("filter"),
             index,
@@ -212,6 +219,12 @@ impl Engine {
                 doc.add_text(*field, text);
             }
             doc.add_u64(self.passages, u64::from(buckets));
+            if buckets > 1 && d.shows_passages() {
+                doc.add_text(
+                    self.leads,
+                    passage::leads(&o.body, &o.sections, &o.code).join(&passage::MARK.to_string()),
+                );
+            }
             for text in texts {
                 doc.add_text(self.surface, text);
             }
@@ -421,6 +434,34 @@ impl Engine {
             })
             .filter(|p| p.impact > 0)
             .collect())
+    }
+
+    /// The passage leads of the documents that have them (`passage::leads`), by ord; with
+    /// `only`, of those documents alone.
+    pub fn leads(&self, ords: &OrdMap, only: Option<&BTreeSet<u32>>) -> anyhow::Result<BTreeMap<u32, Vec<String>>> {
+        let mut out = BTreeMap::new();
+        for (seg_ord, seg) in self.reader.searcher().segment_readers().iter().enumerate() {
+            let buckets = seg.fast_fields().u64("passages")?;
+            let mut store = None;
+            for doc in 0..seg.max_doc() {
+                let ord = ords[seg_ord][doc as usize];
+                if ord == u32::MAX
+                    || only.is_some_and(|o| !o.contains(&ord))
+                    || buckets.first(doc).is_none_or(|b| b <= 1)
+                {
+                    continue;
+                }
+                let store = match &mut store {
+                    Some(s) => s,
+                    None => store.insert(seg.get_store_reader(1).context("reading the search index")?),
+                };
+                let stored: TantivyDocument = store.get(doc).context("reading the search index")?;
+                if let Some(text) = stored.get_first(self.leads).and_then(|v| v.as_str()) {
+                    out.insert(ord, text.split(passage::MARK).map(String::from).collect());
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// The ords of the documents carrying a filter term (`kind:adr`), sorted.

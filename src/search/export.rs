@@ -1,7 +1,7 @@
 //! The static search index the browser reads, exported from the tantivy index.
 //!
-//! Input: the [`SearchIndex`]. Output, under `OUT/search/` (format version 3, which added
-//! passages; deterministic, plain JSON that gzip compresses well):
+//! Input: the [`SearchIndex`]. Output, under `OUT/search/` (format version 4: 3 added
+//! passages, 4 their leads; deterministic, plain JSON that gzip compresses well):
 //! - `manifest.json`: document count, the first key of every word and term shard, the query rules,
 //!   the first key of every related-word shard, and each document's kind and status class (one
 //!   letter per document, in ord order);
@@ -11,7 +11,10 @@
 //! - `terms/N.json`: `{term: [ord, impact, Δord, impact, …]}`, where a term that is only in some
 //!   passages of a document has its impact negated and followed by the mask of those passages
 //!   (`Δord, -impact, mask`; see `passage.rs`), and `{"kind:adr": [ord, Δord, …]}` for filters;
-//! - `docs/N.json`: what a hit shows, [`DOC_SHARD`] documents per file;
+//! - `docs/N.json`: what a hit shows, [`DOC_SHARD`] documents per file, with `"passages": true`
+//!   for a long document whose excerpt is only its opening;
+//! - `passages/ORD.json`: that document's passage leads, one per bucket (`passage::leads`): a
+//!   hit shows the lead of the passage the question matched instead of the opening;
 //! - `search.js`: the dependency-free client.
 //!
 //! Shards are split by size, so that a question downloads a few small files.
@@ -44,6 +47,16 @@ struct Manifest<'a> {
     rules: crate::search::analysis::Rules<'a>,
     related: Vec<String>,
     classes: String,
+}
+
+/// A document of a `docs/N.json` shard: what a hit shows, and whether `passages/ORD.json` holds
+/// the leads of its passages.
+#[derive(Serialize)]
+struct ShardDoc<'a> {
+    #[serde(flatten)]
+    meta: &'a crate::search::document::HitMeta,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    passages: bool,
 }
 
 /// What the export wrote.
@@ -155,12 +168,20 @@ pub fn export(index: &SearchIndex, staging: &dyn OutputSink) -> anyhow::Result<E
     for (i, (_, text)) in related_shards.iter().enumerate() {
         write(format!("search/related/{i}.json"), text)?;
     }
+    let leads = index.engine.leads(&index.ords, None)?;
     for (i, chunk) in index.docs.chunks(DOC_SHARD).enumerate() {
-        let metas: Vec<&crate::search::document::HitMeta> = chunk.iter().map(|d| &d.meta).collect();
+        let metas: Vec<ShardDoc> = chunk
+            .iter()
+            .enumerate()
+            .map(|(j, d)| ShardDoc { meta: &d.meta, passages: leads.contains_key(&((i * DOC_SHARD + j) as u32)) })
+            .collect();
         write(format!("search/docs/{i}.json"), &serde_json::to_string(&metas).context("serialising documents")?)?;
     }
+    for (ord, each) in &leads {
+        write(format!("search/passages/{ord}.json"), &json(each))?;
+    }
     let manifest = Manifest {
-        version: 3,
+        version: 4,
         documents: index.docs.len(),
         doc_shard: DOC_SHARD,
         words: word_shards.into_iter().map(|(k, _)| k).collect(),

@@ -112,10 +112,20 @@ impl SearchIndex {
     pub fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<Hit>> {
         let parsed = analysis::parse(query, &self.aliases);
         let ranked = rank::rank(&parsed, self, limit)?;
+        // A long document whose excerpt is only its opening shows the passage that matched.
+        let partly: std::collections::BTreeSet<u32> =
+            ranked.iter().filter(|r| r.passage.is_some()).map(|r| r.ord).collect();
+        let leads = if partly.is_empty() { BTreeMap::new() } else { self.engine.leads(&self.ords, Some(&partly))? };
         Ok(ranked
             .into_iter()
             .enumerate()
-            .map(|(i, r)| Hit { rank: i + 1, score: r.score, meta: self.docs[r.ord as usize].meta.clone() })
+            .map(|(i, r)| {
+                let mut meta = self.docs[r.ord as usize].meta.clone();
+                if let Some(lead) = r.passage.and_then(|p| leads.get(&r.ord)?.get(p as usize)) {
+                    meta.excerpt.clone_from(lead);
+                }
+                Hit { rank: i + 1, score: r.score, meta }
+            })
             .collect())
     }
 

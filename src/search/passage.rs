@@ -38,12 +38,10 @@ pub fn mask(found: u32, buckets: u32) -> u32 {
     if found == EVERYWHERE || buckets <= 1 || found.count_ones() * 3 >= buckets { EVERYWHERE } else { found.max(1) }
 }
 
-/// `body` with a [`MARK`] where each bucket after the first begins, and the number of buckets.
-/// A short body is one passage and comes back as it is: its words are close anyway.
-pub fn mark<'a>(body: &'a str, sections: &[u32]) -> (Cow<'a, str>, u32) {
-    if body.split_whitespace().nth(SHORT_BODY_WORDS - 1).is_none() {
-        return (Cow::Borrowed(body), 1);
-    }
+/// Where each bucket of `body` begins (its first is 0), or `None` for a short body, which is one
+/// passage: its words are close anyway.
+fn bucket_starts(body: &str, sections: &[u32]) -> Option<Vec<usize>> {
+    body.split_whitespace().nth(SHORT_BODY_WORDS - 1)?;
     let mut bounds: Vec<usize> = vec![0];
     bounds
         .extend(sections.iter().map(|&s| s as usize).filter(|&s| s > 0 && s < body.len() && body.is_char_boundary(s)));
@@ -64,17 +62,81 @@ pub fn mark<'a>(body: &'a str, sections: &[u32]) -> (Cow<'a, str>, u32) {
     }
     let passages = starts.len();
     let bucket = |p: usize| if passages <= BUCKETS as usize { p } else { p * BUCKETS as usize / passages };
-    let mut out = String::with_capacity(body.len() + BUCKETS as usize * MARK.len_utf8());
-    let mut from = 0;
-    for p in 1..passages {
-        if bucket(p) != bucket(p - 1) {
-            out.extend(body[from..starts[p]].chars().map(|c| if c == MARK { ' ' } else { c }));
+    let mut out = vec![0];
+    out.extend((1..passages).filter(|&p| bucket(p) != bucket(p - 1)).map(|p| starts[p]));
+    Some(out)
+}
+
+/// `body` with a [`MARK`] where each bucket after the first begins, and the number of buckets.
+/// A short body is one passage and comes back as it is.
+pub fn mark<'a>(body: &'a str, sections: &[u32]) -> (Cow<'a, str>, u32) {
+    let Some(starts) = bucket_starts(body, sections) else { return (Cow::Borrowed(body), 1) };
+    let mut out = String::with_capacity(body.len() + starts.len() * MARK.len_utf8());
+    let ends = starts.iter().skip(1).copied().chain([body.len()]);
+    for (i, (from, to)) in starts.iter().copied().zip(ends).enumerate() {
+        if i > 0 {
             out.push(MARK);
-            from = starts[p];
+        }
+        out.extend(body[from..to].chars().map(|c| if c == MARK { ' ' } else { c }));
+    }
+    (Cow::Owned(out), starts.len() as u32)
+}
+
+/// Longest lead of a passage, in characters.
+pub const LEAD_CHARS: usize = 200;
+
+/// What a hit shows for each bucket of a long `body` (as [`mark`] cuts it; none for a short
+/// one): its opening words without its code blocks (`code`, byte ranges of `body`), at most
+/// [`LEAD_CHARS`] characters, a heading it begins with set off by a dash ("Travel budget — We
+/// agreed …"), and an ellipsis before one that begins where a long section was cut. A search hit on a long document whose excerpt is only its opening shows the lead
+/// of the passage the question matched instead.
+pub fn leads(body: &str, sections: &[u32], code: &[(u32, u32)]) -> Vec<String> {
+    let Some(starts) = bucket_starts(body, sections) else { return Vec::new() };
+    let ends = starts.iter().skip(1).copied().chain([body.len()]);
+    // A bucket that begins inside a section, where a long one was cut, begins mid-text.
+    let opens_section = |from: usize| {
+        from == 0
+            || sections
+                .iter()
+                .any(|&s| (s as usize) <= from && body.get(s as usize..from).is_some_and(|g| g.trim().is_empty()))
+    };
+    starts
+        .iter()
+        .copied()
+        .zip(ends)
+        .map(|(from, to)| {
+            let lead = lead(body, from, to, code);
+            if opens_section(from) { lead } else { format!("…{lead}") }
+        })
+        .collect()
+}
+
+/// The lead of `body[from..to]`.
+fn lead(body: &str, from: usize, to: usize, code: &[(u32, u32)]) -> String {
+    // The prose of the passage: its text with each code block cut out.
+    let mut prose = String::new();
+    let mut at = from;
+    for &(a, b) in code {
+        let (a, b) = ((a as usize).clamp(at, to), (b as usize).clamp(at, to));
+        if a < b && body.is_char_boundary(a) && body.is_char_boundary(b) {
+            prose.push_str(&body[at..a]);
+            prose.push(' ');
+            at = b;
         }
     }
-    out.extend(body[from..].chars().map(|c| if c == MARK { ' ' } else { c }));
-    (Cow::Owned(out), (bucket(passages.max(1) - 1) + 1) as u32)
+    prose.push_str(&body[at..to]);
+    let prose = prose.trim_start();
+    let lead = match prose.split_once('\n') {
+        Some((first, rest)) if is_heading(first) && !rest.trim().is_empty() => format!("{} — {rest}", first.trim()),
+        _ => prose.to_string(),
+    };
+    crate::text::shorten(&lead.replace(MARK, " "), LEAD_CHARS)
+}
+
+/// Whether a line reads as a heading: short, and not ending a sentence or a clause.
+fn is_heading(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty() && line.chars().count() <= 80 && !line.ends_with(['.', '!', '?', ':', ';', ','])
 }
 
 /// The token filter that sets each term's position to its bucket: the number of [`MARK`]s
@@ -193,5 +255,22 @@ mod tests {
         assert_eq!(mask(0b0101, 8), 0b0101);
         assert_eq!(mask(0b0111, 8), EVERYWHERE, "in a third of the passages: about the whole document");
         assert_eq!(mask(0b0001, 1), EVERYWHERE, "one passage");
+    }
+
+    #[test]
+    fn each_bucket_has_a_lead() {
+        let filler = "more ".repeat(SHORT_BODY_WORDS / 2);
+        let body = format!("Intro words.\nTravel budget\nWe agreed the travel budget. {filler}{filler}\nDone.\n");
+        let sections = [body.find("Travel").unwrap() as u32];
+        let each = leads(&body, &sections, &[]);
+        assert_eq!(each.len(), mark(&body, &sections).1 as usize);
+        assert_eq!(each[0], "Intro words.");
+        assert!(each[1].starts_with("Travel budget — We agreed the travel budget. more more"), "{}", each[1]);
+        assert!(each[1].ends_with('…') && each[1].chars().count() <= LEAD_CHARS + 1);
+        assert!(each[2].starts_with("…more more"), "a run cut from a long section opens mid-text");
+        assert!(leads("Heading only\nbody", &[], &[]).is_empty(), "a short body has one passage and no leads");
+        let at = body.find("We agreed").unwrap();
+        let code = [(at as u32, (at + "We agreed the travel budget. ".len()) as u32), (u32::MAX - 1, u32::MAX)];
+        assert!(leads(&body, &sections, &code)[1].starts_with("Travel budget — more more"), "code is left out");
     }
 }

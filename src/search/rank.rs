@@ -58,6 +58,9 @@ pub struct Ranked {
     pub ord: u32,
     /// Its score.
     pub score: f64,
+    /// The bucket of its passage that matched most (the first of equals), when the question's
+    /// words are only in some of its passages.
+    pub passage: Option<u32>,
 }
 
 /// A concept's match in one document: its impact, and the passages where it is.
@@ -238,18 +241,21 @@ fn concept_impacts(
     Ok(out)
 }
 
-/// The most a document's best passage matched: per bucket, the rarities of the concepts whose
-/// mask has it, summed; the largest of those sums. Concepts that are everywhere count in every
-/// bucket, so only the others' buckets are visited.
-fn best_passage(masks: &[(u32, u64)]) -> u64 {
+/// The most a document's best passage matched, and that passage's bucket: per bucket, the
+/// rarities of the concepts whose mask has it, summed; the largest of those sums (the first
+/// bucket of equals). Concepts that are everywhere count in every bucket, so only the others'
+/// buckets are visited; when every concept is everywhere there is no one passage.
+fn best_passage(masks: &[(u32, u64)]) -> (u64, Option<u32>) {
     let everywhere: u64 = masks.iter().filter(|(m, _)| *m == EVERYWHERE).map(|(_, r)| r).sum();
     let some = masks.iter().filter(|(m, _)| *m != EVERYWHERE).fold(0u32, |u, (m, _)| u | m);
-    let mut best = 0;
+    let (mut best, mut at) = (0, None);
     for bit in (0..32).filter(|bit| some >> bit & 1 == 1) {
         let here: u64 = masks.iter().filter(|(m, _)| *m != EVERYWHERE && m >> bit & 1 == 1).map(|(_, r)| r).sum();
-        best = best.max(here);
+        if here > best {
+            (best, at) = (here, Some(bit));
+        }
     }
-    everywhere + best
+    (everywhere + best, at)
 }
 
 /// Ranks documents for `query`.
@@ -305,14 +311,14 @@ pub fn rank(query: &ParsedQuery, source: &dyn PostingSource, limit: usize) -> an
                 masks.push((hit.mask, *rare));
             }
         }
-        let matched = best_passage(&masks);
+        let (matched, passage) = best_passage(&masks);
         let weight = intent::class_weight(query.intent, source.class_of(ord));
         let score = if n == 0 {
             0.0
         } else {
             sum as f64 * (a * total + matched) as f64 / ((a + 1) * total) as f64 * f64::from(weight) / 1000.0
         };
-        ranked.push(Ranked { ord, score });
+        ranked.push(Ranked { ord, score, passage });
     }
     // Higher score first, then lower ord: a total order, so choosing the best `limit` before
     // sorting them gives what sorting every match would.
@@ -470,10 +476,15 @@ mod tests {
         assert_eq!(rank_of("budget fares")[0].0, 0);
         // A related word meets in the passage where it is: "commute" stands for travel.
         assert_eq!(rank_of("budget commute")[0].0, 1);
-        assert_eq!(best_passage(&[(0b0110, 3), (0b0100, 2), (0b1000, 5)]), 5);
-        assert_eq!(best_passage(&[(0b0110, 3), (0b0100, 4), (0b1000, 5)]), 7);
-        assert_eq!(best_passage(&[]), 0);
-        assert_eq!(best_passage(&[(EVERYWHERE, 4), (0b0100, 4), (0b1000, 5)]), 9, "a title word is in every passage");
+        assert_eq!(best_passage(&[(0b0110, 3), (0b0100, 2), (0b1000, 5)]), (5, Some(2)), "the first of equals");
+        assert_eq!(best_passage(&[(0b0110, 3), (0b0100, 4), (0b1000, 5)]), (7, Some(2)));
+        assert_eq!(best_passage(&[]), (0, None));
+        assert_eq!(
+            best_passage(&[(EVERYWHERE, 4), (0b0100, 4), (0b1000, 5)]),
+            (9, Some(3)),
+            "a title word is in every passage"
+        );
+        assert_eq!(best_passage(&[(EVERYWHERE, 4)]), (4, None), "no one passage");
     }
 
     #[test]

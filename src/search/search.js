@@ -556,7 +556,7 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     return { impacts: exact, masks };
   }
 
-  /** Ranks documents; returns `{ ord, score }` best first (src/search/rank.rs). */
+  /** Ranks documents; returns `{ ord, score, passage }` best first (src/search/rank.rs). */
   async function rank(parsed, limit) {
     const m = await manifest();
     const n = parsed.concepts.length;
@@ -572,7 +572,7 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
       return [...allowed]
         .sort((p, q) => p - q)
         .slice(0, limit)
-        .map((ord) => ({ ord, score: 0 }));
+        .map((ord) => ({ ord, score: 0, passage: null }));
     }
     // How much matching each concept counts for the bonus: its weight times its rarity in whole
     // bits (src/search/rank.rs `rarity`).
@@ -618,6 +618,7 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
       // document matched: a document that cannot reach the best `limit` even so is passed over.
       if (ranked.length === limit && !before({ ord, score: scoreOf(sum, everywhere + partly, weight) }, ranked[limit - 1])) continue;
       let best = 0;
+      let passage = null;
       while (some !== 0) {
         const bit = 31 - Math.clz32(some & -some);
         some &= some - 1;
@@ -626,9 +627,12 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
           const mask = perConcept[i].masks[ord];
           if (perConcept[i].impacts[ord] > 0 && mask !== EVERYWHERE && ((mask >>> bit) & 1) === 1) here += rarity[i];
         }
-        if (here > best) best = here;
+        if (here > best) {
+          best = here;
+          passage = bit;
+        }
       }
-      const hit = { ord, score: scoreOf(sum, everywhere + best, weight) };
+      const hit = { ord, score: scoreOf(sum, everywhere + best, weight), passage };
       if (ranked.length === limit && !before(hit, ranked[limit - 1])) continue;
       let at = ranked.length;
       while (at > 0 && before(hit, ranked[at - 1])) at -= 1;
@@ -649,7 +653,14 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     const hits = [];
     for (const [i, r] of ranked.entries()) {
       const shard = await load(`docs/${Math.floor(r.ord / m.doc_shard)}.json`);
-      hits.push({ rank: i + 1, score: r.score, ...shard[r.ord % m.doc_shard] });
+      const { passages, ...doc } = shard[r.ord % m.doc_shard];
+      // A long document whose excerpt is only its opening shows the passage that matched
+      // (src/search/mod.rs `search`).
+      if (passages && r.passage !== null) {
+        const lead = (await load(`passages/${r.ord}.json`))[r.passage];
+        if (lead !== undefined) doc.excerpt = lead;
+      }
+      hits.push({ rank: i + 1, score: r.score, ...doc });
     }
     return hits;
   }

@@ -2,6 +2,7 @@
 //! expect, and the search box works in a real browser.
 
 use crate::support::{build, project};
+use adrsite::search::passage;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -120,7 +121,12 @@ fn words_that_meet_in_one_passage_of_long_minutes_rank_them_first() {
         let order: Vec<&str> = cli.iter().map(|h| h.meta.source.as_str()).collect();
         assert_eq!(order, ["notes/2026-02-09-maintainers.md", "notes/2026-01-12-maintainers.md"], "`{q}`");
         same_hits("search-passages", q, &cli, &js_hits);
+        // Minutes have no summary or decision: a hit shows the passage that matched, not the
+        // opening agenda item (the same excerpt in both clients, checked above).
+        assert!(cli[0].meta.excerpt.starts_with("Conference — A proposal"), "`{q}`: {}", cli[0].meta.excerpt);
+        assert!(cli[1].meta.excerpt.len() <= 3 * passage::LEAD_CHARS + 3);
     }
+    assert!(site.out.join("search/passages").is_dir());
     // One word alone has no passage to share: the shorter January notes weigh it more.
     assert!(index.search("budget", 1).unwrap()[0].meta.source.ends_with("2026-01-12-maintainers.md"));
 }
