@@ -130,7 +130,13 @@ fn lead(body: &str, from: usize, to: usize, code: &[(u32, u32)]) -> String {
         Some((first, rest)) if is_heading(first) && !rest.trim().is_empty() => format!("{} — {rest}", first.trim()),
         _ => prose.to_string(),
     };
-    crate::text::shorten(&lead.replace(MARK, " "), LEAD_CHARS)
+    crate::text::shorten(&without_markup(&lead.replace(MARK, " ")), LEAD_CHARS)
+}
+
+/// `text` without the Markdown that its author wrote but that did not parse as such (`** a **`,
+/// a stray backtick, an unclosed `[link](`): an excerpt shows words, never syntax.
+fn without_markup(text: &str) -> String {
+    text.replace("**", "").replace("__", "").replace('`', "").replace("](", "] (").replace("][", "] [")
 }
 
 /// Whether a line reads as a heading: short, and not ending a sentence or a clause.
@@ -272,5 +278,8 @@ mod tests {
         let at = body.find("We agreed").unwrap();
         let code = [(at as u32, (at + "We agreed the travel budget. ".len()) as u32), (u32::MAX - 1, u32::MAX)];
         assert!(leads(&body, &sections, &code)[1].starts_with("Travel budget — more more"), "code is left out");
+        let stray = format!("Notes\n** npm on ipfs ** with a `stray tick and [a](broken link\n{filler}{filler}");
+        let lead = &leads(&stray, &[], &[])[0];
+        assert!(lead.starts_with("Notes — npm on ipfs with a stray tick and [a] (broken link more"), "{lead}");
     }
 }
