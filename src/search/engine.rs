@@ -53,6 +53,7 @@ pub struct Engine {
     body: Field,
     passages: Field,
     leads: Field,
+    has_leads: Field,
     surface: Field,
     filter: Field,
     stemmer: TextAnalyzer,
@@ -123,6 +124,8 @@ fn schema() -> Schema {
     // What a hit shows for each bucket, joined by `passage::MARK`: only for a document of more
     // than one that shows them (`SearchDoc::shows_passages`). Stored, so that a hit reads its own and nothing else.
     b.add_text_field("leads", STORED);
+    // Whether a document has them, so that the export reads the stored leads of those alone.
+    b.add_u64_field("has_leads", FAST);
     let surface = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default().set_tokenizer(SURFACE).set_index_option(IndexRecordOption::Basic),
     );
@@ -164,6 +167,7 @@ impl Engine {
             body: field(BODY),
             passages: field("passages"),
             leads: field("leads"),
+            has_leads: field("has_leads"),
             surface: field("surface"),
             filter: field("filter"),
             index,
@@ -219,7 +223,9 @@ impl Engine {
                 doc.add_text(*field, text);
             }
             doc.add_u64(self.passages, u64::from(buckets));
-            if buckets > 1 && d.shows_passages() {
+            let has_leads = buckets > 1 && d.shows_passages();
+            doc.add_u64(self.has_leads, u64::from(has_leads));
+            if has_leads {
                 doc.add_text(
                     self.leads,
                     passage::leads(&o.body, &o.sections, &o.code).join(&passage::MARK.to_string()),
@@ -441,14 +447,11 @@ impl Engine {
     pub fn leads(&self, ords: &OrdMap, only: Option<&BTreeSet<u32>>) -> anyhow::Result<BTreeMap<u32, Vec<String>>> {
         let mut out = BTreeMap::new();
         for (seg_ord, seg) in self.reader.searcher().segment_readers().iter().enumerate() {
-            let buckets = seg.fast_fields().u64("passages")?;
+            let has_leads = seg.fast_fields().u64("has_leads")?;
             let mut store = None;
             for doc in 0..seg.max_doc() {
                 let ord = ords[seg_ord][doc as usize];
-                if ord == u32::MAX
-                    || only.is_some_and(|o| !o.contains(&ord))
-                    || buckets.first(doc).is_none_or(|b| b <= 1)
-                {
+                if ord == u32::MAX || only.is_some_and(|o| !o.contains(&ord)) || has_leads.first(doc) != Some(1) {
                     continue;
                 }
                 let store = match &mut store {
