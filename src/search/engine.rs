@@ -122,7 +122,8 @@ fn schema() -> Schema {
     // How many buckets each body has.
     b.add_u64_field("passages", FAST);
     // What a hit shows for each bucket, joined by `passage::MARK`: only for a document of more
-    // than one that shows them (`SearchDoc::shows_passages`). Stored, so that a hit reads its own and nothing else.
+    // than one that shows them (`SearchDoc::shows_passages`). Stored, so that a hit reads its
+    // own and nothing else.
     b.add_text_field("leads", STORED);
     // Whether a document has them, so that the export reads the stored leads of those alone.
     b.add_u64_field("has_leads", FAST);

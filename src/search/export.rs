@@ -12,7 +12,7 @@
 //!   passages of a document has its impact negated and followed by the mask of those passages
 //!   (`Δord, -impact, mask`; see `passage.rs`), and `{"kind:adr": [ord, Δord, …]}` for filters;
 //! - `docs/N.json`: what a hit shows, [`DOC_SHARD`] documents per file, with `"passages": true`
-//!   for a long document whose excerpt is only its opening;
+//!   for a long document whose hits show their passage (`SearchDoc::shows_passages`);
 //! - `passages/ORD.json`: that document's passage leads, one per bucket (`passage::leads`): a
 //!   hit shows the lead of the passage the question matched instead of the opening;
 //! - `search.js`: the dependency-free client.

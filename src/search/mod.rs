@@ -112,7 +112,8 @@ impl SearchIndex {
     pub fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<Hit>> {
         let parsed = analysis::parse(query, &self.aliases);
         let ranked = rank::rank(&parsed, self, limit)?;
-        // A long document whose excerpt is only its opening shows the passage that matched.
+        // A long document that shows its passages (`SearchDoc::shows_passages`) shows the one that
+        // matched instead of its excerpt.
         let partly: std::collections::BTreeSet<u32> =
             ranked.iter().filter(|r| r.passage.is_some()).map(|r| r.ord).collect();
         let leads = if partly.is_empty() { BTreeMap::new() } else { self.engine.leads(&self.ords, Some(&partly))? };

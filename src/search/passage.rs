@@ -88,8 +88,8 @@ pub const LEAD_CHARS: usize = 200;
 /// What a hit shows for each bucket of a long `body` (as [`mark`] cuts it; none for a short
 /// one): its opening words without its code blocks (`code`, byte ranges of `body`), at most
 /// [`LEAD_CHARS`] characters, a heading it begins with set off by a dash ("Travel budget — We
-/// agreed …"), and an ellipsis before one that begins where a long section was cut. A search hit on a long document whose excerpt is only its opening shows the lead
-/// of the passage the question matched instead.
+/// agreed …"), and an ellipsis before one that begins where a long section was cut. A hit shows
+/// the lead of the passage its question matched (see `SearchDoc::shows_passages`).
 pub fn leads(body: &str, sections: &[u32], code: &[(u32, u32)]) -> Vec<String> {
     let Some(starts) = bucket_starts(body, sections) else { return Vec::new() };
     let ends = starts.iter().skip(1).copied().chain([body.len()]);

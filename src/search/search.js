@@ -654,8 +654,8 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     for (const [i, r] of ranked.entries()) {
       const shard = await load(`docs/${Math.floor(r.ord / m.doc_shard)}.json`);
       const { passages, ...doc } = shard[r.ord % m.doc_shard];
-      // A long document whose excerpt is only its opening shows the passage that matched
-      // (src/search/mod.rs `search`).
+      // A long document that shows its passages shows the one that matched (src/search/mod.rs
+      // `search`).
       if (passages && r.passage !== null) {
         const lead = (await load(`passages/${r.ord}.json`))[r.passage];
         if (lead !== undefined) doc.excerpt = lead;
