@@ -3,8 +3,9 @@
 //! Input: the site directory, its config and the directories to skip. Output: one number that
 //! changes whenever anything a build reads may have changed — the set of documents and
 //! `kep.yaml` sidecars with their sizes and modification times, `adrsite.toml`, the collections
-//! (which also reflect `.adr-dir` and `.log4brains.yml`) and, when git dates are used, the commit
-//! checked out. It costs one directory walk and one `stat` per document: `adrsite search` uses it
+//! (which also reflect `.adr-dir` and `.log4brains.yml`), when git dates are used, the commit
+//! checked out, and the adrsite release and commit that reads them (another release may read the
+//! same files differently). It costs one directory walk and one `stat` per document: `adrsite search` uses it
 //! to answer from the cached index without reading a single document.
 
 use crate::config::{Config, FILE_NAME};
@@ -21,6 +22,7 @@ pub fn fingerprint(dir: &Path, config: &Config, skip: &[PathBuf], git: bool) -> 
     let collections = discover::collections(dir, config, &inventory);
     // The value is stored in the cache and compared by later processes.
     let mut h = StableHasher::default();
+    (env!("CARGO_PKG_VERSION"), env!("ADRSITE_COMMIT")).hash(&mut h);
     stamp(&dir.join(FILE_NAME)).hash(&mut h);
     format!("{collections:?}").hash(&mut h);
     // One `stat` per file is most of the cost; the calls are independent, so they run in parallel.
