@@ -3,7 +3,8 @@
 //!
 //! Input: a read [`SourceDoc`]. Output: an [`Inferred`] kind, series prefix and the [`Why`] that
 //! `-v` reports. Signals, strongest first: a series id in the name or metadata (`CIP-0001/`,
-//! `CIP: 1`); the innermost folder whose name says what it holds (`design-meeting-minutes/`,
+//! `CIP: 1`); a folder's index page whose folder says what it holds (`decisions/README.md`
+//! introduces the decisions, it is not one: a page); the innermost folder whose name says what it holds (`design-meeting-minutes/`,
 //! `BiweeklyMeetings/`, `proposals/`, `adr/`); the file name (`adr-004-x.md`); the content (a
 //! status key or section means a decision, a date with attendees, an agenda or action items a
 //! meeting).
@@ -29,6 +30,9 @@ pub enum Why {
     SeriesId(String),
     /// A folder's name says what it holds.
     Folder(String),
+    /// It is the index page of a folder whose name says what it holds: it introduces those
+    /// documents and is not one of them.
+    Introduces(String),
     /// Its file name (`adr-004-x.md`, `rfc-100-x.md`).
     FileName,
     /// RFC header keys (`RFC PR`, `Feature name`).
@@ -46,6 +50,7 @@ impl std::fmt::Display for Why {
         match self {
             Why::SeriesId(id) => write!(f, "its name or metadata states the series id {id}"),
             Why::Folder(name) => write!(f, "the folder `{name}` says what it holds"),
+            Why::Introduces(name) => write!(f, "it is the index page of the folder `{name}`, which it introduces"),
             Why::FileName => f.write_str("its file name says what it is"),
             Why::RfcHeader => f.write_str("it has RFC header keys"),
             Why::Status => f.write_str("it states a status"),
@@ -113,6 +118,21 @@ fn series_name(name: &str) -> Option<crate::vocab::series::SeriesId> {
         .filter(|s| !(s.number.digits.len() == 4 && (1990..=2099).contains(&s.number.value)))
 }
 
+/// Whether `source` is the index page of a folder of documents (`decisions/README.md`,
+/// `minutes/design-meeting/_index.md`) rather than a document's own folder
+/// (`keps/sig-node/1234-quotas/README.md`, `CIP-0001/README.md`): the folder's name says what it
+/// holds, or it is `root`, the folder of a collection. A folder named with a number first
+/// (`0000-kep-process/`) is one document's, whatever words follow.
+pub fn introduces(source: &str, root: Option<&str>) -> Option<String> {
+    let (dirs, file) = source.rsplit_once('/')?;
+    if !crate::vocab::markdown_name::is_folder_index(file) {
+        return None;
+    }
+    let (above, name) = dirs.rsplit_once('/').unwrap_or(("", dirs));
+    let holds = !name.starts_with(|c: char| c.is_ascii_digit()) && folder_kind(name, above.is_empty()).is_some();
+    (root == Some(dirs) || holds).then(|| name.to_string())
+}
+
 /// Infers the kind of a document that no collection holds.
 pub fn infer(doc: &SourceDoc) -> Inferred {
     let path = doc.source.as_str();
@@ -134,6 +154,9 @@ pub fn infer(doc: &SourceDoc) -> Inferred {
         let kind = if s.prefix == "ADR" { DocKind::Adr } else { DocKind::Rfc };
         let id = format!("{}-{}", s.prefix, s.number.display());
         return inferred(kind, Some(s.prefix), Why::SeriesId(id));
+    }
+    if let Some(folder) = introduces(path, None) {
+        return inferred(DocKind::Handbook, None, Why::Introduces(folder));
     }
     let folder_kinds = folders.iter().enumerate().rev();
     if let Some((name, kind)) = folder_kinds.clone().find_map(|(i, f)| folder_kind(f, i == 0).map(|k| (*f, k))) {
@@ -187,5 +210,26 @@ mod tests {
         }
         assert_eq!((folder_kind("design", true), folder_kind("design", false)), (Some(DocKind::Rfc), None));
         assert_eq!(words("BiweeklyMeetings"), vec!["biweekly", "meetings"]);
+    }
+
+    #[test]
+    fn a_folder_index_introduces_a_folder_of_documents_not_its_own_document() {
+        for (source, root, introduces_it) in [
+            ("docs/decisions/README.md", None, Some("decisions")),
+            ("content/minutes/design-meeting/_index.md", None, Some("design-meeting")),
+            ("BiweeklyMeetings/README.md", None, Some("BiweeklyMeetings")),
+            ("docs/arch/index.md", Some("docs/arch"), Some("arch")),
+            // A document's own folder: the page is the document.
+            ("keps/sig-node/1234-pod-quotas/README.md", None, None),
+            ("keps/sig-architecture/0000-kep-process/README.md", None, None),
+            ("CIP-0001/README.md", None, None),
+            ("working-groups/rfc-2229/_index.md", None, None),
+            ("docs/decisions/0001-use-x.md", None, None),
+            ("README.md", None, None),
+            // Below the top, `design/` is a team's pages, not design documents.
+            ("content/product/design/index.md", None, None),
+        ] {
+            assert_eq!(introduces(source, root).as_deref(), introduces_it, "{source}");
+        }
     }
 }

@@ -275,7 +275,10 @@ enum Place {
 }
 
 /// The collection `doc` belongs to: the deepest configured or detected one that holds it, else
-/// (with no configured collections) the inferred one of its kind.
+/// (with no configured collections) the inferred one of its kind. The index page of a detected
+/// collection's folder, or of a folder in it whose name says what it holds, introduces those
+/// documents and is not one of them: it is inferred (a page). A configured collection holds
+/// what its configuration says.
 fn place(doc: &SourceDoc, collections: &[Collection], config: &Config) -> Place {
     let home = collections
         .iter()
@@ -285,6 +288,9 @@ fn place(doc: &SourceDoc, collections: &[Collection], config: &Config) -> Place 
                 && (doc.source.starts_with(&format!("{}/", c.path)) || c.path.is_empty())
         })
         .max_by_key(|(_, c)| c.path.len())
+        .filter(|(_, c)| {
+            c.origin == discover::Origin::Configured || infer::introduces(&doc.source, Some(&c.path)).is_none()
+        })
         .map(|(i, _)| i);
     match home {
         Some(i) => Place::In(i),

@@ -97,6 +97,24 @@ fn proposal_series_and_meetings_are_found_at_any_depth_with_their_own_ids() {
 }
 
 #[test]
+fn the_index_page_of_a_folder_of_decisions_or_meetings_introduces_them_and_is_not_one() {
+    let site = build(&fixture("real-repos"));
+    // `adr/` is a detected collection; `BiweeklyMeetings/` is a folder whose name says what it
+    // holds. Their index pages are pages, listed with neither the decisions nor the meetings.
+    for source in ["adr/README.md", "BiweeklyMeetings/README.md"] {
+        let d = site.doc(source);
+        assert_eq!((d["kind"].as_str(), d["status"].as_str()), (Some("handbook"), None), "{source}");
+    }
+    assert_eq!(site.doc("adr/0003-one-person-three-ways.md")["kind"], "adr");
+    assert_eq!(site.doc("BiweeklyMeetings/2020-07-01.md")["kind"], "standup");
+    let decisions = site.main_html("adr/index.html");
+    assert!(
+        decisions.contains("Keep one queue per team") && !decisions.contains("Architecture decisions</a>"),
+        "{decisions}"
+    );
+}
+
+#[test]
 fn a_collection_default_status_stands_in_for_a_status_nobody_wrote() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
