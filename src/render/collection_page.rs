@@ -39,6 +39,9 @@ pub struct CollectionPage {
     pub filter: Option<Filter>,
     /// Its decision graph's page, when its documents are joined.
     pub graph: Option<String>,
+    /// The page that introduces it: its folder's `README.md`, `index.md` or `_index.md`, read as
+    /// a page of its own (see `load/infer.rs`).
+    pub intro: Option<DocLink>,
 }
 
 /// What the filter box offers: only values some document of the collection has.
@@ -188,9 +191,21 @@ impl Ctx<'_> {
             tree,
             filter,
             graph: self.graphs[index].is_some().then(|| Route::CollectionGraph(&col.slug).path()),
+            intro: intro_of(self.site.docs.values(), &col.path, index).map(|d| DocLink::of(d, names)),
         };
         Ok(Some((path.clone(), self.theme.render("collection.html", &view)?)))
     }
+}
+
+/// The first index page of the folder `path` that another collection holds: the introduction of
+/// the collection `index` read from that folder.
+fn intro_of<'a>(docs: impl Iterator<Item = &'a Doc>, path: &str, index: usize) -> Option<&'a Doc> {
+    if path.is_empty() {
+        return None;
+    }
+    docs.filter(|d| d.collection != index && crate::vocab::markdown_name::is_folder_index(&d.source))
+        .filter(|d| d.source.rsplit_once('/').is_some_and(|(folder, _)| folder == path))
+        .min_by(|a, b| a.source.cmp(&b.source))
 }
 
 /// The folder a document is listed under, inside its collection: a document that is its

@@ -107,11 +107,14 @@ fn the_index_page_of_a_folder_of_decisions_or_meetings_introduces_them_and_is_no
     }
     assert_eq!(site.doc("adr/0003-one-person-three-ways.md")["kind"], "adr");
     assert_eq!(site.doc("BiweeklyMeetings/2020-07-01.md")["kind"], "standup");
+    // The decisions' page lists them and links to their introduction.
     let decisions = site.main_html("adr/index.html");
     assert!(
         decisions.contains("Keep one queue per team") && !decisions.contains("Architecture decisions</a>"),
         "{decisions}"
     );
+    let intro = site.doc("adr/README.md")["url"].as_str().unwrap().to_string();
+    assert!(decisions.contains(&format!("<a href=\"../{intro}\">Introduction</a>")), "{decisions}");
 }
 
 #[test]
