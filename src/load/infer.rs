@@ -118,19 +118,25 @@ fn series_name(name: &str) -> Option<crate::vocab::series::SeriesId> {
         .filter(|s| !(s.number.digits.len() == 4 && (1990..=2099).contains(&s.number.value)))
 }
 
-/// Whether `source` is the index page of a folder of documents (`decisions/README.md`,
-/// `minutes/design-meeting/_index.md`) rather than a document's own folder
-/// (`keps/sig-node/1234-quotas/README.md`, `CIP-0001/README.md`): the folder's name says what it
-/// holds, or it is `root`, the folder of a collection. A folder named with a number first
-/// (`0000-kep-process/`) is one document's, whatever words follow.
-pub fn introduces(source: &str, root: Option<&str>) -> Option<String> {
-    let (dirs, file) = source.rsplit_once('/')?;
+/// Whether `doc` is the index page of a folder of decisions, proposals or notes
+/// (`decisions/README.md`, `minutes/design-meeting/_index.md`) rather than a document's own folder
+/// (`keps/sig-node/1234-quotas/README.md`, `ADR-001-x/README.md`, `CIP-0001/README.md`): the
+/// folder's name says it holds them and carries no number or date (a folder named with one is one
+/// document's), or it is `root`, the folder of a collection. An index page that states a
+/// status, or records days under dated headings (a running log of standups), is a document of
+/// the folder all the same. The name of the folder it introduces, when it does.
+pub fn introduces(doc: &SourceDoc, root: Option<&str>) -> Option<String> {
+    let (dirs, file) = doc.source.rsplit_once('/').unwrap_or(("", &doc.source));
     if !crate::vocab::markdown_name::is_folder_index(file) {
         return None;
     }
     let (above, name) = dirs.rsplit_once('/').unwrap_or(("", dirs));
-    let holds = !name.starts_with(|c: char| c.is_ascii_digit()) && folder_kind(name, above.is_empty()).is_some();
-    (root == Some(dirs) || holds).then(|| name.to_string())
+    let holds = !name.contains(|c: char| c.is_ascii_digit())
+        && folder_kind(name, above.is_empty()).is_some_and(|k| k != DocKind::Handbook);
+    let states = doc.meta.status.is_some()
+        || doc.has_status_section
+        || doc.outline.headings.lines().any(|h| crate::date::date_in_text(h, None).is_some());
+    ((root == Some(dirs) || holds) && !states).then(|| name.to_string())
 }
 
 /// Infers the kind of a document that no collection holds.
@@ -155,7 +161,7 @@ pub fn infer(doc: &SourceDoc) -> Inferred {
         let id = format!("{}-{}", s.prefix, s.number.display());
         return inferred(kind, Some(s.prefix), Why::SeriesId(id));
     }
-    if let Some(folder) = introduces(path, None) {
+    if let Some(folder) = introduces(doc, None) {
         return inferred(DocKind::Handbook, None, Why::Introduces(folder));
     }
     let folder_kinds = folders.iter().enumerate().rev();
@@ -214,22 +220,41 @@ mod tests {
 
     #[test]
     fn a_folder_index_introduces_a_folder_of_documents_not_its_own_document() {
+        let doc = |source: &str, text: &str| {
+            let rel = source.to_string();
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join(&rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, text).unwrap();
+            let (doc, _) = crate::load::read_document(dir.path(), &rel, &Default::default(), u64::MAX).unwrap();
+            doc.unwrap()
+        };
+        let intro = "# About\n\nWhat these documents are.\n";
         for (source, root, introduces_it) in [
             ("docs/decisions/README.md", None, Some("decisions")),
             ("content/minutes/design-meeting/_index.md", None, Some("design-meeting")),
             ("BiweeklyMeetings/README.md", None, Some("BiweeklyMeetings")),
             ("docs/arch/index.md", Some("docs/arch"), Some("arch")),
+            ("README.md", Some(""), Some("")),
             // A document's own folder: the page is the document.
             ("keps/sig-node/1234-pod-quotas/README.md", None, None),
             ("keps/sig-architecture/0000-kep-process/README.md", None, None),
+            ("docs/adr/adr-001-use-pg/README.md", None, None),
+            ("docs/adr/ADR-001-use-pg/README.md", Some("docs/adr"), None),
+            ("minutes/meeting-2024-01-05/README.md", None, None),
             ("CIP-0001/README.md", None, None),
             ("working-groups/rfc-2229/_index.md", None, None),
             ("docs/decisions/0001-use-x.md", None, None),
             ("README.md", None, None),
-            // Below the top, `design/` is a team's pages, not design documents.
+            // A handbook's front page is a page already; below the top, `design/` is a team's.
+            ("handbook/index.md", None, None),
             ("content/product/design/index.md", None, None),
         ] {
-            assert_eq!(introduces(source, root).as_deref(), introduces_it, "{source}");
+            assert_eq!(introduces(&doc(source, intro), root).as_deref(), introduces_it, "{source}");
         }
+        // It states a status, or keeps a log of days: a document of its folder.
+        assert_eq!(introduces(&doc("adr/README.md", "# Use ADRs\n\n## Status\n\nAccepted\n"), None), None);
+        let log = "# Standups\n\n## 2024-01-05\n\n- Ana: fixed the queue\n";
+        assert_eq!(introduces(&doc("standups/README.md", log), None), None);
     }
 }

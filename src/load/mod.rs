@@ -289,7 +289,9 @@ fn place(doc: &SourceDoc, collections: &[Collection], config: &Config) -> Place 
         })
         .max_by_key(|(_, c)| c.path.len())
         .filter(|(_, c)| {
-            c.origin == discover::Origin::Configured || infer::introduces(&doc.source, Some(&c.path)).is_none()
+            c.origin == discover::Origin::Configured
+                || c.kind == DocKind::Handbook
+                || infer::introduces(doc, Some(&c.path)).is_none()
         })
         .map(|(i, _)| i);
     match home {

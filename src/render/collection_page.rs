@@ -6,6 +6,7 @@
 //! Input: the [`Site`](crate::model::Site) through the render context and a collection's index.
 //! Output: the page's path and HTML, or nothing for an empty collection.
 
+use crate::load::discover::Origin;
 use crate::model::Doc;
 use crate::model::site::Names;
 use crate::render::context::Ctx;
@@ -191,7 +192,12 @@ impl Ctx<'_> {
             tree,
             filter,
             graph: self.graphs[index].is_some().then(|| Route::CollectionGraph(&col.slug).path()),
-            intro: intro_of(self.site.docs.values(), &col.path, index).map(|d| DocLink::of(d, names)),
+            // An inferred collection has no folder of its own (in an organisation's site its path
+            // is the source's, whose README introduces the repository, not these documents).
+            intro: (col.origin != Origin::Inferred)
+                .then(|| intro_of(self.site.docs.values(), &col.path, index))
+                .flatten()
+                .map(|d| DocLink::of(d, names)),
         };
         Ok(Some((path.clone(), self.theme.render("collection.html", &view)?)))
     }
