@@ -61,17 +61,28 @@ function unmatchedNote(words) {
   return el('p', 'search-unmatched', `No document uses ${list}; the documents may say it in other words.`);
 }
 
-async function render(list, query, limit, explain) {
-  list.replaceChildren();
-  if (!query.trim()) return [];
+// Answers `query` into `list`, whose `data-query` then names the question it shows. While the
+// shards a question needs download, the reader types on: an answer that `current()` says is no
+// longer wanted leaves the list to the later question's, so answers never mix or arrive out of
+// order.
+async function render(list, query, limit, explain, current = () => true) {
+  if (!query.trim()) {
+    list.replaceChildren();
+    list.dataset.query = query;
+    return [];
+  }
   const [hits, terms, unmatched] = await Promise.all([
     engine.search(query, { limit }),
     engine.terms(query),
     explain ? engine.unmatched(query) : [],
   ]);
-  if (hits.length === 0) list.append(el('p', 'search-empty', `Nothing matches “${query}”.`));
-  if (unmatched.length > 0) list.append(unmatchedNote(unmatched));
-  for (const hit of hits) list.append(hitElement(hit, terms));
+  if (!current()) return hits;
+  const items = [];
+  if (hits.length === 0) items.push(el('p', 'search-empty', `Nothing matches “${query}”.`));
+  if (unmatched.length > 0) items.push(unmatchedNote(unmatched));
+  for (const hit of hits) items.push(hitElement(hit, terms));
+  list.replaceChildren(...items);
+  list.dataset.query = query;
   return hits;
 }
 
@@ -94,7 +105,7 @@ if (form) {
     setTimeout(async () => {
       if (ticket !== pending) return;
       const query = input.value;
-      await render(list, query, 8, false);
+      await render(list, query, 8, false, () => ticket === pending);
       if (ticket !== pending) return;
       list.hidden = query.trim() === '';
       select(-1);
