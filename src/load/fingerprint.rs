@@ -5,8 +5,8 @@
 //! `kep.yaml` sidecars with their sizes and modification times, `adrsite.toml`, the collections
 //! (which also reflect `.adr-dir` and `.log4brains.yml`), when git dates are used, the commit
 //! checked out, and the adrsite release and commit that reads them (another release may read the
-//! same files differently). It costs one directory walk and one `stat` per document: `adrsite search` uses it
-//! to answer from the cached index without reading a single document.
+//! same files differently). It costs one directory walk and one `stat` per document: `adrsite
+//! search` uses it to answer from the cached index without reading a single document.
 
 use crate::config::{Config, FILE_NAME};
 use crate::load::discover;

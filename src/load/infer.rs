@@ -4,10 +4,10 @@
 //! Input: a read [`SourceDoc`]. Output: an [`Inferred`] kind, series prefix and the [`Why`] that
 //! `-v` reports. Signals, strongest first: a series id in the name or metadata (`CIP-0001/`,
 //! `CIP: 1`); a folder's index page whose folder says what it holds (`decisions/README.md`
-//! introduces the decisions, it is not one: a page); the innermost folder whose name says what it holds (`design-meeting-minutes/`,
-//! `BiweeklyMeetings/`, `proposals/`, `adr/`); the file name (`adr-004-x.md`); the content (a
-//! status key or section means a decision, a date with attendees, an agenda or action items a
-//! meeting).
+//! introduces the decisions, it is not one: a page); the innermost folder whose name says what
+//! it holds (`design-meeting-minutes/`, `BiweeklyMeetings/`, `proposals/`, `adr/`); the file name
+//! (`adr-004-x.md`); the content (a status key or section means a decision, a date with
+//! attendees, an agenda or action items a meeting).
 
 use crate::load::SourceDoc;
 use crate::vocab::{DocKind, Role};
@@ -133,10 +133,13 @@ pub fn introduces(doc: &SourceDoc, root: Option<&str>) -> Option<String> {
     let (above, name) = dirs.rsplit_once('/').unwrap_or(("", dirs));
     let holds = !name.contains(|c: char| c.is_ascii_digit())
         && folder_kind(name, above.is_empty()).is_some_and(|k| k != DocKind::Handbook);
+    if root != Some(dirs) && !holds {
+        return None;
+    }
     let states = doc.meta.status.is_some()
         || doc.has_status_section
         || doc.outline.headings.lines().any(|h| crate::date::date_in_text(h, None).is_some());
-    ((root == Some(dirs) || holds) && !states).then(|| name.to_string())
+    (!states).then(|| name.to_string())
 }
 
 /// Infers the kind of a document that no collection holds.
