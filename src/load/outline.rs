@@ -128,7 +128,9 @@ impl OutlineBuilder {
                 if let Some(p) = self.paragraph.as_mut() {
                     p.push_str(t);
                 }
-                if let Some((_, true, _)) = self.section {
+                // A decision is its prose: a code block in it is read with the body, and never
+                // becomes the sentence a hit shows.
+                if let (Some((_, true, _)), false) = (self.section, self.in_code) {
                     out.decision.push_str(t);
                     out.decision.push(' ');
                 }
@@ -225,6 +227,14 @@ mod tests {
         let coded = outline("# T\n\nSee:\n\n```rust\nfn f() {}\n```\n\n```\n```\n\nAfter.\n");
         let code: Vec<&str> = coded.code.iter().map(|&(a, b)| &coded.body[a as usize..b as usize]).collect();
         assert_eq!(code, ["fn f() {}\n "], "an empty block has no range");
+        let decided = outline(
+            "# T\n\n## Decision\n\nIntroduce `CommitSig`:\n\n```go\ntype Commit struct {\n  ID int `json:\"id\"`\n}\n```\n\nThen sign it.\n",
+        );
+        assert_eq!(
+            decided.decision.split_whitespace().collect::<Vec<_>>(),
+            ["Introduce", "CommitSig", ":", "Then", "sign", "it."]
+        );
+        assert!(decided.body.contains("type Commit struct"), "the code is still read with the body");
         let long = format!("# T\n\n{}\n", "word ".repeat(100));
         assert!(outline(&long).excerpt.ends_with('…') && outline(&long).excerpt.chars().count() <= 241);
     }
