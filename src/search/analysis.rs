@@ -7,6 +7,7 @@
 //! stemmer, analyses exactly as tantivy does. `search.js` implements these same rules on the data
 //! [`rules_json`] exports; a change here must be made there too (the equality test catches drift).
 
+use crate::search::contrast::{self, CONTRAST_OPENERS, CONTRAST_WEIGHT};
 use crate::search::intent::{self, Intent};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -363,7 +364,7 @@ pub fn parse(query: &str, aliases: &BTreeMap<String, Vec<String>>) -> ParsedQuer
     parsed.intent = intent::detect(&words(&text));
     let markers = intent::markers(parsed.intent);
     for phrase in &phrases {
-        for w in content_words(&marked_words(phrase), &[]) {
+        for (w, _) in content_words(&marked_words(phrase), &[]) {
             let at = add_concept(&mut parsed, &w, aliases);
             if !parsed.required.contains(&at) {
                 parsed.required.push(at);
@@ -371,23 +372,34 @@ pub fn parse(query: &str, aliases: &BTreeMap<String, Vec<String>>) -> ParsedQuer
         }
     }
     let mut last: Option<usize> = None;
-    for w in content_words(&marked_words(&text), markers) {
+    let marked = marked_words(&text);
+    let contrast = contrast::find(&marked);
+    for (w, i) in content_words(&marked, markers) {
+        if contrast.opener.contains(&i) {
+            continue;
+        }
         if let Some(before) = last {
             parsed.concepts[before].next.get_or_insert_with(|| w.clone());
         }
-        last = Some(add_concept(&mut parsed, &w, aliases));
+        let known = parsed.concepts.len();
+        let at = add_concept(&mut parsed, &w, aliases);
+        if at == known && i >= contrast.opener.end {
+            parsed.concepts[at].weight = parsed.concepts[at].weight.min(CONTRAST_WEIGHT);
+        }
+        last = Some(at);
     }
     if let Some(at) = last {
         let c = &mut parsed.concepts[at];
-        c.prefix = c.word.chars().count() >= PREFIX_MIN_CHARS && c.weight == WORD_WEIGHT;
+        c.prefix = c.word.chars().count() >= PREFIX_MIN_CHARS && !is_number_like(&c.word);
     }
     parsed.required.sort();
     parsed
 }
 
 /// Drops stopwords, the intent's marker words, and frame verbs that follow a frame subject;
-/// keeps a keyword that is the topic, and every word written in backticks.
-fn content_words(all: &[(String, bool)], markers: &[&str]) -> Vec<String> {
+/// keeps a keyword that is the topic, and every word written in backticks. Each word comes with
+/// its index among `all`.
+fn content_words(all: &[(String, bool)], markers: &[&str]) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     for (i, (w, kept)) in all.iter().enumerate() {
         let before = i.checked_sub(1).map(|j| all[j].0.as_str());
@@ -402,7 +414,7 @@ fn content_words(all: &[(String, bool)], markers: &[&str]) -> Vec<String> {
         if !topic && FRAME_VERBS.contains(&w.as_str()) && before.is_some_and(|b| FRAME_SUBJECTS.contains(&b)) {
             continue;
         }
-        out.push(w.clone());
+        out.push((w.clone(), i));
     }
     out
 }
@@ -437,8 +449,10 @@ pub struct Rules<'a> {
     pub aliases: &'a BTreeMap<String, Vec<String>>,
     /// Filter keys.
     pub filter_keys: &'a [&'a str],
-    /// Concept weights: `[word, number]`.
-    pub weights: [u32; 2],
+    /// Concept weights: `[word, number, contrast]`.
+    pub weights: [u32; 3],
+    /// See [`CONTRAST_OPENERS`].
+    pub contrast_openers: &'a [&'a [&'a str]],
     /// [`PREFIX_MIN_CHARS`].
     pub prefix_min_chars: usize,
     /// Constants of `spelling.rs`: prefix scan, kept, one-typo and two-typo lengths.
@@ -490,7 +504,8 @@ pub fn rules_json(aliases: &BTreeMap<String, Vec<String>>) -> Rules<'_> {
         topic_after: TOPIC_AFTER,
         aliases,
         filter_keys: FILTER_KEYS,
-        weights: [WORD_WEIGHT, NUMBER_WEIGHT],
+        weights: [WORD_WEIGHT, NUMBER_WEIGHT, CONTRAST_WEIGHT],
+        contrast_openers: CONTRAST_OPENERS,
         prefix_min_chars: PREFIX_MIN_CHARS,
         spelling: [spelling::PREFIX_SCAN, spelling::KEPT, spelling::ONE_TYPO_CHARS, spelling::TWO_TYPOS_CHARS],
         prefixes: spelling::PREFIXES,

@@ -6,6 +6,7 @@
 //! ([`export::export`]).
 
 pub mod analysis;
+pub mod contrast;
 pub mod document;
 pub mod engine;
 pub mod export;

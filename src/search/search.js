@@ -99,7 +99,7 @@ export function parse(query, rules) {
   parsed.filters = [...new Set(parsed.filters)].sort(compareStrings);
   parsed.intent = detectIntent(words(text), rules);
   for (const phrase of phrases) {
-    for (const w of contentWords(markedWords(phrase), rules, [])) {
+    for (const [w] of contentWords(markedWords(phrase), rules, [])) {
       const at = addConcept(parsed, w, rules);
       if (!parsed.required.includes(at)) parsed.required.push(at);
     }
@@ -108,18 +108,38 @@ export function parse(query, rules) {
   const markers =
     name === 'decided' ? rules.intent.decided_words : name === 'discussed' ? rules.intent.discussed_words : [];
   let last = -1;
-  for (const w of contentWords(markedWords(text), rules, markers)) {
+  const marked = markedWords(text);
+  const [openerStart, openerEnd] = contrast(marked, rules);
+  for (const [w, i] of contentWords(marked, rules, markers)) {
+    if (i >= openerStart && i < openerEnd) continue;
     if (last >= 0 && parsed.concepts[last].next === null) parsed.concepts[last].next = w;
+    const known = parsed.concepts.length;
     last = addConcept(parsed, w, rules);
+    if (last === known && i >= openerEnd) {
+      parsed.concepts[last].weight = Math.min(parsed.concepts[last].weight, rules.weights[2]);
+    }
   }
   if (last >= 0) {
     const c = parsed.concepts[last];
-    c.prefix = [...c.word].length >= rules.prefix_min_chars && c.weight === rules.weights[0];
+    c.prefix = [...c.word].length >= rules.prefix_min_chars && !isNumberLike(c.word);
   }
   parsed.required.sort((a, b) => a - b);
   return parsed;
 }
 
+/** The indexes of the words that open the question's contrast clause ("why X instead of Y"),
+ * as [start, end); the clause is every word after them (src/search/analysis.rs). */
+function contrast(all, rules) {
+  for (let i = 0; i < all.length; i++) {
+    for (const opener of rules.contrast_openers) {
+      const end = i + opener.length;
+      if (end <= all.length && opener.every((o, k) => all[i + k][0] === o)) return [i, end];
+    }
+  }
+  return [all.length, all.length];
+}
+
+/** Content words, each with its index among `all`. */
 function contentWords(all, rules, markers) {
   const out = [];
   all.forEach(([w, kept], i) => {
@@ -131,7 +151,7 @@ function contentWords(all, rules, markers) {
         ((before !== null && rules.topic_before.includes(before)) || (after !== null && rules.topic_after.includes(after))));
     if (!topic && (rules.stopwords.includes(w) || markers.includes(w))) return;
     if (!topic && rules.frame_verbs.includes(w) && before !== null && rules.frame_subjects.includes(before)) return;
-    out.push(w);
+    out.push([w, i]);
   });
   return out;
 }

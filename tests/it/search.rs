@@ -81,6 +81,7 @@ pub fn same_top_ten(name: &str, dir: &Path, site: &crate::support::Built) {
     queries.extend(
         [
             "why did we choose postgres?",
+            "why postgres rather than mysql or sqlite",
             "how do we deploy to kubernetes",
             "what logging do we use",
             "monitoring alerts v2",
