@@ -107,6 +107,10 @@ impl OutlineBuilder {
             }
             Event::Start(Tag::Paragraph) => self.paragraph = Some(String::new()),
             Event::End(TagEnd::Paragraph) => {
+                if let Some((_, true, _)) = self.section {
+                    out.decision.push(' ');
+                }
+                out.body.push(' ');
                 if let Some(p) = self.paragraph.take() {
                     let p = p.trim().to_string();
                     if self.first_paragraph.is_empty() && p.chars().count() > 20 && !p.contains(": ") {
@@ -130,25 +134,42 @@ impl OutlineBuilder {
                 }
                 // A decision is its prose: a code block in it is read with the body, and never
                 // becomes the sentence a hit shows.
+                // Inline pieces join as written ("`CommitSig`:"); blocks and breaks part them.
                 if let (Some((_, true, _)), false) = (self.section, self.in_code) {
                     out.decision.push_str(t);
-                    out.decision.push(' ');
                 }
                 if !self.in_code || t.len() < 2000 {
                     out.body.push_str(t);
-                    out.body.push(' ');
+                    if self.in_code {
+                        out.body.push(' ');
+                    }
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(p) = self.paragraph.as_mut() {
                     p.push(' ');
                 }
+                if let Some((_, true, _)) = self.section {
+                    out.decision.push(' ');
+                }
                 out.body.push(' ');
             }
+            Event::End(TagEnd::TableCell | TagEnd::BlockQuote(_)) => {
+                if let Some((_, true, _)) = self.section {
+                    out.decision.push(' ');
+                }
+                out.body.push(' ');
+            }
+            // Blocks and raw HTML part the words on either side; inline markup does not.
+            Event::Start(Tag::Item | Tag::TableCell | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_))
+            | Event::End(TagEnd::FootnoteDefinition)
+            | Event::Html(_)
+            | Event::InlineHtml(_) => out.body.push(' '),
             Event::End(TagEnd::Item) => {
                 if let Some((_, true, _)) = self.section {
                     out.decision.push('\n');
                 }
+                out.body.push(' ');
             }
             _ => {}
         }
@@ -232,9 +253,20 @@ mod tests {
         );
         assert_eq!(
             decided.decision.split_whitespace().collect::<Vec<_>>(),
-            ["Introduce", "CommitSig", ":", "Then", "sign", "it."]
+            ["Introduce", "CommitSig:", "Then", "sign", "it."]
         );
         assert!(decided.body.contains("type Commit struct"), "the code is still read with the body");
+        let marked = outline("## Decision\n\nWe use **Kafka**, not `RabbitMQ`.\n\n| a | b |\n|---|---|\n| c | d |\n");
+        assert_eq!(marked.excerpt, "We use Kafka, not RabbitMQ.", "inline markup leaves no gaps");
+        let listed = outline("- Moved the view (`/v2/views`) off GraphQL\n  - nested\n- Next<br>line\n\n> quoted\n");
+        assert_eq!(
+            listed.body.split_whitespace().collect::<Vec<_>>(),
+            ["Moved", "the", "view", "(/v2/views)", "off", "GraphQL", "nested", "Next", "line", "quoted"]
+        );
+        assert_eq!(
+            marked.decision.split_whitespace().collect::<Vec<_>>(),
+            ["We", "use", "Kafka,", "not", "RabbitMQ.", "a", "b", "c", "d"]
+        );
         let long = format!("# T\n\n{}\n", "word ".repeat(100));
         assert!(outline(&long).excerpt.ends_with('…') && outline(&long).excerpt.chars().count() <= 241);
     }
