@@ -125,6 +125,12 @@ fn namespace_before(before: &str) -> Option<&str> {
     (standalone && ns.as_bytes()[0].is_ascii_alphanumeric()).then_some(ns)
 }
 
+/// `text` without the Markdown that its author wrote but that did not parse as such (`** a **`,
+/// `**Topic:**Text`, a stray backtick, an unclosed `[link](`): an excerpt shows words, never syntax.
+pub fn without_markup(text: &str) -> String {
+    text.replace("**", "").replace("__", "").replace('`', "").replace("](", "] (").replace("][", "] [")
+}
+
 /// `s` with its whitespace collapsed, cut at a word to at most `max` characters, with an
 /// ellipsis when it was longer (excerpts; the titles in a decision graph's boxes).
 pub fn shorten(s: &str, max: usize) -> String {

@@ -188,7 +188,7 @@ impl OutlineBuilder {
             (None, Some(decision)) => (decision, ExcerptSource::Decision),
             (None, None) => (first_paragraph, ExcerptSource::Opening),
         };
-        out.excerpt = crate::text::shorten(&excerpt, EXCERPT_CHARS);
+        out.excerpt = crate::text::shorten(&crate::text::without_markup(&excerpt), EXCERPT_CHARS);
         out.excerpt_from = from;
         // Kept for every document for the whole build: no room to spare.
         out.headings.shrink_to_fit();
@@ -258,6 +258,8 @@ mod tests {
         assert!(decided.body.contains("type Commit struct"), "the code is still read with the body");
         let marked = outline("## Decision\n\nWe use **Kafka**, not `RabbitMQ`.\n\n| a | b |\n|---|---|\n| c | d |\n");
         assert_eq!(marked.excerpt, "We use Kafka, not RabbitMQ.", "inline markup leaves no gaps");
+        let unparsed = outline("# T\n\n**Main Topic:**The pinning project, with a stray ` backtick.\n");
+        assert_eq!(unparsed.excerpt, "Main Topic:The pinning project, with a stray backtick.", "no Markdown shows");
         let listed = outline("- Moved the view (`/v2/views`) off GraphQL\n  - nested\n- Next<br>line\n\n> quoted\n");
         assert_eq!(
             listed.body.split_whitespace().collect::<Vec<_>>(),

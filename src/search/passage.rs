@@ -130,13 +130,7 @@ fn lead(body: &str, from: usize, to: usize, code: &[(u32, u32)]) -> String {
         Some((first, rest)) if is_heading(first) && !rest.trim().is_empty() => format!("{} — {rest}", first.trim()),
         _ => prose.to_string(),
     };
-    crate::text::shorten(&without_markup(&lead.replace(MARK, " ")), LEAD_CHARS)
-}
-
-/// `text` without the Markdown that its author wrote but that did not parse as such (`** a **`,
-/// a stray backtick, an unclosed `[link](`): an excerpt shows words, never syntax.
-fn without_markup(text: &str) -> String {
-    text.replace("**", "").replace("__", "").replace('`', "").replace("](", "] (").replace("][", "] [")
+    crate::text::shorten(&crate::text::without_markup(&lead.replace(MARK, " ")), LEAD_CHARS)
 }
 
 /// Whether a line reads as a heading: short, and not ending a sentence or a clause.
