@@ -179,7 +179,15 @@ impl OutlineBuilder {
     pub fn finish(self) -> Outline {
         let mut out = self.out;
         let first_paragraph = if self.first_paragraph.is_empty() {
-            out.body.split_whitespace().take(40).collect::<Vec<_>>().join(" ")
+            // The opening words after the headings it begins with: the title is shown already.
+            let mut text = out.body.trim_start();
+            for heading in out.headings.lines() {
+                match text.strip_prefix(heading).and_then(|rest| rest.strip_prefix('\n')) {
+                    Some(rest) => text = rest.trim_start(),
+                    None => break,
+                }
+            }
+            text.split_whitespace().take(40).collect::<Vec<_>>().join(" ")
         } else {
             self.first_paragraph
         };
@@ -269,6 +277,8 @@ mod tests {
             marked.decision.split_whitespace().collect::<Vec<_>>(),
             ["We", "use", "Kafka,", "not", "RabbitMQ.", "a", "b", "c", "d"]
         );
+        let headed = outline("# Call 2016-08-15\n\n## Notes\n\nModerator: @ana\n\n- Notetaker: @ben\n");
+        assert_eq!(headed.excerpt, "Moderator: @ana Notetaker: @ben", "the words after the opening headings");
         let long = format!("# T\n\n{}\n", "word ".repeat(100));
         assert!(outline(&long).excerpt.ends_with('…') && outline(&long).excerpt.chars().count() <= 241);
     }
