@@ -298,7 +298,7 @@ fn questions_of_every_class_find_the_expected_document() {
     }
     let (mrr, top3) = score(&all);
     eprintln!("overall      {:3} questions  MRR {mrr:.3}  top-3 {:.1}%", all.len(), top3 * 100.0);
-    assert!(mrr >= 0.79, "overall MRR {mrr:.3}");
+    assert!(mrr >= 0.8, "overall MRR {mrr:.3}");
 }
 
 #[test]
