@@ -1,7 +1,8 @@
 //! Search questions as typed: never a panic, and what the parse returns is well formed: concepts
 //! are non-empty and distinct, required indexes point at concepts, at most the last word is a
-//! prefix; identifier parts are in bounds; edit distance is symmetric and bounded; a word's
-//! inflection bases and unprefixed forms are shorter than it, non-empty and distinct.
+//! prefix, and every weight is a topic word's or less; identifier parts are in bounds; edit
+//! distance is symmetric and bounded; a word's inflection bases and unprefixed forms are shorter
+//! than it, non-empty and distinct.
 #![no_main]
 
 use adrsite::search::{analysis, spelling, split};
@@ -18,6 +19,8 @@ fuzz_target!(|text: &str| {
     }
     assert!(q.required.iter().all(|&i| i < q.concepts.len()));
     assert!(q.concepts.iter().filter(|c| c.prefix).count() <= 1);
+    // A contrast clause or a number lowers a weight; nothing raises it or drops it to nothing.
+    assert!(q.concepts.iter().all(|c| (1..=analysis::WORD_WEIGHT).contains(&c.weight)));
     for word in text.split_whitespace().take(8) {
         for (from, to) in split::identifier_parts(word) {
             assert!(from < to && to <= word.len() && word.is_char_boundary(from) && word.is_char_boundary(to));
