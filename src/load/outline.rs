@@ -154,18 +154,12 @@ impl OutlineBuilder {
                 }
                 out.body.push(' ');
             }
-            Event::End(TagEnd::TableCell | TagEnd::BlockQuote(_)) => {
-                if let Some((_, true, _)) = self.section {
-                    out.decision.push(' ');
-                }
-                out.body.push(' ');
-            }
             // Blocks and raw HTML part the words on either side; inline markup does not.
             Event::Start(Tag::Item | Tag::TableCell | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_))
             | Event::End(TagEnd::FootnoteDefinition)
             | Event::Html(_)
             | Event::InlineHtml(_) => out.body.push(' '),
-            Event::End(TagEnd::Item) => {
+            Event::End(TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_)) => {
                 if let Some((_, true, _)) = self.section {
                     out.decision.push('\n');
                 }
@@ -266,16 +260,16 @@ mod tests {
         assert!(decided.body.contains("type Commit struct"), "the code is still read with the body");
         let marked = outline("## Decision\n\nWe use **Kafka**, not `RabbitMQ`.\n\n| a | b |\n|---|---|\n| c | d |\n");
         assert_eq!(marked.excerpt, "We use Kafka, not RabbitMQ.", "inline markup leaves no gaps");
+        assert_eq!(
+            marked.decision.split_whitespace().collect::<Vec<_>>(),
+            ["We", "use", "Kafka,", "not", "RabbitMQ.", "a", "b", "c", "d"]
+        );
         let unparsed = outline("# T\n\n**Main Topic:**The pinning project, with a stray ` backtick.\n");
         assert_eq!(unparsed.excerpt, "Main Topic:The pinning project, with a stray backtick.", "no Markdown shows");
         let listed = outline("- Moved the view (`/v2/views`) off GraphQL\n  - nested\n- Next<br>line\n\n> quoted\n");
         assert_eq!(
             listed.body.split_whitespace().collect::<Vec<_>>(),
             ["Moved", "the", "view", "(/v2/views)", "off", "GraphQL", "nested", "Next", "line", "quoted"]
-        );
-        assert_eq!(
-            marked.decision.split_whitespace().collect::<Vec<_>>(),
-            ["We", "use", "Kafka,", "not", "RabbitMQ.", "a", "b", "c", "d"]
         );
         let headed = outline("# Call 2016-08-15\n\n## Notes\n\nModerator: @ana\n\n- Notetaker: @ben\n");
         assert_eq!(headed.excerpt, "Moderator: @ana Notetaker: @ben", "the words after the opening headings");

@@ -128,7 +128,7 @@ export function parse(query, rules) {
 }
 
 /** The indexes of the words that open the question's contrast clause ("why X instead of Y"),
- * as [start, end); the clause is every word after them (src/search/analysis.rs). */
+ * as [start, end); the clause is every word after them (src/search/contrast.rs). */
 function contrast(all, rules) {
   for (let i = 0; i < all.length; i++) {
     for (const opener of rules.contrast_openers) {
