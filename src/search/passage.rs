@@ -21,7 +21,7 @@ pub const BUCKETS: u32 = 32;
 /// About how many words a passage holds before a long section is cut.
 pub const PASSAGE_WORDS: usize = 150;
 /// A body of fewer words (as whitespace separates them) is one passage.
-pub const SHORT_BODY_WORDS: usize = 1000;
+pub const SHORT_BODY_WORDS: usize = 300;
 /// Where a bucket begins: a control character that is no word and that plain text never holds
 /// (one that does is read as a space).
 pub const MARK: char = '\u{1e}';
@@ -250,7 +250,8 @@ mod tests {
         assert_eq!(of(&words, "word"), (0..BUCKETS as usize).collect::<Vec<_>>());
         assert_eq!(buckets(&body, &[7, 3, 3, u32::MAX, 2]).1, BUCKETS, "odd section starts are read in order");
         let stray = format!("{}\u{1e}tail", "word ".repeat(SHORT_BODY_WORDS));
-        assert_eq!(of(&buckets(&stray, &[]).0, "tail"), [6], "a mark of the text itself is a space");
+        let last = (SHORT_BODY_WORDS + 1).div_ceil(PASSAGE_WORDS) - 1;
+        assert_eq!(of(&buckets(&stray, &[]).0, "tail"), [last], "a mark of the text itself is a space");
         assert_eq!(mask(0b0001, 8), 0b0001);
         assert_eq!(mask(0b0101, 8), 0b0101);
         assert_eq!(mask(0b0111, 8), EVERYWHERE, "in a third of the passages: about the whole document");
