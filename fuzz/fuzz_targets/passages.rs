@@ -1,11 +1,11 @@
 //! A body marked into passage buckets at section starts (`search/passage.rs`): marking must never
 //! panic, leave every term of the body as it was, and put each term in a bucket that never goes
-//! back and that the body has; and each bucket's lead, with any code ranges cut out, must never
-//! panic and be short.
+//! back and that the body has; and each bucket's lead and pieces, with any code ranges cut out,
+//! must never panic, be short and hold no separator.
 #![no_main]
 
 use adrsite::search::engine::body_analyzer;
-use adrsite::search::passage::{BUCKETS, EVERYWHERE, LEAD_CHARS, leads, mark, mask};
+use adrsite::search::passage::{BUCKETS, EVERYWHERE, LEAD_CHARS, PIECE, leads, mark, mask};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: (&str, Vec<u32>, Vec<(u32, u32)>)| {
@@ -14,7 +14,9 @@ fuzz_target!(|input: (&str, Vec<u32>, Vec<(u32, u32)>)| {
     assert!((1..=BUCKETS).contains(&buckets));
     let each = leads(body, &sections, &code);
     assert_eq!(each.len(), if buckets > 1 { buckets as usize } else { 0 });
-    assert!(each.iter().all(|l| l.chars().count() <= LEAD_CHARS + 2 && !l.contains('\u{1e}')));
+    assert!(each.iter().all(|pieces| !pieces.is_empty()), "every bucket has a lead");
+    let short = |l: &String| l.chars().count() <= LEAD_CHARS + 2 && !l.contains(['\u{1e}', PIECE]);
+    assert!(each.iter().flatten().all(short));
     let mut analyzer = body_analyzer();
     let mut terms = Vec::new();
     analyzer.token_stream(&marked).process(&mut |t| terms.push((t.text.clone(), t.position)));

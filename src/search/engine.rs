@@ -26,7 +26,7 @@ use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer
 use tantivy::{DocSet, Index, IndexReader, ReloadPolicy, TERMINATED, TantivyDocument, Term};
 
 /// Bumped whenever the schema or the analysis changes; an old cache is then rebuilt.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 const STEMMED: &str = "adrsite_en";
 const SURFACE: &str = "adrsite_surface";
 
@@ -229,7 +229,11 @@ impl Engine {
             if has_leads {
                 doc.add_text(
                     self.leads,
-                    passage::leads(&o.body, &o.sections, &o.code).join(&passage::MARK.to_string()),
+                    passage::leads(&o.body, &o.sections, &o.code)
+                        .iter()
+                        .map(|pieces| pieces.join(&passage::PIECE.to_string()))
+                        .collect::<Vec<_>>()
+                        .join(&passage::MARK.to_string()),
                 );
             }
             for text in texts {
@@ -443,9 +447,13 @@ impl Engine {
             .collect())
     }
 
-    /// The passage leads of the documents that have them (`passage::leads`), by ord; with
-    /// `only`, of those documents alone.
-    pub fn leads(&self, ords: &OrdMap, only: Option<&BTreeSet<u32>>) -> anyhow::Result<BTreeMap<u32, Vec<String>>> {
+    /// The passage leads and pieces of the documents that have them (`passage::leads`), by ord;
+    /// with `only`, of those documents alone.
+    pub fn leads(
+        &self,
+        ords: &OrdMap,
+        only: Option<&BTreeSet<u32>>,
+    ) -> anyhow::Result<BTreeMap<u32, Vec<Vec<String>>>> {
         let mut out = BTreeMap::new();
         for (seg_ord, seg) in self.reader.searcher().segment_readers().iter().enumerate() {
             let has_leads = seg.fast_fields().u64("has_leads")?;
@@ -461,7 +469,8 @@ impl Engine {
                 };
                 let stored: TantivyDocument = store.get(doc).context("reading the search index")?;
                 if let Some(text) = stored.get_first(self.leads).and_then(|v| v.as_str()) {
-                    out.insert(ord, text.split(passage::MARK).map(String::from).collect());
+                    let pieces = |bucket: &str| bucket.split(passage::PIECE).map(String::from).collect();
+                    out.insert(ord, text.split(passage::MARK).map(pieces).collect());
                 }
             }
         }

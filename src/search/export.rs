@@ -1,7 +1,7 @@
 //! The static search index the browser reads, exported from the tantivy index.
 //!
-//! Input: the [`SearchIndex`]. Output, under `OUT/search/` (format version 4: 3 added
-//! passages, 4 their leads; deterministic, plain JSON that gzip compresses well):
+//! Input: the [`SearchIndex`]. Output, under `OUT/search/` (format version 5: 3 added
+//! passages, 4 their leads, 5 their pieces; deterministic, plain JSON that gzip compresses well):
 //! - `manifest.json`: document count, the first key of every word and term shard, the query rules,
 //!   the first key of every related-word shard, and each document's kind and status class (one
 //!   letter per document, in ord order);
@@ -13,8 +13,9 @@
 //!   (`Δord, -impact, mask`; see `passage.rs`), and `{"kind:adr": [ord, Δord, …]}` for filters;
 //! - `docs/N.json`: what a hit shows, [`DOC_SHARD`] documents per file, with `"passages": true`
 //!   for a long document whose hits show their passage (`SearchDoc::shows_passages`);
-//! - `passages/ORD.json`: that document's passage leads, one per bucket (`passage::leads`): a
-//!   hit shows the lead of the passage the question matched instead of the opening;
+//! - `passages/ORD.json`: that document's passages, one array per bucket (`passage::leads`): its
+//!   lead, then its prose in pieces; a hit shows the piece of the passage the question matched
+//!   that holds the most of the question (`passage::best_piece`) instead of the opening;
 //! - `search.js`: the dependency-free client.
 //!
 //! Shards are split by size, so that a question downloads a few small files.
@@ -181,7 +182,7 @@ pub fn export(index: &SearchIndex, staging: &dyn OutputSink) -> anyhow::Result<E
         write(format!("search/passages/{ord}.json"), &json(each))?;
     }
     let manifest = Manifest {
-        version: 4,
+        version: 5,
         documents: index.docs.len(),
         doc_shard: DOC_SHARD,
         words: word_shards.into_iter().map(|(k, _)| k).collect(),

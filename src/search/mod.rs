@@ -112,19 +112,28 @@ impl SearchIndex {
     /// Answers a query with at most `limit` hits.
     pub fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<Hit>> {
         let parsed = analysis::parse(query, &self.aliases);
-        let ranked = rank::rank(&parsed, self, limit)?;
+        let rank::Ranking { hits: ranked, rarity } = rank::rank(&parsed, self, limit)?;
         // A long document that shows its passages (`SearchDoc::shows_passages`) shows the one that
         // matched instead of its excerpt.
         let partly: std::collections::BTreeSet<u32> =
             ranked.iter().filter(|r| r.passage.is_some()).map(|r| r.ord).collect();
         let leads = if partly.is_empty() { BTreeMap::new() } else { self.engine.leads(&self.ords, Some(&partly))? };
+        // Of that passage, the piece that holds the most of the question.
+        let concepts: Vec<(Vec<String>, u64)> = if leads.is_empty() {
+            Vec::new()
+        } else {
+            let expand = |c| rank::Expansion::of(c, self).map(|x| x.stems().into_iter().collect());
+            let stems: Vec<Vec<String>> = parsed.concepts.iter().map(expand).collect::<anyhow::Result<_>>()?;
+            stems.into_iter().zip(rarity).collect()
+        };
         Ok(ranked
             .into_iter()
             .enumerate()
             .map(|(i, r)| {
                 let mut meta = self.docs[r.ord as usize].meta.clone();
-                if let Some(lead) = r.passage.and_then(|p| leads.get(&r.ord)?.get(p as usize)) {
-                    meta.excerpt.clone_from(lead);
+                let pieces = r.passage.and_then(|p| leads.get(&r.ord)?.get(p as usize));
+                if let Some(piece) = pieces.and_then(|each| each.get(passage::best_piece(each, &concepts))) {
+                    meta.excerpt.clone_from(piece);
                 }
                 Hit { rank: i + 1, score: r.score, meta }
             })

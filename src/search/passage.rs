@@ -84,13 +84,18 @@ pub fn mark<'a>(body: &'a str, sections: &[u32]) -> (Cow<'a, str>, u32) {
 
 /// Longest lead of a passage, in characters.
 pub const LEAD_CHARS: usize = 200;
+/// Between the pieces of one passage in the stored leads (a control character plain text never
+/// holds, like [`MARK`] between passages).
+pub const PIECE: char = '\u{1f}';
 
-/// What a hit shows for each bucket of a long `body` (as [`mark`] cuts it; none for a short
-/// one): its opening words without its code blocks (`code`, byte ranges of `body`), at most
-/// [`LEAD_CHARS`] characters, a heading it begins with set off by a dash ("Travel budget — We
-/// agreed …"), and an ellipsis before one that begins where a long section was cut. A hit shows
-/// the lead of the passage its question matched (see `SearchDoc::shows_passages`).
-pub fn leads(body: &str, sections: &[u32], code: &[(u32, u32)]) -> Vec<String> {
+/// What a hit may show for each bucket of a long `body` (as [`mark`] cuts it; none for a short
+/// one). First the bucket's lead: its opening words without its code blocks (`code`, byte ranges
+/// of `body`), at most [`LEAD_CHARS`] characters, a heading it begins with set off by a dash
+/// ("Travel budget — We agreed …"), and an ellipsis before one that begins where a long section
+/// was cut. Then the whole of its prose in pieces of whole sentences and lines, each at most
+/// [`LEAD_CHARS`] characters: a hit shows the piece of the passage its question matched that
+/// holds the most of the question ([`best_piece`]; see `SearchDoc::shows_passages`).
+pub fn leads(body: &str, sections: &[u32], code: &[(u32, u32)]) -> Vec<Vec<String>> {
     let Some(starts) = bucket_starts(body, sections) else { return Vec::new() };
     let ends = starts.iter().skip(1).copied().chain([body.len()]);
     // A bucket that begins inside a section, where a long one was cut, begins mid-text.
@@ -105,15 +110,22 @@ pub fn leads(body: &str, sections: &[u32], code: &[(u32, u32)]) -> Vec<String> {
         .copied()
         .zip(ends)
         .map(|(from, to)| {
-            let lead = lead(body, from, to, code);
-            if opens_section(from) { lead } else { format!("…{lead}") }
+            let prose = prose(body, from, to, code);
+            let lead = lead(&prose);
+            let mut each = vec![if opens_section(from) { lead } else { format!("…{lead}") }];
+            each.extend(pieces(&prose).into_iter().map(|p| format!("…{p}")));
+            // A run cut from a long section ends mid-text too.
+            if let Some(last) = each.last_mut().filter(|p| to < body.len() && !opens_section(to) && !p.ends_with('…'))
+            {
+                last.push('…');
+            }
+            each
         })
         .collect()
 }
 
-/// The lead of `body[from..to]`.
-fn lead(body: &str, from: usize, to: usize, code: &[(u32, u32)]) -> String {
-    // The prose of the passage: its text with each code block cut out.
+/// The prose of `body[from..to]`: its text with each code block cut out.
+fn prose(body: &str, from: usize, to: usize, code: &[(u32, u32)]) -> String {
     let mut prose = String::new();
     let mut at = from;
     for &(a, b) in code {
@@ -125,12 +137,70 @@ fn lead(body: &str, from: usize, to: usize, code: &[(u32, u32)]) -> String {
         }
     }
     prose.push_str(&body[at..to]);
-    let prose = prose.trim_start();
+    prose.trim_start().replace([MARK, PIECE], " ")
+}
+
+/// The lead of a passage's prose.
+fn lead(prose: &str) -> String {
     let lead = match prose.split_once('\n') {
         Some((first, rest)) if is_heading(first) && !rest.trim().is_empty() => format!("{} — {rest}", first.trim()),
         _ => prose.to_string(),
     };
-    crate::text::shorten(&crate::text::without_markup(&lead.replace(MARK, " ")), LEAD_CHARS)
+    crate::text::shorten(&crate::text::without_markup(&lead), LEAD_CHARS)
+}
+
+/// A passage's prose as pieces to show: its lines and sentences, packed in order into runs of
+/// at most [`LEAD_CHARS`] characters (a longer sentence is a piece of its own, shortened).
+fn pieces(prose: &str) -> Vec<String> {
+    // A sentence ends at `.`, `!` or `?` before a space (not in `v1.2`).
+    let mut units: Vec<&str> = Vec::new();
+    for line in prose.lines() {
+        let mut from = 0;
+        for ((_, c), (next, n)) in line.char_indices().zip(line.char_indices().skip(1)) {
+            if matches!(c, '.' | '!' | '?') && n.is_whitespace() {
+                units.push(&line[from..next]);
+                from = next;
+            }
+        }
+        units.push(&line[from..]);
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut run = String::new();
+    for unit in units.into_iter().map(|u| crate::text::without_markup(u.trim())).filter(|u| !u.is_empty()) {
+        let unit = crate::text::shorten(&unit, LEAD_CHARS);
+        if !run.is_empty() && run.chars().count() + 1 + unit.chars().count() > LEAD_CHARS {
+            out.push(std::mem::take(&mut run));
+        }
+        if !run.is_empty() {
+            run.push(' ');
+        }
+        run.push_str(&unit);
+    }
+    if !run.is_empty() {
+        out.push(run);
+    }
+    out
+}
+
+/// Which of a passage's `pieces` ([`leads`]) a hit shows: the first that holds the most of the
+/// question, each of its concepts given as the index terms it may match (a word of the piece
+/// matches a term it begins with, as a highlighter marks it) and how much it counts (its weight
+/// times rarity in ranking: a rare word outweighs a common one); the lead, the first, when none
+/// holds more.
+pub fn best_piece(pieces: &[String], concepts: &[(Vec<String>, u64)]) -> usize {
+    let mut best = (0, 0);
+    for (i, piece) in pieces.iter().enumerate() {
+        let words = crate::search::analysis::words(piece);
+        let held: u64 = concepts
+            .iter()
+            .filter(|(stems, _)| stems.iter().any(|s| !s.is_empty() && words.iter().any(|w| w.starts_with(s.as_str()))))
+            .map(|(_, counts)| counts)
+            .sum();
+        if held > best.1 {
+            best = (i, held);
+        }
+    }
+    best.0
 }
 
 /// Whether a line reads as a heading: short, and not ending a sentence or a clause.
@@ -263,7 +333,8 @@ mod tests {
         let filler = "more ".repeat(SHORT_BODY_WORDS / 2);
         let body = format!("Intro words.\nTravel budget\nWe agreed the travel budget. {filler}{filler}\nDone.\n");
         let sections = [body.find("Travel").unwrap() as u32];
-        let each = leads(&body, &sections, &[]);
+        let first = |each: Vec<Vec<String>>| each.into_iter().map(|mut p| p.swap_remove(0)).collect::<Vec<_>>();
+        let each = first(leads(&body, &sections, &[]));
         assert_eq!(each.len(), mark(&body, &sections).1 as usize);
         assert_eq!(each[0], "Intro words.");
         assert!(each[1].starts_with("Travel budget — We agreed the travel budget. more more"), "{}", each[1]);
@@ -272,9 +343,38 @@ mod tests {
         assert!(leads("Heading only\nbody", &[], &[]).is_empty(), "a short body has one passage and no leads");
         let at = body.find("We agreed").unwrap();
         let code = [(at as u32, (at + "We agreed the travel budget. ".len()) as u32), (u32::MAX - 1, u32::MAX)];
-        assert!(leads(&body, &sections, &code)[1].starts_with("Travel budget — more more"), "code is left out");
+        assert!(first(leads(&body, &sections, &code))[1].starts_with("Travel budget — more more"), "code is left out");
         let stray = format!("Notes\n** npm on ipfs ** with a `stray tick and [a](broken link\n{filler}{filler}");
-        let lead = &leads(&stray, &[], &[])[0];
+        let lead = &first(leads(&stray, &[], &[]))[0];
         assert!(lead.starts_with("Notes — npm on ipfs with a stray tick and [a] (broken link more"), "{lead}");
+    }
+
+    #[test]
+    fn a_passage_is_also_whole_sentences_in_pieces() {
+        let filler = "Nothing new on this item again. ".repeat(SHORT_BODY_WORDS / 5);
+        let body = format!("Agenda\n{filler}\nWe moved the v1.2 release. The **travel** budget is agreed!\nDone");
+        let each = leads(&body, &[], &[]);
+        let last = each.last().unwrap();
+        assert!(last.iter().skip(1).all(|p| p.starts_with('…') && p.chars().count() <= LEAD_CHARS + 1), "{last:?}");
+        let tail = last.last().unwrap();
+        assert!(tail.ends_with("We moved the v1.2 release. The travel budget is agreed! Done"), "{tail}");
+        // Every word of the prose is in a piece, in order.
+        let words: Vec<String> =
+            each.iter().flat_map(|p| p.iter().skip(1)).flat_map(|p| crate::search::analysis::words(p)).collect();
+        assert_eq!(words, crate::search::analysis::words(&body.replace("**", "")));
+        let long = format!("{} end.", "word ".repeat(LEAD_CHARS));
+        assert_eq!(pieces(&long).len(), 1, "a long sentence is one piece, shortened");
+        assert!(pieces(&long)[0].ends_with('…'));
+    }
+
+    #[test]
+    fn the_piece_shown_holds_the_most_of_the_question() {
+        let pieces = ["Agenda — roll call".to_string(), "…the budget".into(), "…travel and budget".into()];
+        let concept = |stems: &[&str], counts| (stems.iter().map(|s| s.to_string()).collect::<Vec<_>>(), counts);
+        assert_eq!(best_piece(&pieces, &[concept(&["budget"], 2), concept(&["travel", "trip"], 2)]), 2);
+        assert_eq!(best_piece(&pieces, &[concept(&["budg"], 1)]), 1, "a word matches a term it begins with");
+        assert_eq!(best_piece(&pieces, &[concept(&["roll"], 3), concept(&["budget"], 1), concept(&["travel"], 1)]), 0);
+        assert_eq!(best_piece(&pieces, &[concept(&["nothing"], 1), concept(&[""], 1)]), 0, "else the lead");
+        assert_eq!(best_piece(&pieces, &[]), 0);
     }
 }

@@ -63,6 +63,16 @@ pub struct Ranked {
     pub passage: Option<u32>,
 }
 
+/// A question's ranked documents, best first, and how much matching each of its concepts counts
+/// (the weight times rarity that also chooses what a hit shows, `passage::best_piece`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ranking {
+    /// The documents, best first.
+    pub hits: Vec<Ranked>,
+    /// Per concept of the question, in its order.
+    pub rarity: Vec<u64>,
+}
+
 /// A concept's match in one document: its impact, and the passages where it is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Match {
@@ -259,10 +269,10 @@ fn best_passage(masks: &[(u32, u64)]) -> (u64, Option<u32>) {
 }
 
 /// Ranks documents for `query`.
-pub fn rank(query: &ParsedQuery, source: &dyn PostingSource, limit: usize) -> anyhow::Result<Vec<Ranked>> {
+pub fn rank(query: &ParsedQuery, source: &dyn PostingSource, limit: usize) -> anyhow::Result<Ranking> {
     let n = query.concepts.len();
     if n == 0 && query.filters.is_empty() {
-        return Ok(Vec::new());
+        return Ok(Ranking::default());
     }
     let per_concept: Vec<BTreeMap<u32, Match>> =
         query.concepts.iter().map(|c| concept_impacts(c, source, query.intent)).collect::<anyhow::Result<_>>()?;
@@ -324,14 +334,14 @@ pub fn rank(query: &ParsedQuery, source: &dyn PostingSource, limit: usize) -> an
     // sorting them gives what sorting every match would.
     let order = |a: &Ranked, b: &Ranked| b.score.total_cmp(&a.score).then(a.ord.cmp(&b.ord));
     if limit == 0 {
-        return Ok(Vec::new());
+        return Ok(Ranking { hits: Vec::new(), rarity });
     }
     if ranked.len() > limit {
         ranked.select_nth_unstable_by(limit - 1, order);
         ranked.truncate(limit);
     }
     ranked.sort_by(order);
-    Ok(ranked)
+    Ok(Ranking { hits: ranked, rarity })
 }
 
 #[cfg(test)]
@@ -385,6 +395,7 @@ mod tests {
     fn ords(q: &str) -> Vec<(u32, f64)> {
         rank(&parse(q, &alias_table(&Default::default())), &Fake, 10)
             .unwrap()
+            .hits
             .into_iter()
             .map(|r| (r.ord, r.score))
             .collect()
@@ -465,7 +476,7 @@ mod tests {
     #[test]
     fn words_that_share_a_passage_count_as_matched_together() {
         let rank_of = |q: &str| {
-            let ranked = rank(&parse(q, &alias_table(&Default::default())), &Minutes, 10).unwrap();
+            let ranked = rank(&parse(q, &alias_table(&Default::default())), &Minutes, 10).unwrap().hits;
             ranked.into_iter().map(|r| (r.ord, r.score)).collect::<Vec<_>>()
         };
         // Same impacts; the budget and travel meet in one passage of ord 1 only.

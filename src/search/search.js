@@ -18,6 +18,34 @@ export function words(text) {
   return (text.match(WORD) || []).map((w) => w.toLowerCase());
 }
 
+/**
+ * Which of a passage's pieces a hit shows: the first that holds the most of the question, each
+ * concept given as `{ stems, counts }`: the index terms it may match and its weight times
+ * rarity (src/search/passage.rs `best_piece`).
+ */
+export function bestPiece(pieces, concepts) {
+  let best = 0;
+  let most = 0;
+  for (const [i, piece] of pieces.entries()) {
+    const ws = words(piece);
+    let held = 0;
+    for (const { stems, counts } of concepts) {
+      if (stems.some((s) => s !== '' && ws.some((w) => w.startsWith(s)))) held += counts;
+    }
+    if (held > most) {
+      best = i;
+      most = held;
+    }
+  }
+  return best;
+}
+
+/** The index terms an expansion may match (src/search/rank.rs `Expansion::stems`). */
+function stemsOfExpansion(x, rules) {
+  const single = x.related.filter((r) => r.length === 1).flat().filter((w) => !rules.stopwords.includes(w));
+  return [...new Set([...x.exact, ...single, ...x.completions, ...x.corrections])];
+}
+
 /** The site's URL slug rule (src/text.rs `slugify`). */
 export function slugify(s) {
   let out = '';
@@ -576,7 +604,10 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     return { impacts: exact, masks };
   }
 
-  /** Ranks documents; returns `{ ord, score, passage }` best first (src/search/rank.rs). */
+  /**
+   * Ranks documents; returns `{ ord, score, passage }` best first, with `rarity`: how much each
+   * concept counts (src/search/rank.rs `Ranking`).
+   */
   async function rank(parsed, limit) {
     const m = await manifest();
     const n = parsed.concepts.length;
@@ -659,6 +690,7 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
       ranked.splice(at, 0, hit);
       if (ranked.length > limit) ranked.pop();
     }
+    ranked.rarity = rarity;
     return ranked;
   }
 
@@ -671,14 +703,21 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     const parsed = parse(query, m.rules);
     const ranked = await rank(parsed, limit);
     const hits = [];
+    let concepts = null;
     for (const [i, r] of ranked.entries()) {
       const shard = await load(`docs/${Math.floor(r.ord / m.doc_shard)}.json`);
       const { passages, ...doc } = shard[r.ord % m.doc_shard];
-      // A long document that shows its passages shows the one that matched (src/search/mod.rs
-      // `search`).
+      // A long document that shows its passages shows the piece of the one that matched that
+      // holds the most of the question (src/search/mod.rs `search`).
       if (passages && r.passage !== null) {
-        const lead = (await load(`passages/${r.ord}.json`))[r.passage];
-        if (lead !== undefined) doc.excerpt = lead;
+        const pieces = (await load(`passages/${r.ord}.json`))[r.passage];
+        if (concepts === null) {
+          concepts = [];
+          for (const [j, c] of parsed.concepts.entries()) {
+            concepts.push({ stems: stemsOfExpansion(await expansion(c, m), m.rules), counts: ranked.rarity[j] });
+          }
+        }
+        if (pieces !== undefined) doc.excerpt = pieces[bestPiece(pieces, concepts)];
       }
       hits.push({ rank: i + 1, score: r.score, ...doc });
     }
