@@ -224,7 +224,9 @@ impl Engine {
                 doc.add_text(*field, text);
             }
             doc.add_u64(self.passages, u64::from(buckets));
-            let has_leads = buckets > 1 && d.shows_passages();
+            // A short body's one passage too: a hit on short minutes shows the sentences that
+            // matched when they hold more of the question than the opening.
+            let has_leads = d.shows_passages() && !o.body.trim().is_empty();
             doc.add_u64(self.has_leads, u64::from(has_leads));
             if has_leads {
                 doc.add_text(

@@ -12,7 +12,7 @@
 //!   passages of a document has its impact negated and followed by the mask of those passages
 //!   (`Δord, -impact, mask`; see `passage.rs`), and `{"kind:adr": [ord, Δord, …]}` for filters;
 //! - `docs/N.json`: what a hit shows, [`DOC_SHARD`] documents per file, with `"passages": true`
-//!   for a long document whose hits show their passage (`SearchDoc::shows_passages`);
+//!   for a document whose hits show their passage (`SearchDoc::shows_passages`);
 //! - `passages/ORD.json`: that document's passages, one array per bucket (`passage::leads`): its
 //!   lead, then its prose in pieces; a hit shows the piece of the passage the question matched
 //!   that holds the most of the question (`passage::best_piece`) instead of the opening;

@@ -113,11 +113,11 @@ impl SearchIndex {
     pub fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<Hit>> {
         let parsed = analysis::parse(query, &self.aliases);
         let rank::Ranking { hits: ranked, rarity } = rank::rank(&parsed, self, limit)?;
-        // A long document that shows its passages (`SearchDoc::shows_passages`) shows the one that
-        // matched instead of its excerpt.
-        let partly: std::collections::BTreeSet<u32> =
-            ranked.iter().filter(|r| r.passage.is_some()).map(|r| r.ord).collect();
-        let leads = if partly.is_empty() { BTreeMap::new() } else { self.engine.leads(&self.ords, Some(&partly))? };
+        // A document that shows its passages (`SearchDoc::shows_passages`) shows the one that
+        // matched instead of its excerpt; a short one, its one passage's sentences that hold more
+        // of the question than its opening.
+        let shown: std::collections::BTreeSet<u32> = ranked.iter().map(|r| r.ord).collect();
+        let leads = if shown.is_empty() { BTreeMap::new() } else { self.engine.leads(&self.ords, Some(&shown))? };
         // Of that passage, the piece that holds the most of the question.
         let concepts: Vec<(Vec<String>, u64)> = if leads.is_empty() {
             Vec::new()
@@ -131,9 +131,8 @@ impl SearchIndex {
             .enumerate()
             .map(|(i, r)| {
                 let mut meta = self.docs[r.ord as usize].meta.clone();
-                let pieces = r.passage.and_then(|p| leads.get(&r.ord)?.get(p as usize));
-                if let Some(piece) = pieces.and_then(|each| each.get(passage::best_piece(each, &concepts))) {
-                    meta.excerpt.clone_from(piece);
+                if let Some(piece) = leads.get(&r.ord).and_then(|each| passage::shown(each, r.passage, &concepts)) {
+                    meta.excerpt = piece.to_string();
                 }
                 Hit { rank: i + 1, score: r.score, meta }
             })

@@ -88,15 +88,15 @@ pub const LEAD_CHARS: usize = 200;
 /// holds, like [`MARK`] between passages).
 pub const PIECE: char = '\u{1f}';
 
-/// What a hit may show for each bucket of a long `body` (as [`mark`] cuts it; none for a short
-/// one). First the bucket's lead: its opening words without its code blocks (`code`, byte ranges
+/// What a hit may show for each bucket of `body`, as [`mark`] cuts it (a short body is one).
+/// First the bucket's lead: its opening words without its code blocks (`code`, byte ranges
 /// of `body`), at most [`LEAD_CHARS`] characters, a heading it begins with set off by a dash
 /// ("Travel budget — We agreed …"), and an ellipsis before one that begins where a long section
 /// was cut. Then the whole of its prose in pieces of whole sentences and lines, each at most
 /// [`LEAD_CHARS`] characters: a hit shows the piece of the passage its question matched that
 /// holds the most of the question ([`best_piece`]; see `SearchDoc::shows_passages`).
 pub fn leads(body: &str, sections: &[u32], code: &[(u32, u32)]) -> Vec<Vec<String>> {
-    let Some(starts) = bucket_starts(body, sections) else { return Vec::new() };
+    let starts = bucket_starts(body, sections).unwrap_or_else(|| vec![0]);
     let ends = starts.iter().skip(1).copied().chain([body.len()]);
     // A bucket that begins inside a section, where a long one was cut, begins mid-text.
     let opens_section = |from: usize| {
@@ -201,6 +201,19 @@ pub fn best_piece(pieces: &[String], concepts: &[(Vec<String>, u64)]) -> usize {
         }
     }
     best.0
+}
+
+/// What a hit on a document with `leads` shows instead of its excerpt, if anything: of the
+/// `passage` its question matched, the best piece ([`best_piece`]); of a one-passage document,
+/// a piece that holds more of the question than its opening; else nothing.
+pub fn shown<'a>(leads: &'a [Vec<String>], passage: Option<u32>, concepts: &[(Vec<String>, u64)]) -> Option<&'a str> {
+    let (pieces, any) = match (passage, leads) {
+        (Some(p), _) => (leads.get(p as usize)?, true),
+        (None, [one]) => (one, false),
+        (None, _) => return None,
+    };
+    let best = best_piece(pieces, concepts);
+    (any || best > 0).then(|| pieces.get(best).map(String::as_str)).flatten()
 }
 
 /// Whether a line reads as a heading: short, and not ending a sentence or a clause.
@@ -340,7 +353,8 @@ mod tests {
         assert!(each[1].starts_with("Travel budget — We agreed the travel budget. more more"), "{}", each[1]);
         assert!(each[1].ends_with('…') && each[1].chars().count() <= LEAD_CHARS + 1);
         assert!(each[2].starts_with("…more more"), "a run cut from a long section opens mid-text");
-        assert!(leads("Heading only\nbody", &[], &[]).is_empty(), "a short body has one passage and no leads");
+        let short = leads("Heading only\nThe body. Its end.", &[], &[]);
+        assert_eq!(short, [["Heading only — The body. Its end.", "…Heading only The body. Its end."]], "one passage");
         let at = body.find("We agreed").unwrap();
         let code = [(at as u32, (at + "We agreed the travel budget. ".len()) as u32), (u32::MAX - 1, u32::MAX)];
         assert!(first(leads(&body, &sections, &code))[1].starts_with("Travel budget — more more"), "code is left out");
@@ -376,5 +390,12 @@ mod tests {
         assert_eq!(best_piece(&pieces, &[concept(&["roll"], 3), concept(&["budget"], 1), concept(&["travel"], 1)]), 0);
         assert_eq!(best_piece(&pieces, &[concept(&["nothing"], 1), concept(&[""], 1)]), 0, "else the lead");
         assert_eq!(best_piece(&pieces, &[]), 0);
+        let leads = vec![pieces.to_vec()];
+        let budget = [concept(&["budget"], 1)];
+        assert_eq!(shown(&leads, None, &budget), Some("…the budget"), "a one-passage document's best piece");
+        assert_eq!(shown(&leads, None, &[concept(&["roll"], 1)]), None, "its opening is its excerpt's business");
+        assert_eq!(shown(&leads, Some(0), &[concept(&["roll"], 1)]), Some("Agenda — roll call"));
+        assert_eq!(shown(&[leads[0].clone(), leads[0].clone()], None, &budget), None, "no one passage matched");
+        assert_eq!(shown(&leads, Some(3), &budget), None);
     }
 }

@@ -40,6 +40,21 @@ export function bestPiece(pieces, concepts) {
   return best;
 }
 
+/**
+ * What a hit on a document with passages shows instead of its excerpt, or null: of the passage
+ * its question matched, the best piece; of a one-passage document, a piece that holds more of the
+ * question than its opening (src/search/passage.rs `shown`).
+ */
+export function shownPiece(leads, passage, concepts) {
+  let pieces;
+  if (passage !== null) pieces = leads[passage];
+  else if (leads.length === 1) pieces = leads[0];
+  if (pieces === undefined) return null;
+  const best = bestPiece(pieces, concepts);
+  if (passage === null && best === 0) return null;
+  return pieces[best] === undefined ? null : pieces[best];
+}
+
 /** The index terms an expansion may match (src/search/rank.rs `Expansion::stems`). */
 function stemsOfExpansion(x, rules) {
   const single = x.related.filter((r) => r.length === 1).flat().filter((w) => !rules.stopwords.includes(w));
@@ -707,17 +722,18 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     for (const [i, r] of ranked.entries()) {
       const shard = await load(`docs/${Math.floor(r.ord / m.doc_shard)}.json`);
       const { passages, ...doc } = shard[r.ord % m.doc_shard];
-      // A long document that shows its passages shows the piece of the one that matched that
-      // holds the most of the question (src/search/mod.rs `search`).
-      if (passages && r.passage !== null) {
-        const pieces = (await load(`passages/${r.ord}.json`))[r.passage];
+      // A document that shows its passages shows the piece of the one that matched that holds
+      // the most of the question (src/search/mod.rs `search`, src/search/passage.rs `shown`).
+      if (passages) {
+        const leads = await load(`passages/${r.ord}.json`);
         if (concepts === null) {
           concepts = [];
           for (const [j, c] of parsed.concepts.entries()) {
             concepts.push({ stems: stemsOfExpansion(await expansion(c, m), m.rules), counts: ranked.rarity[j] });
           }
         }
-        if (pieces !== undefined) doc.excerpt = pieces[bestPiece(pieces, concepts)];
+        const piece = shownPiece(leads, r.passage, concepts);
+        if (piece !== null) doc.excerpt = piece;
       }
       hits.push({ rank: i + 1, score: r.score, ...doc });
     }
