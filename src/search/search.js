@@ -742,7 +742,8 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
 
   /**
    * The words of `query` that results should highlight: its concepts, their aliases, completions
-   * and corrections, and the stems of related words (a highlighter matches those as prefixes).
+   * and corrections as written and as index terms (the terms `adrsite search` marks), and the
+   * stems of related words (a highlighter matches those as prefixes).
    * A related phrase comes as its stems joined by a space: its words are marked only where they
    * stand together (src/search/rank.rs `Expansion::phrases`).
    */
@@ -754,7 +755,8 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
       const x = await expansion(c, m);
       const single = x.related.filter((r) => r.length === 1).flat().filter((w) => !m.rules.stopwords.includes(w));
       const phrases = x.related.filter((r) => r.length > 1).map((r) => r.join(' '));
-      for (const w of [...c.surfaces, ...x.words, ...single, ...phrases]) out.add(w);
+      const stems = [...x.exact, ...x.completions, ...x.corrections];
+      for (const w of [...c.surfaces, ...x.words, ...stems, ...single, ...phrases]) out.add(w);
     }
     return [...out];
   }

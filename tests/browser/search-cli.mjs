@@ -1,6 +1,6 @@
 // Runs the exported search.js under Node on a built site, for comparison with `adrsite search`.
 // Usage: node search-cli.mjs SITE_DIR LIMIT < queries.json   (a JSON array of strings)
-// Prints a JSON array with each query's hits.
+// Prints a JSON array with each query's hits (with LIMIT `terms`: each query's words to highlight).
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 
@@ -18,5 +18,7 @@ let input = '';
 for await (const chunk of process.stdin) input += chunk;
 const engine = createSearch({ baseUrl: pathToFileURL(site + '/').href, fetch });
 const out = [];
-for (const q of JSON.parse(input)) out.push(await engine.search(q, { limit: Number(limit) }));
+for (const q of JSON.parse(input)) {
+  out.push(limit === 'terms' ? await engine.terms(q) : await engine.search(q, { limit: Number(limit) }));
+}
 console.log(JSON.stringify(out));

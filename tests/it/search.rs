@@ -25,10 +25,16 @@ fn node_modules() -> PathBuf {
 
 /// Runs the exported `search.js` under Node on `queries`.
 fn js_search(site: &Path, queries: &[String]) -> Vec<Vec<serde_json::Value>> {
+    js_client(site, queries, "10")
+}
+
+/// Runs `search-cli.mjs` on `queries` with its LIMIT argument: hits, or with `terms` the words
+/// each query highlights.
+fn js_client(site: &Path, queries: &[String], limit: &str) -> Vec<Vec<serde_json::Value>> {
     let mut child = Command::new("node")
         .arg(project("tests/browser/search-cli.mjs"))
         .arg(site)
-        .arg("10")
+        .arg(limit)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -129,6 +135,16 @@ fn words_that_meet_in_one_passage_of_long_minutes_rank_them_first() {
         assert!(cli[1].meta.excerpt.chars().count() <= passage::LEAD_CHARS + 2);
     }
     assert!(site.out.join("search/passages").is_dir());
+    // The browser marks every index term the terminal marks ("chang" for "changes", so also
+    // "changed").
+    let inflected = ["changes budget".to_string()];
+    for (q, terms) in inflected.iter().zip(js_client(&site.out, &inflected, "terms")) {
+        let stems = index.query_words(q).unwrap().stems;
+        assert!(stems.contains(&"chang".to_string()), "{stems:?}");
+        for stem in stems {
+            assert!(terms.contains(&serde_json::Value::from(stem.as_str())), "`{q}`: {stem} in {terms:?}");
+        }
+    }
     // One word alone has no passage to share: the shorter January notes weigh it more.
     assert!(index.search("budget", 1).unwrap()[0].meta.source.ends_with("2026-01-12-maintainers.md"));
 }
