@@ -113,9 +113,8 @@ impl SearchIndex {
     pub fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<Hit>> {
         let parsed = analysis::parse(query, &self.aliases);
         let rank::Ranking { hits: ranked, rarity } = rank::rank(&parsed, self, limit)?;
-        // A document that shows its passages (`SearchDoc::shows_passages`) shows the one that
-        // matched instead of its excerpt; a short one, its one passage's sentences that hold more
-        // of the question than its opening.
+        // A document that shows its passages (`SearchDoc::shows_passages`) shows the sentences
+        // of the one that matched instead of its excerpt (`passage::shown`).
         let shown: std::collections::BTreeSet<u32> = ranked.iter().map(|r| r.ord).collect();
         let leads = if shown.is_empty() { BTreeMap::new() } else { self.engine.leads(&self.ords, Some(&shown))? };
         // Of that passage, the piece that holds the most of the question.

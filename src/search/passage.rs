@@ -204,16 +204,17 @@ pub fn best_piece(pieces: &[String], concepts: &[(Vec<String>, u64)]) -> usize {
 }
 
 /// What a hit on a document with `leads` shows instead of its excerpt, if anything: of the
-/// `passage` its question matched, the best piece ([`best_piece`]); of a one-passage document,
-/// a piece that holds more of the question than its opening; else nothing.
+/// `passage` its question matched, the best piece ([`best_piece`]); when no one passage matched
+/// (a one-passage document, or the question's words in many), its best piece of all when that
+/// holds more of the question than its opening; else nothing.
 pub fn shown<'a>(leads: &'a [Vec<String>], passage: Option<u32>, concepts: &[(Vec<String>, u64)]) -> Option<&'a str> {
-    let (pieces, any) = match (passage, leads) {
-        (Some(p), _) => (leads.get(p as usize)?, true),
-        (None, [one]) => (one, false),
-        (None, _) => return None,
-    };
-    let best = best_piece(pieces, concepts);
-    (any || best > 0).then(|| pieces.get(best).map(String::as_str)).flatten()
+    if let Some(p) = passage {
+        let pieces = leads.get(p as usize)?;
+        return pieces.get(best_piece(pieces, concepts)).map(String::as_str);
+    }
+    let all: Vec<String> = leads.iter().flatten().cloned().collect();
+    let best = best_piece(&all, concepts);
+    (best > 0).then(|| leads.iter().flatten().nth(best).map(String::as_str)).flatten()
 }
 
 /// Whether a line reads as a heading: short, and not ending a sentence or a clause.
@@ -395,7 +396,9 @@ mod tests {
         assert_eq!(shown(&leads, None, &budget), Some("…the budget"), "a one-passage document's best piece");
         assert_eq!(shown(&leads, None, &[concept(&["roll"], 1)]), None, "its opening is its excerpt's business");
         assert_eq!(shown(&leads, Some(0), &[concept(&["roll"], 1)]), Some("Agenda — roll call"));
-        assert_eq!(shown(&[leads[0].clone(), leads[0].clone()], None, &budget), None, "no one passage matched");
+        let two = [vec!["Agenda — roll call".to_string()], vec!["Budget — the budget".to_string()]];
+        assert_eq!(shown(&two, None, &budget), Some("Budget — the budget"), "the best of every passage");
+        assert_eq!(shown(&two, None, &[concept(&["roll"], 1)]), None);
         assert_eq!(shown(&leads, Some(3), &budget), None);
     }
 }

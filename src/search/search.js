@@ -42,17 +42,19 @@ export function bestPiece(pieces, concepts) {
 
 /**
  * What a hit on a document with passages shows instead of its excerpt, or null: of the passage
- * its question matched, the best piece; of a one-passage document, a piece that holds more of the
- * question than its opening (src/search/passage.rs `shown`).
+ * its question matched, the best piece; when no one passage matched, its best piece of all when
+ * that holds more of the question than its opening (src/search/passage.rs `shown`).
  */
 export function shownPiece(leads, passage, concepts) {
-  let pieces;
-  if (passage !== null) pieces = leads[passage];
-  else if (leads.length === 1) pieces = leads[0];
-  if (pieces === undefined) return null;
-  const best = bestPiece(pieces, concepts);
-  if (passage === null && best === 0) return null;
-  return pieces[best] === undefined ? null : pieces[best];
+  if (passage !== null) {
+    const pieces = leads[passage];
+    if (pieces === undefined) return null;
+    const best = pieces[bestPiece(pieces, concepts)];
+    return best === undefined ? null : best;
+  }
+  const all = leads.flat();
+  const best = bestPiece(all, concepts);
+  return best > 0 ? all[best] : null;
 }
 
 /** The index terms an expansion may match (src/search/rank.rs `Expansion::stems`). */
