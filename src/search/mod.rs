@@ -112,19 +112,11 @@ impl SearchIndex {
     /// Answers a query with at most `limit` hits.
     pub fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<Hit>> {
         let parsed = analysis::parse(query, &self.aliases);
-        let rank::Ranking { hits: ranked, rarity } = rank::rank(&parsed, self, limit)?;
+        let rank::Ranking { hits: ranked, concepts } = rank::rank(&parsed, self, limit)?;
         // A document that shows its passages (`SearchDoc::shows_passages`) shows the sentences
         // of the one that matched instead of its excerpt (`passage::shown`).
         let shown: std::collections::BTreeSet<u32> = ranked.iter().map(|r| r.ord).collect();
         let leads = if shown.is_empty() { BTreeMap::new() } else { self.engine.leads(&self.ords, Some(&shown))? };
-        // Of that passage, the piece that holds the most of the question.
-        let concepts: Vec<(Vec<String>, u64)> = if leads.is_empty() {
-            Vec::new()
-        } else {
-            let expand = |c| rank::Expansion::of(c, self).map(|x| x.stems().into_iter().collect());
-            let stems: Vec<Vec<String>> = parsed.concepts.iter().map(expand).collect::<anyhow::Result<_>>()?;
-            stems.into_iter().zip(rarity).collect()
-        };
         Ok(ranked
             .into_iter()
             .enumerate()

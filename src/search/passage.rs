@@ -187,10 +187,10 @@ fn pieces(prose: &str) -> Vec<String> {
 /// matches a term it begins with, as a highlighter marks it) and how much it counts (its weight
 /// times rarity in ranking: a rare word outweighs a common one); the lead, the first, when none
 /// holds more.
-pub fn best_piece(pieces: &[String], concepts: &[(Vec<String>, u64)]) -> usize {
+pub fn best_piece(pieces: &[impl AsRef<str>], concepts: &[(Vec<String>, u64)]) -> usize {
     let mut best = (0, 0);
     for (i, piece) in pieces.iter().enumerate() {
-        let words = crate::search::analysis::words(piece);
+        let words = crate::search::analysis::words(piece.as_ref());
         let held: u64 = concepts
             .iter()
             .filter(|(stems, _)| stems.iter().any(|s| !s.is_empty() && words.iter().any(|w| w.starts_with(s.as_str()))))
@@ -212,9 +212,9 @@ pub fn shown<'a>(leads: &'a [Vec<String>], passage: Option<u32>, concepts: &[(Ve
         let pieces = leads.get(p as usize)?;
         return pieces.get(best_piece(pieces, concepts)).map(String::as_str);
     }
-    let all: Vec<String> = leads.iter().flatten().cloned().collect();
+    let all: Vec<&str> = leads.iter().flatten().map(String::as_str).collect();
     let best = best_piece(&all, concepts);
-    (best > 0).then(|| leads.iter().flatten().nth(best).map(String::as_str)).flatten()
+    (best > 0).then(|| all[best])
 }
 
 /// Whether a line reads as a heading: short, and not ending a sentence or a clause.

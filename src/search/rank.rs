@@ -63,14 +63,15 @@ pub struct Ranked {
     pub passage: Option<u32>,
 }
 
-/// A question's ranked documents, best first, and how much matching each of its concepts counts
-/// (the weight times rarity that also chooses what a hit shows, `passage::best_piece`).
+/// A question's ranked documents, best first, and what each of its concepts may match and how
+/// much that counts: what chooses the sentences a hit shows (`passage::best_piece`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ranking {
     /// The documents, best first.
     pub hits: Vec<Ranked>,
-    /// Per concept of the question, in its order.
-    pub rarity: Vec<u64>,
+    /// Per concept of the question, in its order: the index terms it may match
+    /// ([`Expansion::stems`]) and its weight times rarity.
+    pub concepts: Vec<(Vec<String>, u64)>,
 }
 
 /// A concept's match in one document: its impact, and the passages where it is.
@@ -201,12 +202,12 @@ impl Expansion {
 
 /// A concept's count per document: exact, or expanded (halved, and capped so that, weighted by
 /// class under the question's intent, it stays below every exact match of the concept), with the
-/// passages it matched in.
+/// passages it matched in; and the index terms it may match.
 fn concept_impacts(
     concept: &Concept,
     source: &dyn PostingSource,
     intent: Intent,
-) -> anyhow::Result<BTreeMap<u32, Match>> {
+) -> anyhow::Result<(BTreeMap<u32, Match>, Vec<String>)> {
     let x = Expansion::of(concept, source)?;
     let exact = best_of(&x.exact, source)?;
     let mut expanded: BTreeMap<u32, Match> = BTreeMap::new();
@@ -248,7 +249,7 @@ fn concept_impacts(
             out.entry(ord).or_default().join(impact, m.mask);
         }
     }
-    Ok(out)
+    Ok((out, x.stems().into_iter().collect()))
 }
 
 /// The most a document's best passage matched, and that passage's bucket: per bucket, the
@@ -274,8 +275,13 @@ pub fn rank(query: &ParsedQuery, source: &dyn PostingSource, limit: usize) -> an
     if n == 0 && query.filters.is_empty() {
         return Ok(Ranking::default());
     }
-    let per_concept: Vec<BTreeMap<u32, Match>> =
-        query.concepts.iter().map(|c| concept_impacts(c, source, query.intent)).collect::<anyhow::Result<_>>()?;
+    let (per_concept, stems): (Vec<BTreeMap<u32, Match>>, Vec<Vec<String>>) = query
+        .concepts
+        .iter()
+        .map(|c| concept_impacts(c, source, query.intent))
+        .collect::<anyhow::Result<Vec<_>>>()?
+        .into_iter()
+        .unzip();
     let mut allowed: Option<BTreeSet<u32>> = None;
     for f in &query.filters {
         let set: BTreeSet<u32> = source.filtered(f)?.into_iter().collect();
@@ -334,14 +340,14 @@ pub fn rank(query: &ParsedQuery, source: &dyn PostingSource, limit: usize) -> an
     // sorting them gives what sorting every match would.
     let order = |a: &Ranked, b: &Ranked| b.score.total_cmp(&a.score).then(a.ord.cmp(&b.ord));
     if limit == 0 {
-        return Ok(Ranking { hits: Vec::new(), rarity });
+        return Ok(Ranking { hits: Vec::new(), concepts: stems.into_iter().zip(rarity).collect() });
     }
     if ranked.len() > limit {
         ranked.select_nth_unstable_by(limit - 1, order);
         ranked.truncate(limit);
     }
     ranked.sort_by(order);
-    Ok(Ranking { hits: ranked, rarity })
+    Ok(Ranking { hits: ranked, concepts: stems.into_iter().zip(rarity).collect() })
 }
 
 #[cfg(test)]

@@ -618,12 +618,13 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
         masks[ord] |= expandedMasks[ord];
       }
     }
-    return { impacts: exact, masks };
+    return { impacts: exact, masks, stems: stemsOfExpansion(x, m.rules) };
   }
 
   /**
-   * Ranks documents; returns `{ ord, score, passage }` best first, with `rarity`: how much each
-   * concept counts (src/search/rank.rs `Ranking`).
+   * Ranks documents; returns `{ ord, score, passage }` best first, with `concepts`: per concept,
+   * `{ stems, counts }`, the index terms it may match and its weight times rarity
+   * (src/search/rank.rs `Ranking`).
    */
   async function rank(parsed, limit) {
     const m = await manifest();
@@ -707,7 +708,7 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
       ranked.splice(at, 0, hit);
       if (ranked.length > limit) ranked.pop();
     }
-    ranked.rarity = rarity;
+    ranked.concepts = perConcept.map(({ stems }, i) => ({ stems, counts: rarity[i] }));
     return ranked;
   }
 
@@ -720,7 +721,6 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     const parsed = parse(query, m.rules);
     const ranked = await rank(parsed, limit);
     const hits = [];
-    let concepts = null;
     for (const [i, r] of ranked.entries()) {
       const shard = await load(`docs/${Math.floor(r.ord / m.doc_shard)}.json`);
       const { passages, ...doc } = shard[r.ord % m.doc_shard];
@@ -728,13 +728,7 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
       // the most of the question (src/search/mod.rs `search`, src/search/passage.rs `shown`).
       if (passages) {
         const leads = await load(`passages/${r.ord}.json`);
-        if (concepts === null) {
-          concepts = [];
-          for (const [j, c] of parsed.concepts.entries()) {
-            concepts.push({ stems: stemsOfExpansion(await expansion(c, m), m.rules), counts: ranked.rarity[j] });
-          }
-        }
-        const piece = shownPiece(leads, r.passage, concepts);
+        const piece = shownPiece(leads, r.passage, ranked.concepts || []);
         if (piece !== null) doc.excerpt = piece;
       }
       hits.push({ rank: i + 1, score: r.score, ...doc });
@@ -755,10 +749,8 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
     const out = new Set();
     for (const c of parsed.concepts) {
       const x = await expansion(c, m);
-      const single = x.related.filter((r) => r.length === 1).flat().filter((w) => !m.rules.stopwords.includes(w));
       const phrases = x.related.filter((r) => r.length > 1).map((r) => r.join(' '));
-      const stems = [...x.exact, ...x.completions, ...x.corrections];
-      for (const w of [...c.surfaces, ...x.words, ...stems, ...single, ...phrases]) out.add(w);
+      for (const w of [...c.surfaces, ...x.words, ...stemsOfExpansion(x, m.rules), ...phrases]) out.add(w);
     }
     return [...out];
   }

@@ -135,6 +135,11 @@ fn words_that_meet_in_one_passage_of_long_minutes_rank_them_first() {
         assert!(cli[1].meta.excerpt.chars().count() <= passage::LEAD_CHARS + 2);
     }
     assert!(site.out.join("search/passages").is_dir());
+    // A filter alone has no words to choose sentences by: both clients show the excerpt.
+    let filter = ["kind:standup".to_string()];
+    let js = js_search(&site.out, &filter);
+    same_hits("search-passages", &filter[0], &index.search(&filter[0], 10).unwrap(), &js[0]);
+    assert_eq!(js[0].len(), 2);
     // The browser marks every index term the terminal marks ("chang" for "changes", so also
     // "changed").
     let inflected = ["changes budget".to_string()];
