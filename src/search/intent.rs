@@ -71,12 +71,12 @@ pub const DECIDED_WORDS: &[&str] = &[
     "concluded",
 ];
 
-/// Openings of yes-or-no questions about what became of something ("did we ever …", "was the
-/// proposal …", "is the old design still …"): what was decided, whatever the outcome.
+/// Openings of yes-or-no questions about what became of something ("did we ever …", "did
+/// Kubernetes go ahead with …", "was the proposal …", "is the old design still …"): what was
+/// decided, whatever the outcome. A question that opens with "did" asks whether something
+/// happened, whoever its subject.
 pub const DECIDED_OPENINGS: &[&[&str]] = &[
-    &["did", "we"],
-    &["did", "the"],
-    &["did", "they"],
+    &["did"],
     &["was", "the"],
     &["were", "the"],
     &["is", "the"],
@@ -327,6 +327,9 @@ mod tests {
         assert_eq!(intent("did the sender tracking change stick"), Intent::Decided);
         assert_eq!(intent("is the old subscribe design still current"), Intent::Decided);
         assert_eq!(intent("did we discuss the budget"), Intent::Discussed);
+        // Whoever the subject: a rejected proposal is the answer, not ranked down as for a why.
+        assert_eq!(intent("did kubernetes go ahead with dropping kustomize"), Intent::Decided);
+        assert_eq!(intent("did sig cli remove kustomize from kubectl"), Intent::Decided);
     }
 
     #[test]
