@@ -75,14 +75,8 @@ pub const DECIDED_WORDS: &[&str] = &[
 /// Kubernetes go ahead with …", "was the proposal …", "is the old design still …"): what was
 /// decided, whatever the outcome. A question that opens with "did" asks whether something
 /// happened, whoever its subject.
-pub const DECIDED_OPENINGS: &[&[&str]] = &[
-    &["did"],
-    &["was", "the"],
-    &["were", "the"],
-    &["is", "the"],
-    &["has", "the"],
-    &["have", "we"],
-];
+pub const DECIDED_OPENINGS: &[&[&str]] =
+    &[&["did"], &["was", "the"], &["were", "the"], &["is", "the"], &["has", "the"], &["have", "we"]];
 
 /// Words that ask when something was talked about.
 pub const DISCUSSED_WORDS: &[&str] = &[

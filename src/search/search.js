@@ -84,6 +84,11 @@ export function isNumberLike(word) {
   return /^[0-9]+$/.test(word) || /^v[0-9]+$/.test(word) || /^[0-9]+[a-z]{0,2}$/.test(word);
 }
 
+/** Whether a word reads as an adverb of manner (src/search/analysis.rs `is_adverb`). */
+export function isAdverb(word) {
+  return [...word].length >= 8 && word.endsWith('ly') && !word.endsWith('bly');
+}
+
 function opens(words, opening) {
   return opening.length <= words.length && opening.every((o, i) => o === '*' || o === words[i]);
 }
@@ -206,7 +211,7 @@ function addConcept(parsed, word, rules) {
   if (i >= 0) return i;
   const own = Object.prototype.hasOwnProperty.call(rules.aliases, word);
   const surfaces = own ? [...rules.aliases[word]] : [word];
-  const weight = isNumberLike(word) ? rules.weights[1] : rules.weights[0];
+  const weight = isNumberLike(word) || isAdverb(word) ? rules.weights[1] : rules.weights[0];
   parsed.concepts.push({ word, surfaces, weight, prefix: false, next: null });
   return parsed.concepts.length - 1;
 }
