@@ -9,6 +9,7 @@
 
 use crate::search::contrast::{self, CONTRAST_OPENERS, CONTRAST_WEIGHT};
 use crate::search::intent::{self, Intent};
+use crate::search::weight::{self, NUMBER_WEIGHT, WORD_WEIGHT, is_number_like};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -242,10 +243,6 @@ pub const TOPIC_AFTER: &[&str] = &[
     "bindings",
 ];
 
-/// Weight of a concept that is a topic word; numbers, versions and adverbs weigh [`NUMBER_WEIGHT`].
-pub const WORD_WEIGHT: u32 = 2;
-/// Weight of a number or version ("v2", "3", "1st") or an adverb ([`is_adverb`]): less than a topic word.
-pub const NUMBER_WEIGHT: u32 = 1;
 /// The last word of a question also matches as a prefix (search as you type) from this length.
 pub const PREFIX_MIN_CHARS: usize = 4;
 
@@ -256,7 +253,7 @@ pub struct Concept {
     pub word: String,
     /// The word and its aliases, lowercased, sorted.
     pub surfaces: Vec<String>,
-    /// [`WORD_WEIGHT`], or [`NUMBER_WEIGHT`] for a number, version or adverb.
+    /// How much the word counts ([`weight::of`]).
     pub weight: u32,
     /// Whether the word is the question's last and may be unfinished: corpus words it begins
     /// also match (see `rank.rs`).
@@ -289,25 +286,6 @@ pub fn words(text: &str) -> Vec<String> {
 /// whatever they are.
 fn marked_words(text: &str) -> Vec<(String, bool)> {
     text.split('`').enumerate().flat_map(|(i, part)| words(part).into_iter().map(move |w| (w, i % 2 == 1))).collect()
-}
-
-/// Whether a word is a number or a version rather than a topic: digits, `v` and digits, or
-/// digits with at most two letters after them (`2x`, `3rd`).
-pub fn is_number_like(word: &str) -> bool {
-    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
-    let suffix = &word[digits..];
-    all_digits(word)
-        || word.strip_prefix('v').is_some_and(all_digits)
-        || (digits > 0 && suffix.len() <= 2 && suffix.bytes().all(|b| b.is_ascii_lowercase()))
-}
-
-/// Whether a word reads as an adverb of manner ("automatically", "explicitly", "actively"): how
-/// something is done, rarely what a question is about, yet as rare in a corpus as its topic. Eight
-/// letters or more ending in -ly, so that "weekly", "nightly" and "daily" stay topic words, and not
-/// in -bly ("assembly").
-pub fn is_adverb(word: &str) -> bool {
-    word.chars().count() >= 8 && word.ends_with("ly") && !word.ends_with("bly")
 }
 
 /// The alias table, extended by configuration (`[search] aliases`).
@@ -432,7 +410,7 @@ fn add_concept(parsed: &mut ParsedQuery, word: &str, aliases: &BTreeMap<String, 
         return i;
     }
     let surfaces = aliases.get(word).cloned().unwrap_or_else(|| vec![word.to_string()]);
-    let weight = if is_number_like(word) || is_adverb(word) { NUMBER_WEIGHT } else { WORD_WEIGHT };
+    let weight = weight::of(word);
     parsed.concepts.push(Concept { word: word.to_string(), surfaces, weight, prefix: false, next: None });
     parsed.concepts.len() - 1
 }
@@ -582,17 +560,10 @@ mod tests {
             weights,
             [("v2", 1, false), ("3", 1, false), ("0", 1, false), ("api", 2, false), ("gatew", 2, true)]
         );
-        for (w, number) in [("2x", true), ("1st", true), ("v10", true), ("k8s", false), ("http2", false), ("s3", false)]
-        {
-            assert_eq!(is_number_like(w), number, "{w}");
-        }
         // How a thing is done weighs like a number: "actively" does not outweigh "sidecar".
         let q = parse("the node actively sends to a sidecar weekly", &alias_table(&BTreeMap::new()));
         let weights: Vec<(&str, u32)> = q.concepts.iter().map(|c| (c.word.as_str(), c.weight)).collect();
         assert_eq!(weights, [("node", 2), ("actively", 1), ("sends", 2), ("sidecar", 2), ("weekly", 2)]);
-        for (w, adverb) in [("automatically", true), ("explicitly", true), ("nightly", false), ("assembly", false)] {
-            assert_eq!(is_adverb(w), adverb, "{w}");
-        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod snapshot;
 pub mod spelling;
 pub mod split;
 pub mod thesaurus;
+pub mod weight;
 
 use crate::config::SearchWords;
 use crate::model::Site;

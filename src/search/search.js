@@ -79,12 +79,12 @@ export function slugify(s) {
   return out;
 }
 
-/** Whether a word is a number or a version (src/search/analysis.rs `is_number_like`). */
+/** Whether a word is a number or a version (src/search/weight.rs `is_number_like`). */
 export function isNumberLike(word) {
   return /^[0-9]+$/.test(word) || /^v[0-9]+$/.test(word) || /^[0-9]+[a-z]{0,2}$/.test(word);
 }
 
-/** Whether a word reads as an adverb of manner (src/search/analysis.rs `is_adverb`). */
+/** Whether a word reads as an adverb of manner (src/search/weight.rs `is_adverb`). */
 export function isAdverb(word) {
   return [...word].length >= 8 && word.endsWith('ly') && !word.endsWith('bly');
 }
