@@ -378,6 +378,12 @@ fn the_cli_prints_ranked_hits_and_json() {
     assert_eq!(out.status.code(), Some(0));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("no document uses `flibbertigibbet`") && !err.contains("`postgres`"), "{err}");
+    // A question of question words only: what to ask instead.
+    let out = run(&["why did we"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("name what the question is about"), "{err}");
+    assert!(!String::from_utf8(run(&["zzzqqq"]).stderr).unwrap().contains("name what"), "a real word is named instead");
     let quiet = run(&["--json", "why did we choose postgres"]);
     assert!(quiet.stderr.is_empty(), "every word is found: nothing to say");
 }
