@@ -517,11 +517,9 @@ fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     };
     if hits.is_empty() {
         let mut err = std::io::stderr().lock();
-        let _ = writeln!(err, "no document matches `{query}`");
-        if words.stems.is_empty() && words.phrases.is_empty() && words.unmatched.is_empty() {
-            // Blank, or only question words ("why did we"), which are never searched for.
-            let _ = writeln!(err, "  = help: name what the question is about, as in \"why did we choose postgres\"");
-        }
+        let ask = "\n  = help: name what the question is about, as in \"why did we choose postgres\"";
+        let help = if words.asks_nothing() { ask } else { "" };
+        let _ = writeln!(err, "no document matches `{query}`{help}");
         note(&mut err);
         return Ok(ExitCode::from(1));
     }

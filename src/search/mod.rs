@@ -163,6 +163,14 @@ pub struct QueryWords {
     pub unmatched: Vec<String>,
 }
 
+impl QueryWords {
+    /// Whether the question names nothing to look for: blank, or only question words ("why did
+    /// we"), which are never searched for.
+    pub fn asks_nothing(&self) -> bool {
+        self.stems.is_empty() && self.phrases.is_empty() && self.unmatched.is_empty()
+    }
+}
+
 impl rank::PostingSource for SearchIndex {
     fn stem_of(&self, word: &str) -> anyhow::Result<Option<String>> {
         // Only words of the corpus have a stem: the browser's word table holds exactly those.
