@@ -164,14 +164,52 @@ impl PathIndex {
         if let Some(found) = self.docs.keys().chain(self.files.iter()).find(|k| k.to_lowercase() == lower) {
             return Some(format!("`{found}` exists; names are case-sensitive on Linux and on GitHub Pages"));
         }
-        let name = joined.rsplit('/').next()?.to_lowercase();
+        let last = joined.rsplit('/').next()?;
+        // Every folder has a README: its name says nothing of which one was meant.
+        let named = !crate::vocab::markdown_name::is_folder_index(last);
+        let name = last.to_lowercase();
         let name = crate::vocab::markdown_name::stem(&name);
-        let found = self.docs.keys().find(|k| {
+        let found = self.docs.keys().filter(|_| named).find(|k| {
             let stem = k.rsplit('/').next().unwrap_or(k).to_lowercase();
             let stem = crate::vocab::markdown_name::stem(&stem);
             stem == name || (name.len() >= 6 && stem.ends_with(&format!("-{name}")))
-        })?;
-        Some(format!("did you mean `{}`?", relative_from(from, found)))
+        });
+        if let Some(found) = found {
+            return Some(format!("did you mean `{}`?", relative_from(from, found)));
+        }
+        let found = self.same_number(joined)?;
+        Some(format!("did you mean `{}`? It has the same number; its name has changed", relative_from(from, found)))
+    }
+
+    /// The one document that a numbered path whose name has drifted (`0007-use-kafka.md` for
+    /// `0007-adopt-kafka.md`, `sig-node/3570-cpu-manager` for the folder `3570-cpumanager`) most
+    /// likely means: in the folder the path points into, the only file or folder with that
+    /// number, or that folder's index page.
+    fn same_number(&self, joined: &str) -> Option<&String> {
+        let mut segments: Vec<&str> = joined.trim_end_matches('/').split('/').collect();
+        if segments.len() > 1 && crate::vocab::markdown_name::is_folder_index(segments[segments.len() - 1]) {
+            segments.pop();
+        }
+        let at = segments.len() - 1;
+        let number = leading_number(segments[at])?;
+        let parent: String = segments[..at].iter().map(|s| format!("{s}/")).collect();
+        let mut found: Vec<(&str, &String)> = self
+            .docs
+            .keys()
+            .filter_map(|k| {
+                let rest = k.strip_prefix(&parent)?;
+                let (segment, below) = rest.split_once('/').unwrap_or((rest, ""));
+                (leading_number(segment) == Some(number)).then_some((below, k))
+            })
+            .collect();
+        if found.len() > 1 {
+            // A numbered folder of several pages: its index page.
+            found.retain(|(below, _)| crate::vocab::markdown_name::is_folder_index(below));
+        }
+        match found.as_slice() {
+            [(_, one)] => Some(one),
+            _ => None,
+        }
     }
 }
 
@@ -185,6 +223,14 @@ fn has_scheme(dest: &str) -> bool {
         }
         None => dest.starts_with("//"),
     }
+}
+
+/// The number a file or folder name begins with (`0007` in `0007-use-kafka.md`), when a `-` or
+/// `_` follows it.
+fn leading_number(name: &str) -> Option<u64> {
+    let digits = name.find(|c: char| !c.is_ascii_digit())?;
+    let rest = &name[digits..];
+    (digits > 0 && (rest.starts_with('-') || rest.starts_with('_'))).then(|| name[..digits].parse().ok())?
 }
 
 /// Joins a relative path to the folder of `from`, resolving `.` and `..`; `None` above the root.
@@ -268,6 +314,28 @@ mod tests {
         let idx = index();
         assert!(idx.suggest("docs/adr/0001-b.md", "0002-A.md").unwrap().contains("case-sensitive"));
         assert_eq!(idx.suggest("docs/x.md", "a/0002-a.md").as_deref(), Some("did you mean `adr/0002-a.md`?"));
+    }
+
+    #[test]
+    fn a_numbered_name_that_drifted_is_found_by_its_number() {
+        let mut idx = index();
+        idx.docs.insert("keps/sig-node/3570-cpumanager/README.md".into(), DocId("kep/3570".into()));
+        idx.docs.insert("keps/sig-node/3570-cpumanager/notes.md".into(), DocId("pages/notes".into()));
+        idx.docs.insert("keps/sig-node/357-other/README.md".into(), DocId("kep/357".into()));
+        let from = "keps/sig-apps/1-x/README.md";
+        let hint = idx.suggest(from, "/keps/sig-node/3570-cpu-manager").unwrap();
+        assert!(hint.starts_with("did you mean `../../sig-node/3570-cpumanager/README.md`?"), "{hint}");
+        let hint = idx.suggest("docs/adr/0001-b.md", "2-adopt-a.md").unwrap();
+        assert!(hint.starts_with("did you mean `0002-a.md`?"), "{hint}");
+        assert_eq!(idx.suggest(from, "/keps/sig-node/9-none"), None);
+        let hint = idx.suggest(from, "/keps/sig-node/3570-cpu-manager/README.md").unwrap();
+        assert!(hint.starts_with("did you mean `../../sig-node/3570-cpumanager/README.md`?"), "{hint}");
+        assert_eq!(idx.suggest("keps/sig-node/357-other/README.md", "KEP-32"), None, "only the name's own number");
+        assert_eq!(idx.suggest("docs/adr/0001-b.md", "v1.2-x.md"), None);
+        assert_eq!(leading_number("0007-use-kafka.md"), Some(7));
+        assert_eq!(leading_number("2020-01-23--weekly.md"), Some(2020));
+        assert_eq!(leading_number("1.2-x"), None);
+        assert_eq!(leading_number("x-1"), None);
     }
 
     #[test]

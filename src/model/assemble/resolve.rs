@@ -121,7 +121,10 @@ pub(super) fn resolve(docs: &[(Identified, SourceDoc, Option<ParsedStatus>)], in
                                 ),
                             )
                             .with_help(
-                                "refer to the other document by relative path (`0007-x.md`) or by id (`ADR-0007`)",
+                                index.paths.suggest(&doc.source, &at.value).unwrap_or_else(|| {
+                                    "refer to the other document by relative path (`0007-x.md`) or by id (`ADR-0007`)"
+                                        .into()
+                                }),
                             ),
                         });
                     }
