@@ -44,6 +44,9 @@ impl PathIndex {
     /// Resolves a link destination found in the document at `from`.
     pub fn resolve(&self, from: &str, dest: &str) -> LinkTarget {
         let dest = dest.trim();
+        // Zola's internal link (`@/blog/x.md`) is written from its `content/` folder: a path from
+        // the generator's root, found below as any root-relative path is.
+        let dest = dest.strip_prefix('@').filter(|d| d.starts_with('/')).unwrap_or(dest);
         let email = dest.contains('@') && !dest.contains('/');
         if has_scheme(dest)
             && let Some(path) = self.mounted_url(dest)
@@ -151,6 +154,12 @@ impl PathIndex {
     /// same file name elsewhere.
     pub fn suggest(&self, from: &str, dest: &str) -> Option<String> {
         let path = crate::text::percent_decode(dest.split(['#', '?']).next().unwrap_or(dest));
+        if let Some(host) = web_host(&path) {
+            return Some(format!(
+                "did you mean `https://{}`? Without `https://` a link is a path, on GitHub too (to `{host}`)",
+                dest.trim()
+            ));
+        }
         let from_root = match path.strip_prefix('/') {
             Some(rooted) => join("", rooted)?,
             None => join(&format!("{}{from}", self.repo_prefix), &path)?,
@@ -223,6 +232,20 @@ fn has_scheme(dest: &str) -> bool {
         }
         None => dest.starts_with("//"),
     }
+}
+
+/// The host a link written without its scheme begins with (`golang.org` in
+/// `golang.org/issue/16093`, `www.boost.org/doc`): a first segment of dotted names that ends in a
+/// common top-level domain, which no file name does.
+fn web_host(path: &str) -> Option<&str> {
+    const TLDS: &[&str] = &[
+        "ai", "app", "cloud", "co", "com", "de", "dev", "edu", "eu", "fr", "gg", "gov", "info", "io", "me", "net",
+        "nl", "org", "rs", "sh", "so", "uk", "us",
+    ];
+    let host = path.split('/').next()?;
+    let tld = host.rsplit_once('.')?.1;
+    let labels_ok = host.split('.').all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    (labels_ok && (host.starts_with("www.") || TLDS.contains(&tld.to_ascii_lowercase().as_str()))).then_some(host)
 }
 
 /// The number a file or folder name begins with (`0007` in `0007-use-kafka.md`), when a `-` or
@@ -314,6 +337,41 @@ mod tests {
         let idx = index();
         assert!(idx.suggest("docs/adr/0001-b.md", "0002-A.md").unwrap().contains("case-sensitive"));
         assert_eq!(idx.suggest("docs/x.md", "a/0002-a.md").as_deref(), Some("did you mean `adr/0002-a.md`?"));
+    }
+
+    #[test]
+    fn a_web_address_without_its_scheme_is_pointed_out() {
+        let idx = index();
+        let from = "docs/adr/0001-b.md";
+        let hint = idx.suggest(from, "golang.org/issue/16093").unwrap();
+        assert!(hint.starts_with("did you mean `https://golang.org/issue/16093`?"), "{hint}");
+        assert!(
+            idx.suggest(from, "www.boost.org/doc/x.html#y").unwrap().contains("https://www.boost.org/doc/x.html#y")
+        );
+        assert_eq!(web_host("github.com/epage"), Some("github.com"));
+        assert_eq!(web_host("parallel-rustc.html"), None);
+        assert_eq!(web_host("application.txt"), None);
+        assert_eq!(web_host("2022-04-07-timing.html"), None);
+        assert_eq!(web_host("img/x.png"), None);
+        assert_eq!(web_host("../x.md"), None);
+    }
+
+    #[test]
+    fn zola_internal_links_start_from_the_content_folder() {
+        let mut idx = PathIndex::default();
+        idx.docs.insert("content/inside-rust/x.md".into(), DocId("posts/x".into()));
+        idx.docs.insert("content/inside-rust/y/index.md".into(), DocId("posts/y".into()));
+        let from = "content/inside-rust/y/index.md";
+        assert_eq!(
+            idx.resolve(from, "@/inside-rust/x.md#q4"),
+            LinkTarget::Doc(DocId("posts/x".into()), Some("q4".into()))
+        );
+        assert_eq!(
+            idx.resolve("content/inside-rust/x.md", "@/inside-rust/y/index.md"),
+            LinkTarget::Doc(DocId("posts/y".into()), None)
+        );
+        assert_eq!(idx.resolve(from, "@/missing.md"), LinkTarget::Broken);
+        assert_eq!(idx.resolve(from, "a@b.org"), LinkTarget::External);
     }
 
     #[test]

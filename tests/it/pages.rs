@@ -200,3 +200,24 @@ fn a_large_collection_is_a_folder_tree_with_a_filter_and_empty_sections_are_not_
     let home = site.file("index.html");
     assert!(!home.contains("tags/index.html") && !home.contains("timeline/index.html"), "{home}");
 }
+
+#[test]
+fn links_the_way_generators_write_them_resolve_and_near_misses_say_what_was_meant() {
+    let site = build(&fixture("link-hints"));
+    // Zola's `@/` link goes from its content folder to the other post's page.
+    let first = site.doc("content/blog/first.md")["url"].as_str().unwrap().to_string();
+    let second = site.doc("content/blog/second.md")["url"].as_str().unwrap().to_string();
+    let name = second.rsplit('/').next().unwrap();
+    assert!(site.main_html(&first).contains(&format!("href=\"{name}#plans\"")), "{}", site.main_html(&first));
+    let unresolved = unresolved_relative_urls(&site.out);
+    assert!(unresolved.is_empty(), "{unresolved:#?}");
+    let hint = |path: &str| {
+        let found = site.report.diagnostics.iter().filter(|d| d.path == path).collect::<Vec<_>>();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        found[0].help.clone().unwrap_or_default()
+    };
+    // A web address without its scheme is a path on GitHub too: the hint adds it.
+    assert!(hint("content/blog/first.md").contains("`https://golang.org/issue/16093`"));
+    // A decision renamed since the link was written is found by its number.
+    assert!(hint("adr/0001-record-decisions.md").starts_with("did you mean `0002-use-kafka-for-events.md`?"));
+}
