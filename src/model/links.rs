@@ -94,14 +94,22 @@ impl PathIndex {
         }
         // A site generator's root (`source/` of Middleman, `content/` of Hugo) is where its
         // pages' root-relative links start: the nearest folder of the document that holds the
-        // target is taken, as the published site would have it.
-        let mut folder = from;
-        while let Some((up, _)) = folder.rsplit_once('/') {
-            let target = self.lookup(&format!("{up}/{}", from_root), fragment.clone());
-            if target != LinkTarget::Broken {
-                return target;
+        // target is taken, as the published site would have it. A blog's permalink puts the
+        // post's date before its name (`/2019/09/30/async-await-hits-beta/`), which the source
+        // path does not have.
+        let undated = undated(&from_root);
+        for rooted in std::iter::once(&from_root).chain(undated.as_ref()) {
+            let mut folder = from;
+            while let Some((up, _)) = folder.rsplit_once('/') {
+                let target = self.lookup(&format!("{up}/{rooted}"), fragment.clone());
+                if target != LinkTarget::Broken {
+                    return target;
+                }
+                folder = up;
             }
-            folder = up;
+            if rooted != &from_root {
+                return self.lookup(rooted.strip_prefix(&self.repo_prefix).unwrap_or(rooted), fragment);
+            }
         }
         LinkTarget::Broken
     }
@@ -232,6 +240,15 @@ fn has_scheme(dest: &str) -> bool {
         }
         None => dest.starts_with("//"),
     }
+}
+
+/// A path without the `YYYY/MM/DD` of a blog's permalink, when it has one.
+fn undated(path: &str) -> Option<String> {
+    let segments: Vec<&str> = path.split('/').collect();
+    let numeric = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+    let at = segments.windows(3).position(|w| numeric(w[0], 4) && numeric(w[1], 2) && numeric(w[2], 2))?;
+    let rest: Vec<&str> = segments[..at].iter().chain(&segments[at + 3..]).copied().collect();
+    (at + 3 < segments.len()).then(|| rest.join("/"))
 }
 
 /// The host a link written without its scheme begins with (`golang.org` in
@@ -372,6 +389,16 @@ mod tests {
         );
         assert_eq!(idx.resolve(from, "@/missing.md"), LinkTarget::Broken);
         assert_eq!(idx.resolve(from, "a@b.org"), LinkTarget::External);
+        // A blog's permalink has the post's date before its name.
+        assert_eq!(idx.resolve(from, "/inside-rust/2023/01/30/x/"), LinkTarget::Doc(DocId("posts/x".into()), None));
+        assert_eq!(
+            idx.resolve(from, "/inside-rust/2023/01/30/x.html#a"),
+            LinkTarget::Doc(DocId("posts/x".into()), Some("a".into()))
+        );
+        assert_eq!(idx.resolve(from, "/2023/01/30/inside-rust/y/"), LinkTarget::Doc(DocId("posts/y".into()), None));
+        assert_eq!(idx.resolve(from, "/inside-rust/2023/01/30/"), LinkTarget::Broken);
+        assert_eq!(undated("blog/2019/09/30/post/"), Some("blog/post/".into()));
+        assert_eq!(undated("blog/2019/09/post"), None);
     }
 
     #[test]
