@@ -108,10 +108,40 @@ impl PathIndex {
                 folder = up;
             }
             if rooted != &from_root {
-                return self.lookup(rooted.strip_prefix(&self.repo_prefix).unwrap_or(rooted), fragment);
+                let found = self.lookup(rooted.strip_prefix(&self.repo_prefix).unwrap_or(rooted), fragment.clone());
+                if found != LinkTarget::Broken {
+                    return found;
+                }
             }
         }
-        LinkTarget::Broken
+        // A generator that publishes each page at its name (`/software/` for
+        // `pages/general/software.md`): the one document whose path ends so.
+        match self.published_at(from, undated.as_deref().unwrap_or(&from_root)) {
+            Some(id) => LinkTarget::Doc(id.clone(), fragment),
+            None => LinkTarget::Broken,
+        }
+    }
+
+    /// The only document of the source of `from` whose path, without its extension (a folder
+    /// index without its name), ends in the segments of `url`.
+    fn published_at(&self, from: &str, url: &str) -> Option<&DocId> {
+        let url = url.trim_matches('/');
+        let url = url.strip_suffix(".html").unwrap_or(url);
+        if url.is_empty() {
+            return None;
+        }
+        let scope = self.mount_of(from).map_or(String::new(), |m| format!("{}/", m.namespace));
+        let mut found = self.docs.iter().filter(|(source, _)| source.starts_with(&scope)).filter(|(source, _)| {
+            let stem = crate::vocab::markdown_name::stem(source);
+            let page = if crate::vocab::markdown_name::is_folder_index(source) {
+                stem.rsplit_once('/').map_or("", |(folder, _)| folder)
+            } else {
+                stem
+            };
+            page == url || page.strip_suffix(url).is_some_and(|above| above.ends_with('/'))
+        });
+        let (_, id) = found.next()?;
+        found.next().is_none().then_some(id)
     }
 
     fn lookup(&self, joined: &str, fragment: Option<String>) -> LinkTarget {
@@ -398,6 +428,21 @@ mod tests {
         assert_eq!(idx.resolve(from, "/2023/01/30/inside-rust/y/"), LinkTarget::Doc(DocId("posts/y".into()), None));
         assert_eq!(idx.resolve(from, "/inside-rust/2023/01/30/"), LinkTarget::Broken);
         assert_eq!(undated("blog/2019/09/30/post/"), Some("blog/post/".into()));
+        // A page published at its name, wherever its file is; never a name two pages share.
+        idx.docs.insert("pages/general/software.md".into(), DocId("pages/software".into()));
+        idx.docs.insert("pages/tools/github/README.md".into(), DocId("pages/github".into()));
+        idx.docs.insert("pages/a/shared.md".into(), DocId("pages/a".into()));
+        idx.docs.insert("pages/b/shared.md".into(), DocId("pages/b".into()));
+        assert_eq!(
+            idx.resolve(from, "/software/#a"),
+            LinkTarget::Doc(DocId("pages/software".into()), Some("a".into()))
+        );
+        assert_eq!(idx.resolve(from, "/github"), LinkTarget::Doc(DocId("pages/github".into()), None));
+        assert_eq!(idx.resolve(from, "/tools/github.html"), LinkTarget::Doc(DocId("pages/github".into()), None));
+        assert_eq!(idx.resolve(from, "/shared/"), LinkTarget::Broken);
+        assert_eq!(idx.resolve(from, "/b/shared/"), LinkTarget::Doc(DocId("pages/b".into()), None));
+        assert_eq!(idx.resolve(from, "/ware/"), LinkTarget::Broken, "whole names only");
+        assert_eq!(idx.resolve(from, "../software/"), LinkTarget::Broken, "only a path from the root");
         assert_eq!(undated("blog/2019/09/post"), None);
     }
 

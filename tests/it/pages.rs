@@ -212,6 +212,9 @@ fn links_the_way_generators_write_them_resolve_and_near_misses_say_what_was_mean
     assert!(main.contains(&format!("href=\"{name}#plans\"")), "{main}");
     // So does a blog's permalink, with the post's date before its name.
     assert!(main.contains(&format!("href=\"{name}\">the second post")), "{main}");
+    // A page published at its own name, as a handbook's generator does, wherever its file is.
+    let booking = site.doc("handbook/travel/booking.md")["url"].as_str().unwrap().to_string();
+    assert!(site.main_html(&booking).contains("blog/first.html\">first post"), "{}", site.main_html(&booking));
     let unresolved = unresolved_relative_urls(&site.out);
     assert!(unresolved.is_empty(), "{unresolved:#?}");
     let hint = |path: &str| {
