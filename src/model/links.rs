@@ -191,6 +191,9 @@ impl PathIndex {
     /// A hint for a broken link: a file whose name differs only in case, or a document with the
     /// same file name elsewhere.
     pub fn suggest(&self, from: &str, dest: &str) -> Option<String> {
+        if let Some(inner) = dest.trim().strip_prefix('(').and_then(|d| d.strip_suffix(')')) {
+            return Some(format!("the destination has a second pair of parentheses; write `[text]({inner})`"));
+        }
         let path = crate::text::percent_decode(dest.split(['#', '?']).next().unwrap_or(dest));
         if let Some(host) = web_host(&path) {
             return Some(format!(
@@ -396,6 +399,8 @@ mod tests {
             idx.suggest(from, "www.boost.org/doc/x.html#y").unwrap().contains("https://www.boost.org/doc/x.html#y")
         );
         assert_eq!(web_host("github.com/epage"), Some("github.com"));
+        let hint = idx.suggest(from, "(https://x.org/a)").unwrap();
+        assert!(hint.contains("`[text](https://x.org/a)`"), "{hint}");
         assert_eq!(web_host("parallel-rustc.html"), None);
         assert_eq!(web_host("application.txt"), None);
         assert_eq!(web_host("2022-04-07-timing.html"), None);
