@@ -52,8 +52,20 @@ pub fn plain_inline(s: &str) -> String {
 
 /// Makes a title out of a file or folder name: `0005-use-postgres` becomes `Use postgres`.
 pub fn title_from_name(name: &str) -> String {
-    let trimmed = name.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '_' || c == '.');
-    let base = if trimmed.is_empty() { name } else { trimmed };
+    // Numbers that lead the name and end at a separator (`0005-`, `2022-02-03-`) order it; a
+    // number that is part of a word (`18f-handbook`, `2fa-rollout`) is its name.
+    let mut trimmed = name;
+    loop {
+        let digits = trimmed.len() - trimmed.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let rest = &trimmed[digits..];
+        match rest.chars().next() {
+            Some('-' | '_' | '.' | ' ') if digits > 0 => trimmed = &rest[1..],
+            _ => break,
+        }
+    }
+    let trimmed = trimmed.trim_start_matches(['-', '_', '.', ' ']);
+    // A name of numbers only (a date) is all there is.
+    let base = if trimmed.chars().all(|c| c.is_ascii_digit()) { name } else { trimmed };
     let words: String = base.chars().map(|c| if c == '-' || c == '_' { ' ' } else { c }).collect();
     let words = words.trim();
     let mut chars = words.chars();
@@ -320,6 +332,11 @@ mod tests {
         assert_eq!(title_from_name("0005-use-postgres"), "Use postgres");
         assert_eq!(title_from_name("2022-02-03-integration-testing"), "Integration testing");
         assert_eq!(title_from_name("0000"), "0000");
+        assert_eq!(title_from_name("2020-07-01"), "2020 07 01");
+        assert_eq!(title_from_name("18f-handbook"), "18f handbook");
+        assert_eq!(title_from_name("2fa-rollout"), "2fa rollout");
+        assert_eq!(title_from_name("1.2-x"), "X");
+        assert_eq!(title_from_name("007_-_naming"), "Naming");
     }
 
     proptest! {
