@@ -46,6 +46,9 @@ pub enum Key {
     Dated(DateKey),
     /// Shown in the metadata panel under this label.
     Info(&'static str),
+    /// A path the published site serves the page at, now or before (`permalink`,
+    /// `redirect_from`, Hugo's `aliases`).
+    Address,
 }
 
 /// `lastReviewed`, `last-reviewed`, `Last Reviewed`, `Author(s)` → `last_reviewed`, `authors`.
@@ -108,6 +111,7 @@ pub fn classify(canonical: &str) -> Option<Key> {
             Key::Dated(DateKey::LastReviewed)
         }
         "review_every" | "review_in" | "review_interval" | "review_cycle" => Key::Dated(DateKey::ReviewEvery),
+        "permalink" | "redirect_from" | "aliases" => Key::Address,
         "rfc_pr" | "pull_request" | "pr" => Key::Info("RFC PR"),
         "feature_name" | "feature" => Key::Info("Feature name"),
         "rust_issue" | "react_issue" | "tracking_issue" | "issue" => Key::Info("Tracking issue"),
@@ -142,6 +146,9 @@ pub struct RawMeta {
     pub dates: Vec<(DateKey, Located)>,
     /// Other facts for the metadata panel (`RFC PR`, `Feature name`).
     pub info: Vec<(&'static str, String)>,
+    /// Paths the published site serves the page at, now or before (`/travel-guide-faq/`): links
+    /// written to them find the page.
+    pub addresses: Vec<String>,
 }
 
 impl RawMeta {
@@ -177,6 +184,7 @@ impl RawMeta {
                 self.people.extend(list().into_iter().map(|p| (role, p)));
             }
             Key::Tags if self.tags.is_empty() => self.tags = list(),
+            Key::Address => self.addresses.extend(list().into_iter().filter(|a| a.starts_with('/'))),
             Key::Relation(kind) => {
                 let targets = match value {
                     FieldValue::Scalar(s) => vec![s.clone()],

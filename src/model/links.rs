@@ -38,6 +38,9 @@ pub struct PathIndex {
     pub has_repository: bool,
     /// The sources of an organisation's site, each under its namespace.
     pub mounts: Vec<crate::load::federate::mount::Mount>,
+    /// Paths a page says the published site serves it at (`permalink`, `redirect_from`), each
+    /// as [`address_key`] makes it → the page.
+    pub addresses: BTreeMap<String, DocId>,
 }
 
 impl PathIndex {
@@ -113,6 +116,10 @@ impl PathIndex {
                     return found;
                 }
             }
+        }
+        // A path a page says it is served at, now or before.
+        if let Some(id) = self.addresses.get(&address_key(self.mount_of(from).map(|m| m.namespace.as_str()), &path)) {
+            return LinkTarget::Doc(id.clone(), fragment);
         }
         // A generator that publishes each page at its name (`/software/` for
         // `pages/general/software.md`): the one document whose path ends so.
@@ -272,6 +279,17 @@ fn has_scheme(dest: &str) -> bool {
                 && !scheme.contains('/')
         }
         None => dest.starts_with("//"),
+    }
+}
+
+/// How a served path is looked up: within its source's namespace, without the slashes around it
+/// or an `.html` ending (`/travel-guide-faq/` and `/travel-guide-faq.html` are one address).
+pub fn address_key(namespace: Option<&str>, path: &str) -> String {
+    let path = path.trim_matches('/');
+    let path = path.strip_suffix(".html").unwrap_or(path);
+    match namespace {
+        Some(ns) => format!("{ns}/{path}"),
+        None => path.to_string(),
     }
 }
 
@@ -448,6 +466,13 @@ mod tests {
         assert_eq!(idx.resolve(from, "/b/shared/"), LinkTarget::Doc(DocId("pages/b".into()), None));
         assert_eq!(idx.resolve(from, "/ware/"), LinkTarget::Broken, "whole names only");
         assert_eq!(idx.resolve(from, "../software/"), LinkTarget::Broken, "only a path from the root");
+        // A path a page says it was served at.
+        idx.addresses.insert(address_key(None, "/old-software-page/"), DocId("pages/software".into()));
+        assert_eq!(idx.resolve(from, "/old-software-page"), LinkTarget::Doc(DocId("pages/software".into()), None));
+        assert_eq!(
+            idx.resolve(from, "/old-software-page.html#x"),
+            LinkTarget::Doc(DocId("pages/software".into()), Some("x".into()))
+        );
         assert_eq!(undated("blog/2019/09/post"), None);
     }
 

@@ -215,6 +215,8 @@ fn links_the_way_generators_write_them_resolve_and_near_misses_say_what_was_mean
     // A page published at its own name, as a handbook's generator does, wherever its file is.
     let booking = site.doc("handbook/travel/booking.md")["url"].as_str().unwrap().to_string();
     assert!(site.main_html(&booking).contains("blog/first.html\">first post"), "{}", site.main_html(&booking));
+    // A page's old address, from its `redirect_from`, finds it.
+    assert!(main.contains("travel/booking.html\">the handbook says"), "{main}");
     let unresolved = unresolved_relative_urls(&site.out);
     assert!(unresolved.is_empty(), "{unresolved:#?}");
     let hint = |path: &str| {

@@ -33,7 +33,8 @@ pub(super) fn index_of(
     has_repository: bool,
     mounts: Vec<crate::load::federate::mount::Mount>,
 ) -> (Index, Vec<Problem>) {
-    let paths = PathIndex { docs: BTreeMap::new(), files, repo_prefix, has_repository, mounts };
+    let paths =
+        PathIndex { docs: BTreeMap::new(), files, repo_prefix, has_repository, mounts, addresses: BTreeMap::new() };
     let mut index = Index { paths, ids: BTreeMap::new(), stems: BTreeMap::new() };
     let mut problems = Vec::new();
     let mut id_sources: BTreeMap<String, String> = BTreeMap::new();
@@ -42,6 +43,11 @@ pub(super) fn index_of(
     for &i in &by_source {
         let (doc, src, _) = &docs[i];
         index.paths.docs.insert(doc.source.clone(), doc.id.clone());
+        let namespace = index.paths.mount_of(&doc.source).map(|m| m.namespace.clone());
+        for address in &src.meta.addresses {
+            let key = crate::model::links::address_key(namespace.as_deref(), address);
+            index.paths.addresses.entry(key).or_insert_with(|| doc.id.clone());
+        }
         index.stems.entry(identity::naming_stem(&doc.source).to_lowercase()).or_insert_with(|| doc.id.clone());
         if let (Some(n), Some(prefix)) = (&doc.number, &doc.prefix) {
             let key = mention_key(prefix, n);
