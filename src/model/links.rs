@@ -204,7 +204,7 @@ impl PathIndex {
         let path = crate::text::percent_decode(dest.split(['#', '?']).next().unwrap_or(dest));
         if let Some(host) = web_host(&path) {
             return Some(format!(
-                "did you mean `https://{}`? Without `https://` a link is a path, on GitHub too (to `{host}`)",
+                "did you mean `https://{}`? Without `https://`, `{host}` is read as a folder of the repository, on GitHub too",
                 dest.trim()
             ));
         }
@@ -248,7 +248,9 @@ impl PathIndex {
             segments.pop();
         }
         let at = segments.len() - 1;
-        let number = leading_number(segments[at])?;
+        // A document's number as its id is read from its name (`0007-x`, `adr-004-x`; a date is none).
+        let number_of = |name: &str| crate::model::identity::number_from_name(name).map(|n| (n.value, n.suffix));
+        let number = number_of(segments[at])?;
         let parent: String = segments[..at].iter().map(|s| format!("{s}/")).collect();
         let mut found: Vec<(&str, &String)> = self
             .docs
@@ -256,7 +258,7 @@ impl PathIndex {
             .filter_map(|k| {
                 let rest = k.strip_prefix(&parent)?;
                 let (segment, below) = rest.split_once('/').unwrap_or((rest, ""));
-                (leading_number(segment) == Some(number)).then_some((below, k))
+                (number_of(segment) == Some(number)).then_some((below, k))
             })
             .collect();
         if found.len() > 1 {
@@ -304,24 +306,17 @@ fn undated(path: &str) -> Option<String> {
 
 /// The host a link written without its scheme begins with (`golang.org` in
 /// `golang.org/issue/16093`, `www.boost.org/doc`): a first segment of dotted names that ends in a
-/// common top-level domain, which no file name does.
+/// common top-level domain that no file extension shares (not `.rs`, `.sh` or `.ai`: `lib.rs` and
+/// `install.sh` are files).
 fn web_host(path: &str) -> Option<&str> {
     const TLDS: &[&str] = &[
-        "ai", "app", "cloud", "co", "com", "de", "dev", "edu", "eu", "fr", "gg", "gov", "info", "io", "me", "net",
-        "nl", "org", "rs", "sh", "so", "uk", "us",
+        "app", "cloud", "co", "com", "de", "dev", "edu", "eu", "fr", "gg", "gov", "info", "io", "me", "net", "nl",
+        "org", "uk", "us",
     ];
     let host = path.split('/').next()?;
     let tld = host.rsplit_once('.')?.1;
     let labels_ok = host.split('.').all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
     (labels_ok && (host.starts_with("www.") || TLDS.contains(&tld.to_ascii_lowercase().as_str()))).then_some(host)
-}
-
-/// The number a file or folder name begins with (`0007` in `0007-use-kafka.md`), when a `-` or
-/// `_` follows it.
-fn leading_number(name: &str) -> Option<u64> {
-    let digits = name.find(|c: char| !c.is_ascii_digit())?;
-    let rest = &name[digits..];
-    (digits > 0 && (rest.starts_with('-') || rest.starts_with('_'))).then(|| name[..digits].parse().ok())?
 }
 
 /// Joins a relative path to the folder of `from`, resolving `.` and `..`; `None` above the root.
@@ -421,6 +416,8 @@ mod tests {
         assert!(hint.contains("`[text](https://x.org/a)`"), "{hint}");
         assert_eq!(web_host("parallel-rustc.html"), None);
         assert_eq!(web_host("application.txt"), None);
+        assert_eq!(web_host("lib.rs"), None);
+        assert_eq!(web_host("scripts.sh/x"), None);
         assert_eq!(web_host("2022-04-07-timing.html"), None);
         assert_eq!(web_host("img/x.png"), None);
         assert_eq!(web_host("../x.md"), None);
@@ -492,10 +489,15 @@ mod tests {
         assert!(hint.starts_with("did you mean `../../sig-node/3570-cpumanager/README.md`?"), "{hint}");
         assert_eq!(idx.suggest("keps/sig-node/357-other/README.md", "KEP-32"), None, "only the name's own number");
         assert_eq!(idx.suggest("docs/adr/0001-b.md", "v1.2-x.md"), None);
-        assert_eq!(leading_number("0007-use-kafka.md"), Some(7));
-        assert_eq!(leading_number("2020-01-23--weekly.md"), Some(2020));
-        assert_eq!(leading_number("1.2-x"), None);
-        assert_eq!(leading_number("x-1"), None);
+        // A dated note is not numbered: one note of 2021 is not what a broken `2021-03-01.md` meant.
+        idx.docs.insert("notes/2021-05-04-weekly.md".into(), DocId("notes/a".into()));
+        assert_eq!(idx.suggest("notes/x.md", "2021-03-01-weekly.md"), None);
+        idx.docs.insert("adr/adr-004-loading.md".into(), DocId("adr/4".into()));
+        assert!(
+            idx.suggest("adr/x.md", "adr-004-module-loading.md")
+                .unwrap()
+                .starts_with("did you mean `adr-004-loading.md`?")
+        );
     }
 
     #[test]
