@@ -17,6 +17,9 @@ pub enum LinkTarget {
     /// A file of the repository outside the site directory, by its path from the repository's
     /// root: linked to the repository's web view.
     Repository(String, Option<String>),
+    /// A folder of documents with no index page of its own, listed as GitHub lists it: its
+    /// collection's index page (by slug), or the home page when its documents are of several.
+    Listing(Option<String>),
     /// Left as written: absolute URLs, `mailto:` and same-page anchors.
     External,
     /// A relative link to nothing; reported as `broken-link`.
@@ -41,6 +44,9 @@ pub struct PathIndex {
     /// Paths a page says the published site serves it at (`permalink`, `redirect_from`), each
     /// as [`address_key`] makes it → the page.
     pub addresses: BTreeMap<String, DocId>,
+    /// Each folder that holds documents, at any depth (`doc/adr`; empty for the site's top) → the
+    /// slug of the one collection they are in, `None` when they are in several.
+    pub folders: BTreeMap<String, Option<String>>,
 }
 
 impl PathIndex {
@@ -176,7 +182,10 @@ impl PathIndex {
         if let Some(file) = index.into_iter().find(|f| !base.is_empty() && self.files.contains(f)) {
             return LinkTarget::Asset(file, fragment);
         }
-        LinkTarget::Broken
+        match self.folders.get(base) {
+            Some(slug) => LinkTarget::Listing(slug.clone()),
+            None => LinkTarget::Broken,
+        }
     }
 
     /// The source a path of the site belongs to.

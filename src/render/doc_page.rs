@@ -277,6 +277,9 @@ impl LinkRewriter for PageLinks<'_> {
                 Some(base) => Rewrite::To(with_fragment(format!("{base}{}", path.replace(' ', "%20")), fragment)),
                 None => Rewrite::Broken,
             },
+            Some(LinkTarget::Listing(slug)) => {
+                Rewrite::To(relative_from(self.page_path, &slug.as_deref().map_or(Route::Home, Route::Section).path()))
+            }
             Some(LinkTarget::Broken) => Rewrite::Broken,
             // `[Ian](iant@golang.org)`: an address written without `mailto:`.
             Some(LinkTarget::External) if dest.contains('@') && !dest.contains(['/', ':']) => {

@@ -215,6 +215,11 @@ fn links_the_way_generators_write_them_resolve_and_near_misses_say_what_was_mean
     // A page published at its own name, as a handbook's generator does, wherever its file is.
     let booking = site.doc("handbook/travel/booking.md")["url"].as_str().unwrap().to_string();
     assert!(site.main_html(&booking).contains("blog/first.html\">first post"), "{}", site.main_html(&booking));
+    // A folder of documents with no index page is listed, as GitHub lists it: by its collection's
+    // index, or the home page when it holds several collections.
+    let booking_html = site.main_html(&booking);
+    assert!(booking_html.contains("href=\"../../adr/index.html\">the decision log"), "{booking_html}");
+    assert!(booking_html.contains("href=\"../../index.html\">everything we wrote"), "{booking_html}");
     // A page's old address, from its `redirect_from`, finds it.
     assert!(main.contains("travel/booking.html\">the handbook says"), "{main}");
     let unresolved = unresolved_relative_urls(&site.out);

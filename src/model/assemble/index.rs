@@ -32,9 +32,17 @@ pub(super) fn index_of(
     repo_prefix: String,
     has_repository: bool,
     mounts: Vec<crate::load::federate::mount::Mount>,
+    slugs: &[&str],
 ) -> (Index, Vec<Problem>) {
-    let paths =
-        PathIndex { docs: BTreeMap::new(), files, repo_prefix, has_repository, mounts, addresses: BTreeMap::new() };
+    let paths = PathIndex {
+        docs: BTreeMap::new(),
+        files,
+        repo_prefix,
+        has_repository,
+        mounts,
+        addresses: BTreeMap::new(),
+        folders: BTreeMap::new(),
+    };
     let mut index = Index { paths, ids: BTreeMap::new(), stems: BTreeMap::new() };
     let mut problems = Vec::new();
     let mut id_sources: BTreeMap<String, String> = BTreeMap::new();
@@ -43,6 +51,18 @@ pub(super) fn index_of(
     for &i in &by_source {
         let (doc, src, _) = &docs[i];
         index.paths.docs.insert(doc.source.clone(), doc.id.clone());
+        let slug = slugs.get(doc.collection).map(|s| s.to_string());
+        let mut folder = doc.source.as_str();
+        loop {
+            folder = folder.rsplit_once('/').map_or("", |(up, _)| up);
+            let entry = index.paths.folders.entry(folder.to_string()).or_insert_with(|| slug.clone());
+            if *entry != slug {
+                *entry = None;
+            }
+            if folder.is_empty() {
+                break;
+            }
+        }
         let namespace = index.paths.mount_of(&doc.source).map(|m| m.namespace.clone());
         for address in &src.meta.addresses {
             let key = crate::model::links::address_key(namespace.as_deref(), address);

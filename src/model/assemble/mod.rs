@@ -167,7 +167,8 @@ pub fn assemble_retained(loaded: Loaded, config: &Config, git: &GitHistory, toda
 
     let index_sources: BTreeSet<String> =
         docs.iter().filter(|(_, src, _)| !src.index_rows.is_empty()).map(|(d, ..)| d.source.clone()).collect();
-    let (index, duplicates) = index::index_of(&docs, files, repo_prefix, config.repository.is_some(), mounts);
+    let slugs: Vec<&str> = collections.iter().map(|c| c.slug.as_str()).collect();
+    let (index, duplicates) = index::index_of(&docs, files, repo_prefix, config.repository.is_some(), mounts, &slugs);
     problems.extend(duplicates);
     index_status::apply(&mut docs, &index, config);
 

@@ -57,7 +57,7 @@ pub(super) fn resolve(docs: &[(Identified, SourceDoc, Option<ParsedStatus>)], in
                         out.assets.push(path.clone());
                     }
                     LinkTarget::Broken => report_broken(&index.paths, doc, src, link, &mut out.problems),
-                    LinkTarget::Repository(..) | LinkTarget::External => {}
+                    LinkTarget::Repository(..) | LinkTarget::Listing(_) | LinkTarget::External => {}
                 }
                 out.links.insert(link.dest.clone(), target);
             }
