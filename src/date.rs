@@ -26,8 +26,9 @@ fn ymd(y: i32, m: i32, d: i32) -> Option<Date> {
 }
 
 fn numeric(s: &str) -> Option<Date> {
-    // Keep only the leading date-like token: `2020-01-05T10:00Z` or `2020-01-05 (updated)`.
-    let token: &str = s.split(|c: char| c.is_whitespace() || c == 'T').next()?;
+    // Keep only the leading date-like token: `2020-01-05T10:00Z`, `2020-01-05 (updated)` or
+    // `2018-08-30; Last update date: 2019-04-09` (the date a decision was made comes first).
+    let token: &str = s.split(|c: char| c.is_whitespace() || matches!(c, 'T' | ';' | ',')).next()?;
     let parts: Vec<&str> = token.split(['-', '/', '.']).collect();
     let nums: Option<Vec<i32>> = parts.iter().map(|p| p.parse::<i32>().ok()).collect();
     let nums = nums?;
@@ -245,6 +246,8 @@ mod tests {
         assert_eq!(parse_date("\"2019-10-20\""), Some(date(2019, 10, 20)));
         assert_eq!(parse_date("20210315"), Some(date(2021, 3, 15)));
         assert_eq!(parse_date("2017-10"), Some(date(2017, 10, 1)));
+        assert_eq!(parse_date("2018-08-30; Last update date: 2019-04-09"), Some(date(2018, 8, 30)));
+        assert_eq!(parse_date("2018-08-30, amended 2019-01-02"), Some(date(2018, 8, 30)));
     }
 
     #[test]

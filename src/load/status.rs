@@ -94,6 +94,9 @@ pub struct ParsedStatus {
     pub status: Option<Status>,
     /// The label to display, cleaned of Markdown.
     pub label: String,
+    /// The label as a `[statuses]` entry in `adrsite.toml` names it: its lowercase words, without
+    /// punctuation or a parenthesised qualifier (`depreciated` for `Depreciated.`).
+    pub key: String,
     /// For `superseded by X`: the raw reference to X (a link target, an id, a URL or a slug).
     pub successor: Option<String>,
     /// For an unrecognised label: the closest known word.
@@ -130,16 +133,17 @@ fn parse(raw: &str, custom: &CustomStatuses, suggest: bool) -> ParsedStatus {
         (lower.contains('|') && (lower.starts_with('[') || lower.starts_with('{'))) || lower.contains(" | ");
 
     let successor = find_successor(raw);
-    let mut parsed = ParsedStatus { status: None, label: label.clone(), successor, suggestion: None, placeholder };
-    if placeholder {
-        return parsed;
-    }
     let mut cleaned = clean_words(&lower);
     if cleaned.is_empty() {
         // `(DRAFT)`: a status written wholly in brackets is the status, not a qualifier.
         cleaned = clean_words(lower.trim_matches(['(', ')', '[', ']', ' ']));
     }
-    if let Some(status) = custom.get(&cleaned.join(" ")) {
+    let key = cleaned.join(" ");
+    let mut parsed = ParsedStatus { status: None, label: label.clone(), key, successor, suggestion: None, placeholder };
+    if placeholder {
+        return parsed;
+    }
+    if let Some(status) = custom.get(&parsed.key) {
         parsed.status = Some(*status);
         return parsed;
     }
@@ -318,6 +322,11 @@ mod tests {
         let p = parse_status("imlpemented", &CustomStatuses::new());
         assert_eq!(p.status, None);
         assert_eq!(p.suggestion, Some("implemented"));
+        // The key a `[statuses]` entry maps has no punctuation: `Depreciated.` is `depreciated`.
+        let p = parse_status("Depreciated.", &CustomStatuses::new());
+        assert_eq!((p.key.as_str(), p.suggestion), ("depreciated", Some("deprecated")));
+        let custom: CustomStatuses = [(p.key.clone(), Status::Deprecated)].into_iter().collect();
+        assert_eq!(parse_status("Depreciated.", &custom).status, Some(Status::Deprecated));
         let p = parse_status("[draft | proposed | rejected | accepted | deprecated]", &CustomStatuses::new());
         assert!(p.placeholder);
         assert_eq!(p.status, None);

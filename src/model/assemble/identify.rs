@@ -186,14 +186,13 @@ pub(super) fn identify(
             );
             status_label = None;
         } else if p.status.is_none() {
+            // The entry that maps the label, onto the status it most likely meant.
+            let meant = p.suggestion.and_then(|s| parse_status(s, &Default::default()).status);
+            let entry = format!("[statuses] \"{}\" = \"{}\"", p.key, meant.map_or("accepted", |s| s.as_str()));
             let help = match p.suggestion {
-                Some(s) => format!(
-                    "did you mean `{s}`? or map this label in adrsite.toml: [statuses] \"{}\" = \"accepted\"",
-                    p.label.to_lowercase()
-                ),
+                Some(s) => format!("did you mean `{s}`? or map this label in adrsite.toml: {entry}"),
                 None => format!(
-                    "use a known status (accepted, proposed, rejected, deprecated, superseded, draft, …) or map it in adrsite.toml: [statuses] \"{}\" = \"accepted\"",
-                    p.label.to_lowercase()
+                    "use a known status (accepted, proposed, rejected, deprecated, superseded, draft, …) or map it in adrsite.toml: {entry}"
                 ),
             };
             diags.push(
