@@ -131,7 +131,8 @@ pub fn walk(dir: &Path, config: &Config, skip: &[PathBuf]) -> anyhow::Result<Inv
         } else if rel.ends_with("/kep.yaml") || rel == "kep.yaml" {
             inv.sidecars.insert(rel);
         } else {
-            if crate::vocab::markdown_name::looks_like_markdown(&rel) {
+            use crate::vocab::markdown_name::{looks_like_markdown, other_markup};
+            if looks_like_markdown(&rel) || other_markup(&rel).is_some() {
                 inv.unread.push(rel.clone());
             }
             inv.files.insert(rel);

@@ -158,7 +158,16 @@ pub fn load_sources_cached(
     let Inventory { markdown, unread, sidecars, mut files } = inventory;
 
     // Templates, licences and partials get no page, but links to them still resolve to the file.
-    let mut skipped: Vec<(String, skip::Skip)> = unread.into_iter().map(|p| (p, skip::Skip::Extension)).collect();
+    let mut skipped: Vec<(String, skip::Skip)> = unread
+        .into_iter()
+        .map(|p| {
+            let why = match crate::vocab::markdown_name::other_markup(&p) {
+                Some(_) => skip::Skip::OtherMarkup,
+                None => skip::Skip::Extension,
+            };
+            (p, why)
+        })
+        .collect();
     let mut candidates: Vec<&String> = Vec::with_capacity(markdown.len());
     for p in &markdown {
         match skip::skip_reason(p) {

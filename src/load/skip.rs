@@ -19,11 +19,14 @@ pub enum Skip {
     Layout,
     /// A name that looks like Markdown with an extension adrsite does not read (`notes.md.txt`).
     Extension,
+    /// A document in another markup language (`0001-x.rst`, `design.adoc`).
+    OtherMarkup,
 }
 
 impl Skip {
     /// Every reason, in the order `-v` reports them.
-    pub const ALL: [Skip; 5] = [Skip::Template, Skip::Licence, Skip::Partial, Skip::Layout, Skip::Extension];
+    pub const ALL: [Skip; 6] =
+        [Skip::Template, Skip::Licence, Skip::Partial, Skip::Layout, Skip::Extension, Skip::OtherMarkup];
 
     /// Why, in words.
     pub fn reason(self) -> &'static str {
@@ -35,6 +38,7 @@ impl Skip {
             Skip::Extension => {
                 "not a Markdown extension adrsite reads (.md, .markdown, .mdown, .mdx, .md.erb, .html.md)"
             }
+            Skip::OtherMarkup => "written in a markup language adrsite does not read; it reads Markdown",
         }
     }
 }

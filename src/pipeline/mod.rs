@@ -219,10 +219,19 @@ fn prepare(
     }
     loaded.diagnostics.append(&mut config_diags);
     if loaded.docs.is_empty() {
-        loaded.diagnostics.push(
-            Diagnostic::warning("", 1, 1, Code::EmptySite, "no documents were found; the site is empty").with_help(
-                "adrsite reads Markdown files (.md, .markdown) below the directory it is given: pass the folder that holds them, check `[[collections]]` and `exclude` in adrsite.toml, or run `adrsite init`",
+        let help = match other_markup(&loaded.skipped) {
+            // A repository of reStructuredText decisions: say why none is read.
+            Some((n, languages, first)) => format!(
+                "{n} file{} here {} {languages} (`{first}`{}), which adrsite does not read: it reads Markdown (.md, .markdown)",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "is" } else { "are" },
+                if n == 1 { "" } else { ", …" }
             ),
+            None => "adrsite reads Markdown files (.md, .markdown) below the directory it is given: pass the folder that holds them, check `[[collections]]` and `exclude` in adrsite.toml, or run `adrsite init`".to_string(),
+        };
+        loaded.diagnostics.push(
+            Diagnostic::warning("", 1, 1, Code::EmptySite, "no documents were found; the site is empty")
+                .with_help(help),
         );
     }
     if let GitHistory::Unavailable(reason) = &git
@@ -240,6 +249,25 @@ fn prepare(
 
 /// A note when Markdown-like files were left out for a reason a reader may not expect (partials,
 /// layouts, extensions adrsite does not read); templates and licences are left out by design.
+/// How many skipped files are in another markup language, which languages (`reStructuredText`,
+/// `reStructuredText and AsciiDoc`), and the first of them.
+fn other_markup(skipped: &[(String, crate::load::skip::Skip)]) -> Option<(usize, String, &str)> {
+    let files: Vec<&str> = skipped
+        .iter()
+        .filter(|(_, why)| *why == crate::load::skip::Skip::OtherMarkup)
+        .map(|(p, _)| p.as_str())
+        .collect();
+    let mut languages: Vec<&str> = files.iter().filter_map(|f| crate::vocab::markdown_name::other_markup(f)).collect();
+    languages.sort_unstable();
+    languages.dedup();
+    let languages = match languages.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => return None,
+    };
+    Some((files.len(), languages, files[0]))
+}
+
 fn skipped_note(skipped: &[(String, crate::load::skip::Skip)]) -> Option<String> {
     use crate::load::skip::Skip;
     let counts: Vec<String> = [Skip::Partial, Skip::Layout, Skip::Extension]
@@ -254,13 +282,23 @@ fn skipped_note(skipped: &[(String, crate::load::skip::Skip)]) -> Option<String>
             (n > 0).then(|| format!("{n} {what}{}", if n == 1 || why == Skip::Extension { "" } else { "s" }))
         })
         .collect();
-    let total: usize = skipped.iter().filter(|(_, w)| !matches!(w, Skip::Template | Skip::Licence)).count();
-    (total > 0).then(|| {
+    let total: usize =
+        skipped.iter().filter(|(_, w)| !matches!(w, Skip::Template | Skip::Licence | Skip::OtherMarkup)).count();
+    let markdown = (total > 0).then(|| {
         format!(
-            "{total} Markdown-like file{} {} not pages ({}); -v lists each with the reason",
+            "{total} Markdown-like file{} {} not pages ({})",
             if total == 1 { "" } else { "s" },
             if total == 1 { "is" } else { "are" },
             counts.join(", ")
         )
-    })
+    });
+    let other = other_markup(skipped).map(|(n, languages, _)| {
+        format!(
+            "{n} file{} in {languages} {} not read",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "is" } else { "are" }
+        )
+    });
+    let parts: Vec<String> = markdown.into_iter().chain(other).collect();
+    (!parts.is_empty()).then(|| format!("{}; -v lists each with the reason", parts.join("; ")))
 }

@@ -34,6 +34,24 @@ pub fn is_markdown(name: &str) -> bool {
     extension(name).is_some()
 }
 
+/// The markup language of a document written in another one than Markdown (`0001-x.rst`:
+/// reStructuredText), which adrsite does not read but names, so that a repository of such
+/// documents is not an unexplained empty site.
+pub fn other_markup(name: &str) -> Option<&'static str> {
+    let lower = name.rsplit('/').next().unwrap_or(name).to_ascii_lowercase();
+    let (stem, ext) = lower.rsplit_once('.')?;
+    if stem.is_empty() {
+        return None;
+    }
+    match ext {
+        "rst" | "rest" => Some("reStructuredText"),
+        "adoc" | "asciidoc" => Some("AsciiDoc"),
+        "org" => Some("Org"),
+        "textile" => Some("Textile"),
+        _ => None,
+    }
+}
+
 /// A name that looks like Markdown but has no extension adrsite reads (`notes.md.txt`,
 /// `page.mkd`): reported as skipped rather than ignored in silence.
 pub fn looks_like_markdown(name: &str) -> bool {
@@ -73,6 +91,14 @@ pub fn flavour(name: &str) -> Flavour {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn other_markup_languages_are_named() {
+        assert_eq!(other_markup("docs/decisions/0001-x.rst"), Some("reStructuredText"));
+        assert_eq!(other_markup("design.ADOC"), Some("AsciiDoc"));
+        assert_eq!(other_markup("notes.md"), None);
+        assert_eq!(other_markup(".org"), None, "a hidden file is no Org document");
+    }
 
     #[test]
     fn the_family() {

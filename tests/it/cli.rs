@@ -201,6 +201,24 @@ fn an_empty_site_is_a_warning() {
     assert_eq!(strict.status.code(), Some(1), "--strict fails on it");
 }
 
+#[test]
+fn decisions_in_another_markup_language_are_named_not_silently_left_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let adr = tmp.path().join("docs/decisions");
+    std::fs::create_dir_all(&adr).unwrap();
+    std::fs::write(adr.join("0001-purpose.rst"), "Purpose\n=======\n\nStatus\n------\n\nAccepted\n").unwrap();
+    std::fs::write(adr.join("0002-naming.rst"), "Naming\n======\n").unwrap();
+    let out = adrsite().args(["check", "--no-git", "-v"]).arg(tmp.path()).output().unwrap();
+    let err = stderr(&out);
+    assert!(err.contains("help: 2 files here are reStructuredText (`docs/decisions/0001-purpose.rst`, …)"), "{err}");
+    assert!(err.contains("it reads Markdown"), "{err}");
+    assert!(err.contains("skipped docs/decisions/0002-naming.rst: written in a markup language"), "{err}");
+    // Beside Markdown documents, the summary counts them.
+    std::fs::write(tmp.path().join("README.md"), "# Decisions\n").unwrap();
+    let out = adrsite().args(["check", "--no-git"]).arg(tmp.path()).output().unwrap();
+    assert!(stderr(&out).contains("2 files in reStructuredText are not read"), "{}", stderr(&out));
+}
+
 /// `--version` names the release and the commit it was built from: this checkout's HEAD when
 /// built from one.
 #[test]
