@@ -37,6 +37,12 @@ const GENERIC_TITLES: &[&str] = &[
     "tldr",
     "problem",
     "proposal",
+    // MADR's sections, which a record that skips the template's title starts with.
+    "context and problem statement",
+    "problem statement",
+    "decision drivers",
+    "considered options",
+    "decision outcome",
 ];
 
 /// The file or folder name that stands for the document: the folder for `README.md`/`index.md`.
@@ -169,6 +175,7 @@ mod tests {
             Some("Push metrics")
         );
         assert_eq!(title_from_heading("Summary"), None);
+        assert_eq!(title_from_heading("Context and Problem Statement"), None, "MADR's first section");
         assert_eq!(title_from_heading("**Use `rayon`**").as_deref(), Some("Use rayon"));
     }
 
