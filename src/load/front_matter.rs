@@ -128,6 +128,29 @@ pub fn parse_yaml(path: &str, block: &str, body_start: usize, first_line: u32) -
             FrontMatter { fields, body_start, diagnostic: None }
         }
         Ok(yaml_serde::Value::Null) => FrontMatter { fields: Vec::new(), body_start, diagnostic: None },
+        // `tag:Web Client`: without a space after its colon a key is one string to YAML, though
+        // its author meant a key (and generators still take the block off the page).
+        Ok(yaml_serde::Value::String(_)) if looks_like_yaml(block) => {
+            let (fields, lost) = recover_lines(block, first_line);
+            // Keys of one word only: `See also:the handbook` between two rules is prose.
+            let keys = !lost && fields.iter().all(|f| !f.key.contains(' '));
+            let Some(first) = fields.first().filter(|_| keys) else { return FrontMatter::default() };
+            let written = block.lines().nth((first.line - first_line) as usize).unwrap_or_default().trim();
+            let column = written.find(':').map_or(1, |c| c as u32 + 2);
+            let value = match &first.value {
+                FieldValue::Scalar(v) => v.clone(),
+                FieldValue::List(items) => items.join(", "),
+            };
+            let diagnostic = Diagnostic::warning(
+                path,
+                first.line,
+                column,
+                Code::FrontMatter,
+                format!("`{written}` is not a YAML key: YAML reads a key only with a space after its colon"),
+            )
+            .with_help(format!("write `{}: {value}`; adrsite read it so", first.key));
+            FrontMatter { fields, body_start, diagnostic: Some(diagnostic) }
+        }
         // A scalar or list: a thematic break with prose, not front matter.
         Ok(_) => FrontMatter::default(),
         Err(e) => {
@@ -394,6 +417,23 @@ mod tests {
         let fm = split("x.md", t);
         assert!(fm.diagnostic.is_none());
         assert_eq!(fm.body_start, 0);
+    }
+
+    #[test]
+    fn a_key_without_a_space_after_its_colon_is_read_and_pointed_out() {
+        let t = "---\ntag:Web Client\n---\n# 5. Unit tests\n";
+        let fm = split("x.md", t);
+        assert_eq!(
+            fm.fields,
+            vec![Field { key: "tag".into(), value: FieldValue::Scalar("Web Client".into()), line: 2 }]
+        );
+        assert_eq!(&t[fm.body_start..], "# 5. Unit tests\n");
+        let d = fm.diagnostic.unwrap();
+        assert_eq!((d.severity, d.line, d.column), (crate::diagnostic::Severity::Warning, 2, 5));
+        assert_eq!(d.help.as_deref(), Some("write `tag: Web Client`; adrsite read it so"));
+        // Prose between two rules is still body.
+        let prose = "---\nSee also:the handbook, which says more\n---\n";
+        assert_eq!(split("x.md", prose).body_start, 0);
     }
 
     #[test]
