@@ -21,6 +21,13 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
+/// `s` without its accents (`Nicolò` → `Nicolo`): each letter decomposed and its combining marks
+/// dropped. Letters that are not a base letter plus marks (`ø`, `ł`) stay as they are.
+pub fn fold_diacritics(s: &str) -> String {
+    use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+    s.nfd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
 /// The anchor id GitHub gives a heading: lowercase, punctuation dropped, spaces to `-`.
 /// Using the same rule keeps `#anchor` links written for GitHub working.
 pub fn heading_anchor(s: &str) -> String {
@@ -269,6 +276,13 @@ pub fn format_size(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn accents_fold_to_their_base_letters() {
+        assert_eq!(fold_diacritics("nicolò-ribaudo"), "nicolo-ribaudo");
+        assert_eq!(fold_diacritics("José Müller"), "Jose Muller");
+        assert_eq!(fold_diacritics("søren"), "søren", "ø is a letter of its own");
+    }
 
     #[test]
     fn an_id_may_name_its_source() {

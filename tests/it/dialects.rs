@@ -135,3 +135,25 @@ fn the_dialect_fixture_reports_only_what_is_really_wrong() {
     let site = build(&fixture("dialects"));
     insta::assert_yaml_snapshot!(site.report.diagnostics);
 }
+
+#[test]
+fn a_handle_that_is_a_name_without_its_accents_is_that_person() {
+    let src = tempfile::tempdir().unwrap();
+    let adr = src.path().join("docs/adr");
+    std::fs::create_dir_all(&adr).unwrap();
+    let record = |n: u32, who: &str| {
+        format!("# {n}. Record {n}\n\n* Status: accepted\n* Deciders: {who}\n\n## Decision\n\nWe do {n}.\n")
+    };
+    std::fs::write(adr.join("0001-one.md"), record(1, "Nicolò Ribaudo")).unwrap();
+    std::fs::write(adr.join("0002-two.md"), record(2, "[@nicolo-ribaudo](https://github.com/nicolo-ribaudo)")).unwrap();
+    std::fs::write(adr.join("0003-three.md"), record(3, "@nicolas")).unwrap();
+    let site = build(src.path());
+    let mut people: Vec<String> = std::fs::read_dir(site.out.join("people"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    people.sort();
+    assert_eq!(people, ["index.html", "nicolas.html", "nicolò-ribaudo.html"]);
+    let page = site.file("people/nicolò-ribaudo.html");
+    assert!(page.contains("Record 1") && page.contains("Record 2"), "{page}");
+}

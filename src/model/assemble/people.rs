@@ -66,6 +66,14 @@ pub(super) fn directory<'a>(
     for (from, into) in by_address {
         merge(&mut dir, &from, &into);
     }
+    // `@nicolo-ribaudo` is `Nicolò Ribaudo`: a handle that is a person's name without its accents.
+    let accented: Vec<String> = dir.people.keys().filter(|k| !k.is_ascii()).cloned().collect();
+    for key in accented {
+        let folded = crate::text::fold_diacritics(&key);
+        if folded != key && dir.people.contains_key(&folded) {
+            merge(&mut dir, &folded, &key);
+        }
+    }
     // `@ana` and `Ana` are `Ana Silva` when she is the only Ana with a full name.
     let singles: Vec<String> = dir.people.keys().filter(|k| !k.contains('-')).cloned().collect();
     for single in singles {
