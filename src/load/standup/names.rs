@@ -61,6 +61,35 @@ pub(super) fn looks_like_name(s: &str) -> bool {
         })
 }
 
+/// The person one entry of a participants list names, without what is written about them:
+/// `Ashley Whetter - Chairperson, DNEG` and `Rich Trott (joined at 2:19pm)` are the name,
+/// `David Dias - @diasdavid` and `Saleh Motaal (@smotaal) - joined late` the name with its
+/// handle, `@lidel (Marcin Rataj)` the name in brackets with the handle before it.
+pub(super) fn participant(entry: &str) -> Option<String> {
+    let entry = clean_name(entry);
+    let (head, bracket) = match entry.split_once('(') {
+        Some((head, rest)) => (head.trim(), rest.split(')').next().map(str::trim)),
+        None => (entry.as_str(), None),
+    };
+    let cut = [" - ", " – ", " — ", ","].iter().filter_map(|sep| head.find(sep).map(|at| (at, sep.len()))).min();
+    let (name, after) = match cut {
+        Some((at, len)) => (head[..at].trim(), head[at + len..].trim()),
+        None => (head, ""),
+    };
+    let name = clean_name(name);
+    let handle_in = |s: &str| s.strip_prefix('@').filter(|h| is_handle(h)).map(str::to_string);
+    let handle = bracket.and_then(handle_in).or_else(|| handle_in(after));
+    let person = match (handle, bracket) {
+        (Some(handle), _) if !name.starts_with('@') => format!("{name} (@{handle})"),
+        (None, Some(inside)) if name.strip_prefix('@').is_some_and(is_handle) => {
+            let full = clean_name(inside.split(',').next().unwrap_or_default());
+            if looks_like_name(&full) && !full.starts_with('@') { format!("{full} ({name})") } else { name }
+        }
+        _ => name,
+    };
+    looks_like_name(&person).then_some(person)
+}
+
 pub(super) fn is_handle(h: &str) -> bool {
     !h.is_empty() && h.len() <= 39 && h.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }

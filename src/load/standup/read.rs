@@ -5,7 +5,7 @@
 
 use super::actions::action_item;
 use super::labels::{Label, Part, label_of, split_label};
-use super::names::{clean_name, looks_like_name};
+use super::names::{clean_name, looks_like_name, participant};
 use super::*;
 
 /// One line, classified.
@@ -115,7 +115,7 @@ pub fn read(body: &str, first_line: u32, person: Option<&str>, date: Option<Date
             }
             Line::Person { name, .. } => {
                 if let Some((label, _)) = section {
-                    add_content(label, name, no, &mut entry, &mut file_entry, &mut notes, date, year);
+                    add_content(label, name, false, no, &mut entry, &mut file_entry, &mut notes, date, year);
                 }
             }
             Line::Label { label, rest, indent, level } => {
@@ -144,7 +144,7 @@ pub fn read(body: &str, first_line: u32, person: Option<&str>, date: Option<Date
                     {
                         notes.actions.push(item);
                     }
-                    add_content(*label, rest, no, &mut entry, &mut file_entry, &mut notes, date, year);
+                    add_content(*label, rest, false, no, &mut entry, &mut file_entry, &mut notes, date, year);
                 }
             }
             Line::Content { text, raw, indent, list } => {
@@ -172,7 +172,7 @@ pub fn read(body: &str, first_line: u32, person: Option<&str>, date: Option<Date
                     notes.actions.push(item);
                 }
                 if let Some((label, _)) = section {
-                    add_content(label, text, no, &mut entry, &mut file_entry, &mut notes, date, year);
+                    add_content(label, text, *list, no, &mut entry, &mut file_entry, &mut notes, date, year);
                 }
             }
             Line::Blank => {
@@ -214,6 +214,7 @@ pub fn read(body: &str, first_line: u32, person: Option<&str>, date: Option<Date
 pub(super) fn add_content(
     label: Label,
     text: &str,
+    list: bool,
     line: u32,
     entry: &mut Option<Entry>,
     file_entry: &mut Entry,
@@ -230,11 +231,10 @@ pub(super) fn add_content(
         Label::Answer(Answer::Blocked) => {
             target.blocked.get_or_insert(Blocked { lines: Vec::new(), line }).lines.push(text.to_string())
         }
-        Label::Part(Part::Participants) => {
-            for name in text.split([',', ';']).map(clean_name).filter(|n| looks_like_name(n)) {
-                notes.participants.push(name);
-            }
-        }
+        // One person to a list item, whatever else it says about them; a line of its own lists
+        // several (`Present: Ana, Ben`).
+        Label::Part(Part::Participants) if list => notes.participants.extend(participant(text)),
+        Label::Part(Part::Participants) => notes.participants.extend(text.split([',', ';']).filter_map(participant)),
         Label::Part(Part::Decisions) => notes.decisions.push(text.to_string()),
         Label::Part(Part::Date) => {
             if date.is_none() && notes.date.is_none() {

@@ -191,3 +191,24 @@ fn an_action_items_paragraph_is_its_items_and_an_agenda_after_it_is_not() {
     );
     assert!(n.actions.is_empty(), "a topic, a placeholder, an absence: {:?}", n.actions);
 }
+
+#[test]
+fn a_participants_list_names_one_person_an_entry_whatever_it_says_about_them() {
+    let body = "## Attendees\n* Ashley Whetter - Chairperson, DNEG\n* Person B, Affiliation B\n* Rich Trott (joined at 2:19pm ET, left at 2:40pm ET)\n* David Dias - @diasdavid\n* Saleh Abdel Motaal (@smotaal) - joined mid way\n* @lidel (Marcin Rataj)\n* Joe Sepi (@joesepi)\n* @vmx\n\n## Agenda\n- retries\n";
+    let n = read(body, 1, None, None, None);
+    assert_eq!(
+        n.participants,
+        [
+            "Ashley Whetter",
+            "Person B",
+            "Rich Trott",
+            "David Dias (@diasdavid)",
+            "Saleh Abdel Motaal (@smotaal)",
+            "Marcin Rataj (@lidel)",
+            "Joe Sepi (@joesepi)",
+            "@vmx"
+        ]
+    );
+    let n = read("Present: Ana Silva (IBM), Ben Okafor\n", 1, None, None, None);
+    assert_eq!(n.participants, ["Ana Silva", "Ben Okafor"]);
+}
