@@ -250,7 +250,9 @@ pub fn collections(dir: &Path, config: &Config, inv: &Inventory) -> Vec<Collecti
         });
         let last = path.rsplit('/').next().unwrap_or(&path);
         let name = name.unwrap_or_else(|| kind.plural().to_string());
-        let slug = unique_slug(&out, crate::text::slugify(last), &path);
+        // The repository itself (`.`) is named by what it holds.
+        let preferred = if path.is_empty() { kind.default_slug().to_string() } else { crate::text::slugify(last) };
+        let slug = unique_slug(&out, preferred, &path);
         out.push(Collection {
             path,
             kind,
@@ -317,25 +319,30 @@ fn unique_slug(existing: &[Collection], preferred: String, path: &str) -> String
 /// Folders named by `.adr-dir` (adr-tools) and `.log4brains.yml`, with a display name.
 fn adr_tool_dirs(dir: &Path) -> Vec<(String, Option<String>)> {
     let mut out = Vec::new();
-    let clean = |p: &str| p.trim().trim_start_matches("./").trim_end_matches('/').to_string();
-    if let Ok(text) = std::fs::read_to_string(dir.join(".adr-dir")) {
-        let p = clean(text.lines().next().unwrap_or(""));
-        if !p.is_empty() {
-            out.push((p, None));
-        }
+    // `.` is the repository itself (a repository of decisions and nothing else): the empty path,
+    // which holds every document but the folder's own index pages.
+    let clean = |p: &str| match p.trim().trim_start_matches("./").trim_end_matches('/') {
+        "" if !p.trim().starts_with('.') => None,
+        "." | "" => Some(String::new()),
+        p => Some(p.to_string()),
+    };
+    if let Ok(text) = std::fs::read_to_string(dir.join(".adr-dir"))
+        && let Some(p) = clean(text.lines().next().unwrap_or(""))
+    {
+        out.push((p, None));
     }
     if let Ok(text) = std::fs::read_to_string(dir.join(".log4brains.yml"))
         && let Ok(yaml) = yaml_serde::from_str::<yaml_serde::Value>(&text)
     {
         let project = &yaml["project"];
-        if let Some(p) = project["adrFolder"].as_str() {
-            out.push((clean(p), None));
+        if let Some(p) = project["adrFolder"].as_str().and_then(clean) {
+            out.push((p, None));
         }
         if let Some(packages) = project["packages"].as_sequence() {
             for pkg in packages {
-                if let Some(p) = pkg["adrFolder"].as_str() {
+                if let Some(p) = pkg["adrFolder"].as_str().and_then(clean) {
                     let name = pkg["name"].as_str().map(|n| format!("Decisions: {n}"));
-                    out.push((clean(p), name));
+                    out.push((p, name));
                 }
             }
         }

@@ -157,3 +157,28 @@ fn a_handle_that_is_a_name_without_its_accents_is_that_person() {
     let page = site.file("people/nicolò-ribaudo.html");
     assert!(page.contains("Record 1") && page.contains("Record 2"), "{page}");
 }
+
+#[test]
+fn a_log4brains_folder_of_dot_is_the_repository_itself() {
+    let src = tempfile::tempdir().unwrap();
+    std::fs::write(src.path().join(".log4brains.yml"), "project:\n  name: Ledger\n  adrFolder: .\n  packages: []\n")
+        .unwrap();
+    std::fs::write(src.path().join("README.md"), "# Architecture decision records\n\nOur decisions.\n").unwrap();
+    for (name, title) in [("0001-use-adrs.md", "Use ADRs"), ("20250108-use-log4brains.md", "Use Log4brains")] {
+        let body = format!("# {title}\n\n- Status: accepted\n- Date: 2025-01-08\n\n## Decision\n\nWe do.\n");
+        std::fs::write(src.path().join(name), body).unwrap();
+    }
+    let site = build(src.path());
+    let docs = site.docs_json();
+    let collections: Vec<(&str, &str)> = docs["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["source"].as_str().unwrap(), d["kind"].as_str().unwrap()))
+        .collect();
+    assert!(collections.contains(&("0001-use-adrs.md", "adr")), "{collections:?}");
+    assert!(collections.contains(&("20250108-use-log4brains.md", "adr")), "{collections:?}");
+    assert!(collections.contains(&("README.md", "handbook")), "the folder's index introduces it: {collections:?}");
+    let nav = site.file("index.html");
+    assert!(nav.contains("href=\"decisions/index.html\"") && !nav.contains("Other decisions"), "{nav}");
+}
