@@ -179,6 +179,23 @@ impl Expansion {
             let candidates = source.words_from(&first, usize::MAX)?;
             x.corrections = stems_of(&spelling::corrections(&concept.word, &candidates), &x.exact, source)?;
         }
+        // Last, a compound the corpus writes as two words ("webassembly": *Web Assembly*,
+        // "frontend": *front-end*): each cut into two corpus words, as a phrase.
+        if x.exact.is_empty() && x.corrections.is_empty() {
+            for (first, second) in spelling::halves(&concept.word) {
+                if STOPWORDS.contains(&first.as_str()) || STOPWORDS.contains(&second.as_str()) {
+                    continue;
+                }
+                if let Some(a) = source.stem_of(&first)?
+                    && let Some(b) = source.stem_of(&second)?
+                {
+                    let member = vec![a, b];
+                    if !x.related.contains(&member) {
+                        x.related.push(member);
+                    }
+                }
+            }
+        }
         Ok(x)
     }
 

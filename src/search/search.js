@@ -238,6 +238,16 @@ export function distance(a, b) {
 const charCount = (s) => [...s].length;
 const shortestFirst = (a, b) => charCount(a) - charCount(b) || compareStrings(a, b);
 
+/** Every cut of `word` into two words of `base_chars[1]` characters or more (spelling.rs `halves`). */
+export function halves(word, rules) {
+  const chars = [...word];
+  const out = [];
+  for (let at = rules.base_chars[1]; at <= chars.length - rules.base_chars[1]; at++) {
+    out.push([chars.slice(0, at).join(''), chars.slice(at).join('')]);
+  }
+  return out;
+}
+
 function typosAllowed(word, rules) {
   const n = charCount(word);
   return n >= rules.spelling[3] ? 2 : n >= rules.spelling[2] ? 1 : 0;
@@ -546,6 +556,16 @@ export function createSearch({ baseUrl = './', fetch: fetchImpl = globalThis.fet
       const words = corrections(concept.word, candidates, rules);
       x.corrections = await stemsOf(words, x.exact);
       x.words.push(...words);
+    }
+    // Last, a compound the corpus writes as two words, each cut as a phrase (rank.rs).
+    if (x.exact.size === 0 && x.corrections.size === 0) {
+      for (const [first, second] of halves(concept.word, rules)) {
+        if (rules.stopwords.includes(first) || rules.stopwords.includes(second)) continue;
+        const a = await stemOf(first);
+        const b = a === null ? null : await stemOf(second);
+        if (a === null || b === null) continue;
+        if (!x.related.some((o) => o.length === 2 && o[0] === a && o[1] === b)) x.related.push([a, b]);
+      }
     }
     return x;
   }

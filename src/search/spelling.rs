@@ -156,6 +156,16 @@ pub fn unprefixed(word: &str) -> Vec<String> {
     out
 }
 
+/// Every way of cutting `word` into two words of at least [`BASE_MIN_CHARS`] characters each,
+/// from the shortest first part: "webassembly" is `web assembly`, `weba ssembly`, …; the corpus
+/// says which of them are words.
+pub fn halves(word: &str) -> Vec<(String, String)> {
+    let chars: Vec<char> = word.chars().collect();
+    (BASE_MIN_CHARS..=chars.len().saturating_sub(BASE_MIN_CHARS))
+        .map(|at| (chars[..at].iter().collect(), chars[at..].iter().collect()))
+        .collect()
+}
+
 /// Byte order, as Rust sorts strings and `search.js` compares them.
 fn shortest_first(a: &String, b: &String) -> std::cmp::Ordering {
     a.chars().count().cmp(&b.chars().count()).then_with(|| a.cmp(b))
@@ -198,6 +208,15 @@ mod tests {
 
     fn owned(words: &[&str]) -> Vec<String> {
         words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn a_word_is_cut_into_two_of_three_letters_or_more() {
+        let cut = |w: &str| halves(w).into_iter().map(|(a, b)| format!("{a} {b}")).collect::<Vec<_>>();
+        assert_eq!(cut("frontend"), ["fro ntend", "fron tend", "front end"]);
+        assert_eq!(cut("webapp"), ["web app"]);
+        assert!(cut("kafka").is_empty());
+        assert_eq!(cut("αβγδεζ"), ["αβγ δεζ"], "by characters");
     }
 
     #[test]

@@ -208,6 +208,10 @@ const WORD_QUERIES: &[(&str, &str)] = &[
     // Two words the corpus writes as one.
     ("module cache", "0009-guard-shared-files-with-lockedfile.md"),
     ("is there a locked file package", "0009-guard-shared-files-with-lockedfile.md"),
+    // One word the corpus writes as two.
+    ("webassembly", "0011-draw-charts-in-web-assembly.md"),
+    ("why do we draw charts in webassembly", "0011-draw-charts-in-web-assembly.md"),
+    ("frontend charts", "0011-draw-charts-in-web-assembly.md"),
     // Contractions leave no stray letters behind.
     ("what's the ledger's database", "0001-use-cockroachdb-for-the-ledger.md"),
 ];
