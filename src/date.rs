@@ -17,6 +17,17 @@ pub fn parse_date(raw: &str) -> Option<Date> {
     numeric(s).or_else(|| worded(s))
 }
 
+/// The date `raw` means when its author wrote the day before the month in a year-first date
+/// (`2023-13-10` for 13 October): only when the month cannot be one and the day can.
+pub fn month_and_day_swapped(raw: &str) -> Option<Date> {
+    let s = raw.trim().trim_matches(['"', '\'', '`', '*', '_']).trim();
+    let token = s.split(|c: char| c.is_whitespace() || matches!(c, 'T' | ';' | ',')).next()?;
+    let parts: Vec<&str> = token.split(['-', '/', '.']).collect();
+    let [y, m, d] = parts.as_slice() else { return None };
+    let (m, d): (i32, i32) = (m.parse().ok()?, d.parse().ok()?);
+    (y.len() == 4 && m > 12 && d <= 12).then(|| ymd(y.parse().ok()?, d, m)).flatten()
+}
+
 fn ymd(y: i32, m: i32, d: i32) -> Option<Date> {
     let y = if y < 100 { 2000 + y } else { y };
     if !(1970..=2100).contains(&y) {
@@ -248,6 +259,10 @@ mod tests {
         assert_eq!(parse_date("2017-10"), Some(date(2017, 10, 1)));
         assert_eq!(parse_date("2018-08-30; Last update date: 2019-04-09"), Some(date(2018, 8, 30)));
         assert_eq!(parse_date("2018-08-30, amended 2019-01-02"), Some(date(2018, 8, 30)));
+        assert_eq!(parse_date("2023-13-10"), None);
+        assert_eq!(month_and_day_swapped("2023-13-10"), Some(date(2023, 10, 13)));
+        assert_eq!(month_and_day_swapped("2023-10-13"), None, "nothing swapped");
+        assert_eq!(month_and_day_swapped("2023-13-14"), None, "neither is a month");
     }
 
     #[test]

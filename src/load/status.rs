@@ -75,6 +75,12 @@ const PHRASES: &[(&str, Status)] = &[
     ("last call", Status::Proposed),
     ("request for comments", Status::Proposed),
     ("call for comments", Status::Proposed),
+    // A proposal's place in a review queue (Swift Evolution and its like).
+    ("awaiting review", Status::Proposed),
+    ("scheduled for review", Status::Proposed),
+    ("ready for review", Status::Proposed),
+    ("awaiting decision", Status::Proposed),
+    ("returned for revision", Status::Draft),
     ("accepted for experimentation", Status::Accepted),
     ("not accepted", Status::Rejected),
 ];
@@ -322,6 +328,13 @@ mod tests {
         let p = parse_status("imlpemented", &CustomStatuses::new());
         assert_eq!(p.status, None);
         assert_eq!(p.suggestion, Some("implemented"));
+        for (queued, status) in [
+            ("**Awaiting review**", Status::Proposed),
+            ("Scheduled for review (March 3...10)", Status::Proposed),
+            ("Returned for revision", Status::Draft),
+        ] {
+            assert_eq!(parse_status(queued, &CustomStatuses::new()).status, Some(status), "{queued}");
+        }
         // The key a `[statuses]` entry maps has no punctuation: `Depreciated.` is `depreciated`.
         let p = parse_status("Depreciated.", &CustomStatuses::new());
         assert_eq!((p.key.as_str(), p.suggestion), ("depreciated", Some("deprecated")));

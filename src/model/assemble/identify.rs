@@ -315,6 +315,10 @@ fn ambiguous_date(src: &SourceDoc, at: &Located, read: Option<Date>) -> Diagnost
 
 fn bad_date(src: &SourceDoc, at: &Located) -> Diagnostic {
     let file = at.file.clone().unwrap_or_else(|| src.source.clone());
+    let help = match crate::date::month_and_day_swapped(&at.value) {
+        Some(meant) => format!("did you mean `{meant}`? YYYY-MM-DD puts the month before the day"),
+        None => "write dates as YYYY-MM-DD; the text is shown as written".to_string(),
+    };
     Diagnostic::warning(
         file,
         at.line,
@@ -322,7 +326,7 @@ fn bad_date(src: &SourceDoc, at: &Located) -> Diagnostic {
         Code::BadDate,
         format!("`{}` is not a date adrsite can read", at.value),
     )
-    .with_help("write dates as YYYY-MM-DD; the text is shown as written")
+    .with_help(help)
 }
 
 /// A status label short enough for a badge: the first clause, without links or explanations.
