@@ -47,7 +47,7 @@ pub struct BodyScan {
 
 static KEY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // Any emphasis around the key, the colon inside or outside it, or both (`**Author(s):**:`).
-    Regex::new(r"^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__|\*|_)?([A-Za-z][A-Za-z0-9 ()/_'-]{0,40}?)\s*(?:\*\*|__|\*|_)?\s*:\s*(?:\*\*|__|\*|_)?\s*:?\s*(.*?)\s*\\?\s*$")
+    Regex::new(r"^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__|\*|_)?(\p{L}[\p{L}0-9 ()/_'-]{0,40}?)\s*(?:\*\*|__|\*|_)?\s*:\s*(?:\*\*|__|\*|_)?\s*:?\s*(.*?)\s*\\?\s*$")
         .expect("static regex")
 });
 static RELATION_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -67,6 +67,7 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
     let mut header = true;
     let mut header_keys = 0usize;
     let mut status_section: Option<bool> = None; // Some(found_status_paragraph)
+    let mut listed: Option<(Key, (usize, u32), Vec<String>)> = None;
     // Metadata tables in the head (before the first section) count as they come, so they win
     // over a `## Status` section further down; later tables count after every other dialect.
     let mut table_rows: Vec<(Key, Located)> = Vec::new();
@@ -130,6 +131,17 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
         }
         body_lines += 1;
 
+        // `- Deciders:` with the people as a nested list below it.
+        if let Some((_, _, items)) = &mut listed {
+            let indent = line.len() - line.trim_start().len();
+            if let Some(item) = trimmed.strip_prefix(['-', '*', '+']).filter(|_| indent >= 2) {
+                items.push(item.trim().to_string());
+                continue;
+            }
+            if let Some((key, at, items)) = listed.take() {
+                set(meta, key, &items.join(", "), at);
+            }
+        }
         if let Some(level) = atx_level(line) {
             let heading = line.trim_start().trim_start_matches('#').trim();
             let heading = heading.trim_end_matches('#').trim();
@@ -154,7 +166,7 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             }
             let plain = crate::text::plain_inline(heading).to_lowercase();
             let plain = plain.trim_end_matches(':').trim();
-            if plain == "status" || plain == "decision status" {
+            if crate::load::status::is_status_heading(plain) {
                 status_section = Some(false);
             } else if let Some(rest) = plain.strip_prefix("status:") {
                 let _ = rest;
@@ -181,7 +193,9 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
         }
 
         if let Some(found) = status_section {
-            if trimmed.starts_with('>') {
+            // A quoted explanation, or a comment to authors (`<!-- proposed/accepted/… -->`; one
+            // over several lines is skipped above).
+            if trimmed.starts_with('>') || trimmed.starts_with("<!--") {
                 continue;
             }
             if !found {
@@ -210,6 +224,9 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             if let Some(c) = KEY_LINE.captures(line) {
                 let key = canonical_key(&c[1]);
                 if let Some(k) = classify(&key) {
+                    if c[2].trim().is_empty() {
+                        listed = Some((k, here, Vec::new()));
+                    }
                     set(meta, k, &c[2], here);
                     header_keys += 1;
                     prev = None;
@@ -218,6 +235,9 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             }
         }
         prev = Some((here.0, line, here.1));
+    }
+    if let Some((key, at, items)) = listed {
+        set(meta, key, &items.join(", "), at);
     }
     take_table(&mut table, in_head, meta, &mut table_rows);
     for (key, at) in table_rows {
@@ -453,6 +473,15 @@ mod tests {
     }
 
     #[test]
+    fn a_french_record_with_its_deciders_as_a_nested_list() {
+        let text = "# 9. Filtres\n\nDate: 2020-05-07\n\n- Décideurs:\n  - [Alexis Janvier](https://github.com/alexisjanvier)\n  - Emmanuel Bosquet\n- Ticket: -\n\n## Statut\n\n<!-- en anglais : proposed/accepted -->\n2020-05-07 accepted\n\n## Contexte\n\n  - not a decider\n";
+        let (m, _) = scan(text);
+        let deciders: Vec<&str> = m.people.iter().map(|(_, p)| p.as_str()).collect();
+        assert_eq!(deciders, ["Alexis Janvier", "Emmanuel Bosquet"]);
+        assert_eq!(m.status.unwrap().value, "2020-05-07 accepted");
+    }
+
+    #[test]
     fn a_status_section_of_prose_is_not_a_status() {
         let (m, s) = scan(
             "# Chat commands\n\n## Status\n\nOur !status command looks at the monitoring systems to find the state.\n",
@@ -470,5 +499,9 @@ mod tests {
     fn status_section_skips_quotes_and_blank_lines() {
         let (m, _) = scan("# ADR 050: X\n\n## Status\n\n> A decision may be \"proposed\" if...\n\nImplemented\n");
         assert_eq!(m.status.unwrap().value, "Implemented");
+        let (m, _) = scan(
+            "# 9. Filtres\n\n## Statut\n\n<!-- les statuts sont en anglais :\nproposed/accepted -->\n2020-05-07 proposed\n",
+        );
+        assert_eq!(m.status.unwrap().value, "2020-05-07 proposed");
     }
 }

@@ -100,7 +100,7 @@ pub fn statements(hunk: &[(Line, &str)]) -> Vec<Statement> {
             let plain = crate::text::plain_inline(heading).to_lowercase();
             let plain = plain.trim_end_matches(':').trim();
             section = None;
-            if plain == "status" || plain == "decision status" {
+            if crate::load::status::is_status_heading(plain) {
                 section = Some(false);
             } else if plain.starts_with("status:")
                 && added

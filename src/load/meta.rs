@@ -77,15 +77,14 @@ pub fn classify(canonical: &str) -> Option<Key> {
     Some(match canonical {
         "title" => Key::Title,
         "name" | "sidebar_label" | "nav_title" | "short_title" => Key::AltTitle,
-        "status" | "state" | "decision_status" => Key::Status,
-        "date" | "decision_date" | "date_decided" => Key::Date(0),
+        "status" | "state" | "decision_status" | "statut" | "estado" | "stato" => Key::Status,
+        "date" | "decision_date" | "date_decided" | "fecha" | "datum" => Key::Date(0),
         "start_date" | "started" => Key::Date(1),
         "creation_date" | "created" | "created_at" | "created_on" | "date_created" => Key::Date(2),
         "last_updated" | "updated" | "last_modified" | "date_updated" => Key::Dated(DateKey::LastUpdated),
         "number" | "id" | "kep_number" | "adr" | "adr_number" | "rfc_number" | "adr_id" | "proposal" => Key::Number,
-        "deciders" | "decider" | "decision_makers" | "decision_maker" | "decided_by" | "approvers" => {
-            Key::People(Role::Decider)
-        }
+        "deciders" | "decider" | "decision_makers" | "decision_maker" | "decided_by" | "approvers" | "décideurs"
+        | "decisores" | "entscheider" | "decisori" => Key::People(Role::Decider),
         "consulted" | "reviewers" => Key::People(Role::Consulted),
         "informed" => Key::People(Role::Informed),
         "authors" | "author" | "authored_by" | "creator" | "creators" | "proposed_by" | "champion" | "champions"

@@ -9,8 +9,27 @@
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 /// Headings that introduce the decision itself.
-const DECISION_HEADINGS: &[&str] =
-    &["decision", "decision outcome", "resolution", "outcome", "decisions", "the decision", "conclusion", "decided"];
+const DECISION_HEADINGS: &[&str] = &[
+    "decision",
+    "decision outcome",
+    "resolution",
+    "outcome",
+    "decisions",
+    "the decision",
+    "conclusion",
+    "decided",
+    // MADR's translations.
+    "décision",
+    "résultat de la décision",
+    "decisión",
+    "resultado de la decisión",
+    "decisão",
+    "resultado da decisão",
+    "entscheidung",
+    "entscheidungsergebnis",
+    "decisione",
+    "esito della decisione",
+];
 /// Headings that introduce a summary written for readers in a hurry.
 const SUMMARY_HEADINGS: &[&str] = &["tl;dr", "tldr", "summary", "abstract"];
 /// Longest excerpt, in characters.

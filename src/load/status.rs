@@ -62,7 +62,96 @@ const WORDS: &[(&str, Status)] = &[
     ("inactive", Status::Withdrawn),
     ("closed", Status::Withdrawn),
     ("archived", Status::Archived),
+    // The same words in the languages decision records are most often written in besides English
+    // (MADR's translations): French, Spanish, Portuguese, German, Italian.
+    ("accepté", Status::Accepted),
+    ("acceptée", Status::Accepted),
+    ("approuvé", Status::Accepted),
+    ("approuvée", Status::Accepted),
+    ("aceptado", Status::Accepted),
+    ("aceptada", Status::Accepted),
+    ("aprobado", Status::Accepted),
+    ("aprobada", Status::Accepted),
+    ("aceito", Status::Accepted),
+    ("aceita", Status::Accepted),
+    ("aprovado", Status::Accepted),
+    ("aprovada", Status::Accepted),
+    ("akzeptiert", Status::Accepted),
+    ("angenommen", Status::Accepted),
+    ("genehmigt", Status::Accepted),
+    ("beschlossen", Status::Accepted),
+    ("accettato", Status::Accepted),
+    ("accettata", Status::Accepted),
+    ("approvato", Status::Accepted),
+    ("approvata", Status::Accepted),
+    ("implémenté", Status::Implemented),
+    ("implémentée", Status::Implemented),
+    ("implementado", Status::Implemented),
+    ("implementada", Status::Implemented),
+    ("implementiert", Status::Implemented),
+    ("umgesetzt", Status::Implemented),
+    ("implementato", Status::Implemented),
+    ("proposé", Status::Proposed),
+    ("proposée", Status::Proposed),
+    ("propuesto", Status::Proposed),
+    ("propuesta", Status::Proposed),
+    ("proposto", Status::Proposed),
+    ("proposta", Status::Proposed),
+    ("vorgeschlagen", Status::Proposed),
+    ("brouillon", Status::Draft),
+    ("borrador", Status::Draft),
+    ("rascunho", Status::Draft),
+    ("entwurf", Status::Draft),
+    ("bozza", Status::Draft),
+    ("reporté", Status::Postponed),
+    ("reportée", Status::Postponed),
+    ("pospuesto", Status::Postponed),
+    ("adiado", Status::Postponed),
+    ("zurückgestellt", Status::Postponed),
+    ("rinviato", Status::Postponed),
+    ("déprécié", Status::Deprecated),
+    ("dépréciée", Status::Deprecated),
+    ("obsolète", Status::Deprecated),
+    ("obsoleto", Status::Deprecated),
+    ("obsoleta", Status::Deprecated),
+    ("veraltet", Status::Deprecated),
+    ("deprecato", Status::Deprecated),
+    ("remplacé", Status::Superseded),
+    ("remplacée", Status::Superseded),
+    ("reemplazado", Status::Superseded),
+    ("reemplazada", Status::Superseded),
+    ("substituído", Status::Superseded),
+    ("substituída", Status::Superseded),
+    ("ersetzt", Status::Superseded),
+    ("sostituito", Status::Superseded),
+    ("rejeté", Status::Rejected),
+    ("rejetée", Status::Rejected),
+    ("refusé", Status::Rejected),
+    ("refusée", Status::Rejected),
+    ("rechazado", Status::Rejected),
+    ("rechazada", Status::Rejected),
+    ("rejeitado", Status::Rejected),
+    ("rejeitada", Status::Rejected),
+    ("abgelehnt", Status::Rejected),
+    ("verworfen", Status::Rejected),
+    ("rifiutato", Status::Rejected),
+    ("respinto", Status::Rejected),
+    ("abandonné", Status::Withdrawn),
+    ("abandonnée", Status::Withdrawn),
+    ("retirado", Status::Withdrawn),
+    ("retirada", Status::Withdrawn),
+    ("zurückgezogen", Status::Withdrawn),
+    ("ritirato", Status::Withdrawn),
 ];
+
+/// Headings of a status section: `Status` (also German and Dutch), and its French, Spanish,
+/// Portuguese and Italian names.
+const STATUS_HEADINGS: &[&str] = &["status", "decision status", "statut", "estado", "stato", "état"];
+
+/// Whether a heading, as lowercase plain text without a trailing colon, opens a status section.
+pub fn is_status_heading(plain: &str) -> bool {
+    STATUS_HEADINGS.contains(&plain)
+}
 
 /// Phrases whose first word alone would say something else: a review that is active is not a
 /// decision in force.
@@ -160,8 +249,10 @@ fn parse(raw: &str, custom: &CustomStatuses, suggest: bool) -> ParsedStatus {
     // "This proposal was adopted for Go 1.4": the verb after `was` says what became of it.
     let after_verb = cleaned.iter().position(|w| matches!(w.as_str(), "was" | "been" | "got"));
     let from = after_verb.map_or(0, |i| i + 1);
+    // `2020-03-05 proposed`: the day a status was reached, written before it, is no status.
+    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
     let meaningful: Vec<&str> =
-        cleaned[from..].iter().map(String::as_str).skip_while(|w| FILLER.contains(w)).collect::<Vec<_>>();
+        cleaned[from..].iter().map(String::as_str).skip_while(|w| FILLER.contains(w) || number(w)).collect::<Vec<_>>();
     let joined = meaningful.join(" ");
     if let Some((_, status)) = PHRASES.iter().find(|(p, _)| joined == *p || joined.starts_with(&format!("{p} "))) {
         parsed.status = Some(*status);
@@ -328,7 +419,19 @@ mod tests {
         let p = parse_status("imlpemented", &CustomStatuses::new());
         assert_eq!(p.status, None);
         assert_eq!(p.suggestion, Some("implemented"));
+        for (word, status) in [
+            ("Accepté", Status::Accepted),
+            ("**Abgelehnt**", Status::Rejected),
+            ("Propuesto", Status::Proposed),
+            ("Substituído por ADR-0004", Status::Superseded),
+            ("Entwurf", Status::Draft),
+        ] {
+            assert_eq!(parse_status(word, &CustomStatuses::new()).status, Some(status), "{word}");
+        }
+        assert!(is_status_heading("statut") && is_status_heading("estado") && !is_status_heading("state of play"));
         for (queued, status) in [
+            ("2020-03-05 proposed", Status::Proposed),
+            ("2020-03-25 accepted", Status::Accepted),
             ("**Awaiting review**", Status::Proposed),
             ("Scheduled for review (March 3...10)", Status::Proposed),
             ("Returned for revision", Status::Draft),
