@@ -112,6 +112,39 @@ fn worded(s: &str) -> Option<Date> {
     }
 }
 
+/// The date a document's path gives it: a full date in its file name or a folder's
+/// ([`date_in_name`], the nearest first), else a year folder with the month and day in the file
+/// name (`2023/wasmtime-02-16.md`) or a month folder and the day (`2023/02/16-notes.md`).
+pub fn date_in_path(rel: &str) -> Option<Date> {
+    if let Some(date) = rel.rsplit('/').find_map(date_in_name) {
+        return Some(date);
+    }
+    let (folders, file) = rel.rsplit_once('/')?;
+    let stem = file.split('.').next().unwrap_or(file);
+    let folders: Vec<&str> = folders.split('/').collect();
+    let two = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    let year_at =
+        folders.iter().rposition(|f| f.len() == 4 && f.parse::<i32>().is_ok_and(|y| (1970..=2100).contains(&y)))?;
+    let year: i32 = folders[year_at].parse().ok()?;
+    match &folders[year_at + 1..] {
+        // `2023/wasmtime-02-16.md`: the month and day are the only two-digit pair in the name.
+        [] => {
+            let parts: Vec<&str> = stem.split(['-', '_']).collect();
+            let mut pairs = parts.windows(2).filter(|w| two(w[0]) && two(w[1]));
+            match (pairs.next(), pairs.next()) {
+                (Some(w), None) => ymd(year, w[0].parse().ok()?, w[1].parse().ok()?),
+                _ => None,
+            }
+        }
+        // `2023/02/16-notes.md`.
+        [month] if two(month) => {
+            let day = stem.split(['-', '_']).next().filter(|d| two(d))?;
+            ymd(year, month.parse().ok()?, day.parse().ok()?)
+        }
+        _ => None,
+    }
+}
+
 /// Finds a date written in a file or folder name: `2022-02-03-slug`, `20210315-slug`,
 /// `T-compiler Meeting Agenda 2022-09-15`, `2018-05-24-to-2018-10-30--archive` (the first wins),
 /// and the unpadded `2017-10-6--all-hands`.
@@ -260,6 +293,12 @@ mod tests {
         assert_eq!(parse_date("2018-08-30; Last update date: 2019-04-09"), Some(date(2018, 8, 30)));
         assert_eq!(parse_date("2018-08-30, amended 2019-01-02"), Some(date(2018, 8, 30)));
         assert_eq!(parse_date("2023-13-10"), None);
+        assert_eq!(date_in_path("wasmtime/2023/wasmtime-02-16.md"), Some(date(2023, 2, 16)));
+        assert_eq!(date_in_path("notes/2023/02/16-sync.md"), Some(date(2023, 2, 16)));
+        assert_eq!(date_in_path("minutes/2022-02-03-slug/README.md"), Some(date(2022, 2, 3)));
+        assert_eq!(date_in_path("docs/2023/guide.md"), None, "a year folder alone is no day");
+        assert_eq!(date_in_path("docs/2023/v1-02-03-04.md"), None, "two pairs: which one?");
+        assert_eq!(date_in_path("docs/2023/13-40.md"), None);
         assert_eq!(month_and_day_swapped("2023-13-10"), Some(date(2023, 10, 13)));
         assert_eq!(month_and_day_swapped("2023-10-13"), None, "nothing swapped");
         assert_eq!(month_and_day_swapped("2023-13-14"), None, "neither is a month");

@@ -185,7 +185,7 @@ pub fn infer(doc: &SourceDoc) -> Inferred {
     if doc.has_status_section || (doc.meta.status.is_some() && numbered) {
         return inferred(DocKind::Adr, None, Why::Status);
     }
-    let dated = doc.meta.date.is_some() || crate::date::date_in_name(stem).is_some();
+    let dated = doc.meta.date.is_some() || crate::date::date_in_path(path).is_some();
     let headings = doc.outline.headings.to_lowercase();
     let meeting_words = ["agenda", "attendees", "attendance", "action items", "minutes"];
     let attended = doc.meta.people.iter().any(|(r, _)| *r == Role::Participant);

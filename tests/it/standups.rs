@@ -232,3 +232,15 @@ fn standups_are_searchable_dated_and_attributed() {
     assert_eq!(top.date.as_deref(), Some("2026-03-05"));
     assert_eq!(top.people, ["Ben"]);
 }
+
+#[test]
+fn meeting_notes_under_a_year_folder_take_their_month_and_day_from_the_name() {
+    let src = tempfile::tempdir().unwrap();
+    let year = src.path().join("wasmtime/2023");
+    std::fs::create_dir_all(&year).unwrap();
+    let call = "# March 16 project call\n\n## Agenda\n\n1. Announcements\n\n## Notes\n\n### Attendees\n\n- Ana Silva\n";
+    std::fs::write(year.join("wasmtime-03-16.md"), call).unwrap();
+    let site = crate::support::build(src.path());
+    let doc = site.doc("wasmtime/2023/wasmtime-03-16.md");
+    assert_eq!((doc["kind"].as_str(), doc["date"].as_str()), (Some("standup"), Some("2023-03-16")), "{doc}");
+}

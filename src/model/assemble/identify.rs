@@ -341,8 +341,7 @@ fn short_label(label: &str) -> String {
 
 /// A date in the file name, else in a folder name inside the collection.
 fn date_from_path(source: &str, collection_path: &str) -> Option<Date> {
-    let rel = source.strip_prefix(collection_path).unwrap_or(source);
-    rel.rsplit('/').find_map(date_in_name)
+    crate::date::date_in_path(source.strip_prefix(collection_path).unwrap_or(source))
 }
 
 fn fallback_title(src: &SourceDoc, kind: DocKind) -> String {
