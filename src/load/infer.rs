@@ -127,7 +127,8 @@ fn series_name(name: &str) -> Option<crate::vocab::series::SeriesId> {
 /// the folder all the same. The name of the folder it introduces, when it does.
 pub fn introduces(doc: &SourceDoc, root: Option<&str>) -> Option<String> {
     let (dirs, file) = doc.source.rsplit_once('/').unwrap_or(("", &doc.source));
-    if !crate::vocab::markdown_name::is_folder_index(file) {
+    // mdBook's and GitBook's table of contents (`text/SUMMARY.md`) introduces its folder too.
+    if !crate::vocab::markdown_name::is_folder_index(file) && file != "SUMMARY.md" {
         return None;
     }
     let (above, name) = dirs.rsplit_once('/').unwrap_or(("", dirs));
@@ -239,6 +240,8 @@ mod tests {
             ("BiweeklyMeetings/README.md", None, Some("BiweeklyMeetings")),
             ("docs/arch/index.md", Some("docs/arch"), Some("arch")),
             ("README.md", Some(""), Some("")),
+            // An mdBook's table of contents.
+            ("text/SUMMARY.md", Some("text"), Some("text")),
             // A document's own folder: the page is the document.
             ("keps/sig-node/1234-pod-quotas/README.md", None, None),
             ("keps/sig-architecture/0000-kep-process/README.md", None, None),
