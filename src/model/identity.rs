@@ -94,7 +94,8 @@ pub fn split_heading_number(heading: &str) -> (Option<DocNumber>, &str) {
             let rest = &heading[c.get(0).map_or(0, |m| m.end())..];
             (DocNumber::parse(digits), rest.trim())
         }
-        None => (None, heading),
+        // The template's placeholder left in (`# n. Django templates` from `# NUMBER. TITLE`).
+        None => (None, heading.strip_prefix("n. ").or(heading.strip_prefix("N. ")).map_or(heading, str::trim_start)),
     }
 }
 
@@ -175,6 +176,7 @@ mod tests {
             Some("Push metrics")
         );
         assert_eq!(title_from_heading("Summary"), None);
+        assert_eq!(title_from_heading("n. Django Templates").as_deref(), Some("Django Templates"));
         assert_eq!(title_from_heading("Context and Problem Statement"), None, "MADR's first section");
         assert_eq!(title_from_heading("**Use `rayon`**").as_deref(), Some("Use rayon"));
     }
