@@ -415,29 +415,29 @@ mod tests {
     }
 
     #[test]
-    fn unknown_gets_suggestion_and_placeholder_is_flagged() {
-        let p = parse_status("imlpemented", &CustomStatuses::new());
-        assert_eq!(p.status, None);
-        assert_eq!(p.suggestion, Some("implemented"));
-        for (word, status) in [
+    fn other_languages_a_date_before_the_status_and_review_queues() {
+        for (label, status) in [
             ("Accepté", Status::Accepted),
             ("**Abgelehnt**", Status::Rejected),
             ("Propuesto", Status::Proposed),
             ("Substituído por ADR-0004", Status::Superseded),
             ("Entwurf", Status::Draft),
-        ] {
-            assert_eq!(parse_status(word, &CustomStatuses::new()).status, Some(status), "{word}");
-        }
-        assert!(is_status_heading("statut") && is_status_heading("estado") && !is_status_heading("state of play"));
-        for (queued, status) in [
             ("2020-03-05 proposed", Status::Proposed),
             ("2020-03-25 accepted", Status::Accepted),
             ("**Awaiting review**", Status::Proposed),
             ("Scheduled for review (March 3...10)", Status::Proposed),
             ("Returned for revision", Status::Draft),
         ] {
-            assert_eq!(parse_status(queued, &CustomStatuses::new()).status, Some(status), "{queued}");
+            assert_eq!(parse_status(label, &CustomStatuses::new()).status, Some(status), "{label}");
         }
+        assert!(is_status_heading("statut") && is_status_heading("estado") && !is_status_heading("state of play"));
+    }
+
+    #[test]
+    fn unknown_gets_suggestion_and_placeholder_is_flagged() {
+        let p = parse_status("imlpemented", &CustomStatuses::new());
+        assert_eq!(p.status, None);
+        assert_eq!(p.suggestion, Some("implemented"));
         // The key a `[statuses]` entry maps has no punctuation: `Depreciated.` is `depreciated`.
         let p = parse_status("Depreciated.", &CustomStatuses::new());
         assert_eq!((p.key.as_str(), p.suggestion), ("depreciated", Some("deprecated")));
