@@ -1,11 +1,13 @@
-//! Which Markdown files are not pages, and why: templates, licences, partials and layouts.
+//! Which Markdown files are not pages, and why: templates, licences, partials and layouts; and
+//! the reasons for files that are not read at all (an unread Markdown-like extension, another
+//! markup language).
 //!
 //! Input: a Markdown file's path relative to the site directory. Output: the [`Skip`] reason,
 //! or `None` for a document. `-v` lists each skipped file with its reason.
 
 use crate::vocab::markdown_name;
 
-/// Why a Markdown-like file is not a page.
+/// Why a Markdown-like file, or a document in another markup language, is not a page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Skip {
