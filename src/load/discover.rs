@@ -62,14 +62,16 @@ pub struct Collection {
 
 /// Folder names that hold documents of a kind, and the deepest level at which they count.
 const KNOWN_DIRS: &[(&str, DocKind, usize)] = &[
-    ("adr", DocKind::Adr, 3),
-    ("adrs", DocKind::Adr, 3),
+    // Names that can only mean decision records are found deeper, as a documentation site has
+    // them (`website/docs/contributing/ADRs/`).
+    ("adr", DocKind::Adr, 5),
+    ("adrs", DocKind::Adr, 5),
     ("decisions", DocKind::Adr, 3),
-    ("decision-records", DocKind::Adr, 3),
-    ("decision-record", DocKind::Adr, 3),
-    ("architecture-decision-record", DocKind::Adr, 3),
-    ("architecture-decision-records", DocKind::Adr, 3),
-    ("architecture-decisions", DocKind::Adr, 3),
+    ("decision-records", DocKind::Adr, 5),
+    ("decision-record", DocKind::Adr, 5),
+    ("architecture-decision-record", DocKind::Adr, 5),
+    ("architecture-decision-records", DocKind::Adr, 5),
+    ("architecture-decisions", DocKind::Adr, 5),
     ("rfcs", DocKind::Rfc, 3),
     ("rfc", DocKind::Rfc, 3),
     ("keps", DocKind::Rfc, 2),

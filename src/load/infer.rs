@@ -127,11 +127,14 @@ fn series_name(name: &str) -> Option<crate::vocab::series::SeriesId> {
 /// the folder all the same. The name of the folder it introduces, when it does.
 pub fn introduces(doc: &SourceDoc, root: Option<&str>) -> Option<String> {
     let (dirs, file) = doc.source.rsplit_once('/').unwrap_or(("", &doc.source));
-    // mdBook's and GitBook's table of contents (`text/SUMMARY.md`) introduces its folder too.
-    if !crate::vocab::markdown_name::is_folder_index(file) && file != "SUMMARY.md" {
+    let (above, name) = dirs.rsplit_once('/').unwrap_or(("", dirs));
+    // mdBook's and GitBook's table of contents (`text/SUMMARY.md`) introduces its folder too, and
+    // so does a page named as its folder (`ADRs/ADRs.md`, Docusaurus's category page).
+    let stem = crate::vocab::markdown_name::stem(file);
+    let named_as_folder = !name.is_empty() && stem.eq_ignore_ascii_case(name);
+    if !crate::vocab::markdown_name::is_folder_index(file) && file != "SUMMARY.md" && !named_as_folder {
         return None;
     }
-    let (above, name) = dirs.rsplit_once('/').unwrap_or(("", dirs));
     let holds = !name.contains(|c: char| c.is_ascii_digit())
         && folder_kind(name, above.is_empty()).is_some_and(|k| k != DocKind::Handbook);
     if root != Some(dirs) && !holds {
@@ -242,6 +245,9 @@ mod tests {
             ("README.md", Some(""), Some("")),
             // An mdBook's table of contents.
             ("text/SUMMARY.md", Some("text"), Some("text")),
+            // A page named as its folder, in Docusaurus's way.
+            ("website/docs/contributing/ADRs/ADRs.md", None, Some("ADRs")),
+            ("CIP-0001/CIP-0001.md", None, None),
             // A document's own folder: the page is the document.
             ("keps/sig-node/1234-pod-quotas/README.md", None, None),
             ("keps/sig-architecture/0000-kep-process/README.md", None, None),

@@ -91,7 +91,14 @@ fn is_template(rel: &str) -> bool {
         let tokens: Vec<&str> = lower.split(['-', '_', '.', ' ']).filter(|t| !t.is_empty()).collect();
         let numbered =
             tokens.first().is_some_and(|t| t.chars().all(|c| c.is_ascii_digit()) && t.chars().any(|c| c != '0'));
-        tokens.iter().any(|t| *t == "template" || *t == "templates") && !numbered
+        // `RFC-0000/`, `0000.md`, `ADR-NNNN.md`: an id with no number yet, and nothing else.
+        let unnumbered = |t: &str| t.len() >= 3 && ['0', 'n', 'x'].iter().any(|p| t.chars().all(|c| c == *p));
+        let bare = match tokens.as_slice() {
+            [n] => unnumbered(n),
+            [prefix, n] => prefix.len() <= 4 && prefix.chars().all(|c| c.is_ascii_alphabetic()) && unnumbered(n),
+            _ => false,
+        };
+        bare || (tokens.iter().any(|t| *t == "template" || *t == "templates") && !numbered)
     };
     let (dirs, file) = rel.rsplit_once('/').unwrap_or(("", rel));
     is_template(markdown_name::stem(file)) || dirs.split('/').any(is_template)
@@ -111,6 +118,9 @@ mod tests {
             "docs/adr/0000-template.md",
             "docs/decisions/adr-template-bare.md",
             "keps/NNNN-kep-template/README.md",
+            "rfcs/RFC-0000/README.md",
+            "docs/adr/0000.md",
+            "proposals/NNNN.md",
             "template.md",
             "NOTICE.md",
         ] {
@@ -123,6 +133,9 @@ mod tests {
             "process/license_keys.md",
             "keps/sig-node/5978-cluster-resource-claim-template/README.md",
             "0042-template-engine.md",
+            "docs/decisions/0000-use-markdown-architectural-decision-records.md",
+            "rfcs/RFC-0001/README.md",
+            "docs/box.md",
         ] {
             assert_eq!(skip_reason(p), None, "{p}");
         }

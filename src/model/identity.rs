@@ -99,6 +99,15 @@ pub fn split_heading_number(heading: &str) -> (Option<DocNumber>, &str) {
     }
 }
 
+/// A title without the kind of record written before it (`ADR: Naming`, `Architecture Decision
+/// Record: Configuration`), when something is left.
+pub fn strip_record_prefix(title: &str) -> &str {
+    match TITLE_PREFIX.find(title) {
+        Some(m) if !title[m.end()..].trim().is_empty() => title[m.end()..].trim(),
+        _ => title,
+    }
+}
+
 /// Cleans a heading into a title: status prefix, number prefix and `Architecture Decision Record:`
 /// dropped, inline Markdown flattened. `None` for empty or generic headings.
 pub fn title_from_heading(heading: &str) -> Option<String> {
@@ -177,6 +186,9 @@ mod tests {
         );
         assert_eq!(title_from_heading("Summary"), None);
         assert_eq!(title_from_heading("n. Django Templates").as_deref(), Some("Django Templates"));
+        assert_eq!(strip_record_prefix("ADR: Naming"), "Naming");
+        assert_eq!(strip_record_prefix("ADR:"), "ADR:", "nothing would be left");
+        assert_eq!(strip_record_prefix("Adrenaline: a story"), "Adrenaline: a story");
         assert_eq!(title_from_heading("Context and Problem Statement"), None, "MADR's first section");
         assert_eq!(title_from_heading("**Use `rayon`**").as_deref(), Some("Use rayon"));
     }

@@ -182,3 +182,26 @@ fn a_log4brains_folder_of_dot_is_the_repository_itself() {
     let nav = site.file("index.html");
     assert!(nav.contains("href=\"decisions/index.html\"") && !nav.contains("Other decisions"), "{nav}");
 }
+
+#[test]
+fn a_documentation_site_s_decision_folder_its_category_page_and_a_status_folder() {
+    let src = tempfile::tempdir().unwrap();
+    let adrs = src.path().join("website/docs/contributing/ADRs");
+    std::fs::create_dir_all(adrs.join("front-end/deprecated")).unwrap();
+    std::fs::write(adrs.join("ADRs.md"), "---\ntitle: ADR Overview\n---\n\nOur decisions, by area.\n").unwrap();
+    std::fs::write(
+        adrs.join("front-end/naming.md"),
+        "---\ntitle: \"ADR: Naming\"\n---\n\n## Decision\n\nKebab case.\n",
+    )
+    .unwrap();
+    let old = "---\ntitle: \"ADR: Styles import placement\"\n---\n\n## Decision\n\nImports first.\n";
+    std::fs::write(adrs.join("front-end/deprecated/styles-import-placement.md"), old).unwrap();
+    let site = build(src.path());
+    let naming = site.doc("website/docs/contributing/ADRs/front-end/naming.md");
+    assert_eq!((naming["kind"].as_str(), naming["title"].as_str()), (Some("adr"), Some("Naming")), "{naming}");
+    let old = site.doc("website/docs/contributing/ADRs/front-end/deprecated/styles-import-placement.md");
+    assert_eq!(old["status"], "deprecated", "its folder says so: {old}");
+    assert_eq!(naming["status"], serde_json::Value::Null);
+    let overview = site.doc("website/docs/contributing/ADRs/ADRs.md");
+    assert_eq!(overview["kind"], "handbook", "the category's page introduces it: {overview}");
+}

@@ -141,6 +141,8 @@ pub(super) fn identify(
             }
             _ => t,
         })
+        // `title: "ADR: Naming"` names the kind the page already shows.
+        .map(|t| identity::strip_record_prefix(&t).to_string())
         .filter(|t| !t.is_empty());
     let mut title_range = None;
     let title = match (&front_title, &heading_title) {
@@ -163,7 +165,15 @@ pub(super) fn identify(
         let value = col.default_status.clone()?;
         Some(Located { value, line: 1, column: 1, file: Some(crate::config::FILE_NAME.to_string()) })
     };
-    let stated = meta.status.clone().or_else(default_status);
+    // `front-end/deprecated/x.md`: a folder of the collection named by a status is the status of
+    // what it holds, when they state none.
+    let folder_status = || {
+        let rel = src.source.strip_prefix(&col.path).unwrap_or(&src.source);
+        let (folders, _) = rel.rsplit_once('/')?;
+        let folder = folders.split('/').rev().find(|f| STATUS_FOLDERS.contains(&f.to_lowercase().as_str()))?;
+        Some(Located { value: folder.to_string(), line: 1, column: 1, file: None })
+    };
+    let stated = meta.status.clone().or_else(folder_status).or_else(default_status);
     let parsed = stated.as_ref().map(|s| parse_status(&s.value, &config.statuses));
     let mut status = None;
     let mut status_label = None;
@@ -299,6 +309,26 @@ pub(super) fn identify(
     };
     (doc, parsed)
 }
+
+/// Folder names that say the status of the documents in them. Words that name a status only in
+/// some teams' usage (`open`, `current`, `active`, `review`) are left out: as folders they say
+/// something else.
+const STATUS_FOLDERS: &[&str] = &[
+    "accepted",
+    "proposed",
+    "draft",
+    "implemented",
+    "postponed",
+    "deferred",
+    "deprecated",
+    "obsolete",
+    "superseded",
+    "rejected",
+    "declined",
+    "withdrawn",
+    "abandoned",
+    "archived",
+];
 
 fn ambiguous_date(src: &SourceDoc, at: &Located, read: Option<Date>) -> Diagnostic {
     let file = at.file.clone().unwrap_or_else(|| src.source.clone());
