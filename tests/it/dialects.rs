@@ -196,7 +196,14 @@ fn a_documentation_site_s_decision_folder_its_category_page_and_a_status_folder(
     .unwrap();
     let old = "---\ntitle: \"ADR: Styles import placement\"\n---\n\n## Decision\n\nImports first.\n";
     std::fs::write(adrs.join("front-end/deprecated/styles-import-placement.md"), old).unwrap();
+    let jsx = "---\ntitle: \"ADR: Use of conditionals in JSX (deprecated)\"\n---\n\n## Decision\n\nTernaries.\n";
+    std::fs::write(adrs.join("front-end/jsx-conditionals.md"), jsx).unwrap();
     let site = build(src.path());
+    let jsx = site.doc("website/docs/contributing/ADRs/front-end/jsx-conditionals.md");
+    assert_eq!(
+        (jsx["title"].as_str(), jsx["status"].as_str()),
+        (Some("Use of conditionals in JSX"), Some("deprecated"))
+    );
     let naming = site.doc("website/docs/contributing/ADRs/front-end/naming.md");
     assert_eq!((naming["kind"].as_str(), naming["title"].as_str()), (Some("adr"), Some("Naming")), "{naming}");
     let old = site.doc("website/docs/contributing/ADRs/front-end/deprecated/styles-import-placement.md");

@@ -173,7 +173,19 @@ pub(super) fn identify(
         let folder = folders.split('/').rev().find(|f| STATUS_FOLDERS.contains(&f.to_lowercase().as_str()))?;
         Some(Located { value: folder.to_string(), line: 1, column: 1, file: None })
     };
-    let stated = meta.status.clone().or_else(folder_status).or_else(default_status);
+    // `Use of conditionals in JSX (deprecated)`: a status in brackets at the end of the title, when
+    // the document states none; the badge says it, so the title drops it.
+    let bracketed = title
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .filter(|(_, word)| STATUS_FOLDERS.contains(&word.trim().to_lowercase().as_str()))
+        .map(|(before, word)| (before.trim_end().to_string(), word.trim().to_string()))
+        .filter(|(before, _)| !before.is_empty() && meta.status.is_none());
+    let title_status =
+        || bracketed.as_ref().map(|(_, word)| Located { value: word.clone(), line: 1, column: 1, file: None });
+    let stated = meta.status.clone().or_else(title_status).or_else(folder_status).or_else(default_status);
+    let title = bracketed.as_ref().map_or(title.clone(), |(before, _)| before.clone());
     let parsed = stated.as_ref().map(|s| parse_status(&s.value, &config.statuses));
     let mut status = None;
     let mut status_label = None;
@@ -310,7 +322,8 @@ pub(super) fn identify(
     (doc, parsed)
 }
 
-/// Folder names that say the status of the documents in them. Words that name a status only in
+/// Folder names that say the status of the documents in them (and a title's last words in
+/// brackets). Words that name a status only in
 /// some teams' usage (`open`, `current`, `active`, `review`) are left out: as folders they say
 /// something else.
 const STATUS_FOLDERS: &[&str] = &[
