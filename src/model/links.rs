@@ -231,6 +231,13 @@ impl PathIndex {
             return Some(format!("`{found}` exists; names are case-sensitive on Linux and on GitHub Pages"));
         }
         let last = joined.rsplit('/').next()?;
+        // An image or download is another file of that name, never a document.
+        let markdown = crate::vocab::markdown_name::is_markdown(last);
+        if last.contains('.') && !markdown && !last.ends_with(".html") {
+            let name = last.to_lowercase();
+            let found = self.files.iter().find(|f| f.rsplit('/').next().is_some_and(|n| n.to_lowercase() == name))?;
+            return Some(format!("did you mean `{}`?", relative_from(from, found)));
+        }
         // Every folder has a README: its name says nothing of which one was meant.
         let named = !crate::vocab::markdown_name::is_folder_index(last);
         let name = last.to_lowercase();
@@ -409,6 +416,10 @@ mod tests {
         let idx = index();
         assert!(idx.suggest("docs/adr/0001-b.md", "0002-A.md").unwrap().contains("case-sensitive"));
         assert_eq!(idx.suggest("docs/x.md", "a/0002-a.md").as_deref(), Some("did you mean `adr/0002-a.md`?"));
+        // An image is found as a file of its name, never as a document whose name ends like it.
+        assert_eq!(idx.suggest("docs/x.md", "img/x.png").as_deref(), Some("did you mean `adr/img/x.png`?"));
+        assert_eq!(idx.suggest("docs/x.md", "../assets/adr/a.png"), None);
+        assert_eq!(idx.suggest("docs/x.md", "0002-diagram.png"), None, "a number names no document here");
     }
 
     #[test]

@@ -185,7 +185,7 @@ pub(super) fn identify(
     let title_status =
         || bracketed.as_ref().map(|(_, word)| Located { value: word.clone(), line: 1, column: 1, file: None });
     let stated = meta.status.clone().or_else(title_status).or_else(folder_status).or_else(default_status);
-    let title = bracketed.as_ref().map_or(title.clone(), |(before, _)| before.clone());
+    let title = bracketed.as_ref().map_or(title, |(before, _)| before.clone());
     let parsed = stated.as_ref().map(|s| parse_status(&s.value, &config.statuses));
     let mut status = None;
     let mut status_label = None;
@@ -322,10 +322,9 @@ pub(super) fn identify(
     (doc, parsed)
 }
 
-/// Folder names that say the status of the documents in them (and a title's last words in
-/// brackets). Words that name a status only in
-/// some teams' usage (`open`, `current`, `active`, `review`) are left out: as folders they say
-/// something else.
+/// Folder names that say the status of the documents in them, and the words that do so in
+/// brackets at the end of a title. Words that name a status only in some teams' usage (`open`,
+/// `current`, `active`, `review`) are left out: as folders they say something else.
 const STATUS_FOLDERS: &[&str] = &[
     "accepted",
     "proposed",
