@@ -3,7 +3,7 @@
 //! link every superseded ADR to the successor its source names. Search answers alike in the
 //! terminal and the browser on each.
 
-use crate::support::{build, unresolved_relative_urls};
+use crate::support::{shared_build, unresolved_relative_urls};
 use std::path::{Path, PathBuf};
 
 fn corpora() -> Vec<PathBuf> {
@@ -81,7 +81,7 @@ fn every_corpus_builds_with_a_page_per_document() {
     let heading = regex::Regex::new(r#"<h1>[^<]*<span class="count">(\d+)</span></h1>"#).unwrap();
     for dir in corpora() {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let site = build(&dir);
+        let site = shared_build(&dir);
         let json = site.docs_json();
         let docs = json["documents"].as_array().unwrap();
 
@@ -165,7 +165,7 @@ fn the_largest_handbook_index_filters_in_a_real_browser() {
     let modules = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/node_modules");
     assert!(modules.is_dir(), "run `npm ci --prefix tests/browser` first (bash .ci/run does)");
     let dir = corpora().into_iter().find(|d| d.ends_with("sourcegraph-handbook")).expect("sourcegraph-handbook");
-    let site = build(&dir);
+    let site = shared_build(&dir);
     // The collection page with the most rows is the one a reader would need to filter.
     let page = walkdir::WalkDir::new(&site.out)
         .max_depth(2)
@@ -202,7 +202,7 @@ fn action_items_in_the_shared_minutes_are_real_tasks() {
     let mut found = std::collections::BTreeSet::new();
     for name in ["openjs-cpc-minutes", "ipfs-team-mgmt", "rust-compiler-team-minutes", "cardano-cips"] {
         let dir = corpora().into_iter().find(|d| d.ends_with(name)).unwrap_or_else(|| panic!("{name}"));
-        let site = build(&dir);
+        let site = shared_build(&dir);
         let standups: serde_json::Value = serde_json::from_str(&site.file("api/standups.json")).unwrap();
         for a in standups["actions"].as_array().unwrap() {
             found.insert(format!("{name}\t{}:{}", a["source"].as_str().unwrap(), a["line"]));

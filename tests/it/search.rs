@@ -11,8 +11,8 @@ fn corpus(name: &str) -> PathBuf {
 }
 
 /// Builds `dir` and opens its search index (already up to date: the build made it).
-fn indexed(dir: &Path) -> (crate::support::Built, adrsite::search::SearchIndex) {
-    let site = build(dir);
+fn indexed(dir: &Path) -> (std::sync::Arc<crate::support::Built>, adrsite::search::SearchIndex) {
+    let site = crate::support::shared_build(dir);
     let index = index_of(dir, &site);
     (site, index)
 }
@@ -330,7 +330,7 @@ fn questions_of_every_class_find_the_expected_document() {
 #[test]
 fn the_search_box_answers_in_a_real_browser() {
     node_modules();
-    let site = build(&project("example-site"));
+    let site = crate::support::shared_build(&project("example-site"));
     // A whole question, and an unfinished word: results appear as it is typed, without Enter.
     for (question, expected) in [
         ("why did we choose postgres?", "Use PostgreSQL as the primary database"),

@@ -170,7 +170,7 @@ fn archive_pages() {
 
 #[test]
 fn example_site_shows_an_open_blocker_a_resolved_one_and_an_overdue_action() {
-    let site = build(&project("example-site"));
+    let site = crate::support::shared_build(&project("example-site"));
     let s = standups(&site);
     assert_eq!(rows(&s["open_blockers"], &["person", "since"]), ["chloe-martin | 2026-11-10"]);
     assert_eq!(
@@ -192,7 +192,7 @@ fn minutes_corpora_are_dated_with_week_pages() {
         // `minutes/` and its `*-meeting/` folders introduce the minutes: pages, not notes.
         ("rust-compiler-team-minutes", &["notes/content/working-groups/rustc-dev-guide/minutes/agenda"][..], 0),
     ] {
-        let site = build(&project(&format!("../shared/corpora/{corpus}")));
+        let site = crate::support::shared_build(&project(&format!("../shared/corpora/{corpus}")));
         let s = standups(&site);
         assert_eq!(s["undated"], serde_json::json!(undated), "{corpus}");
         assert_eq!(s["indexes"].as_array().unwrap().len(), indexes, "{corpus}: README/_index pages");

@@ -2,8 +2,9 @@
 
 use adrsite::{BuildOptions, BuildReport};
 use regex::Regex;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 /// The shared corpora whose documents are ADRs.
 pub const ADR_CORPORA: &[&str] = &[
@@ -40,6 +41,21 @@ pub struct Built {
     /// The output directory.
     pub out: PathBuf,
     _tmp: tempfile::TempDir,
+}
+
+/// Builds a directory no test changes (a shared corpus, the example site) once per test run
+/// and shares the site: several tests read the same corpora, and building each once keeps the
+/// suite quick on two cores. Tests that must see two builds call [`build`] instead.
+pub fn shared_build(dir: &Path) -> Arc<Built> {
+    /// A site, built by the first test that asks for it.
+    type Slot = Arc<OnceLock<Arc<Built>>>;
+    static SITES: LazyLock<Mutex<HashMap<PathBuf, Slot>>> = LazyLock::new(Default::default);
+    // The map is held only to find the slot; the build runs outside it, so that two tests
+    // building different corpora run side by side and a second asker of one corpus waits for it.
+    let slot = Arc::clone(
+        SITES.lock().unwrap_or_else(std::sync::PoisonError::into_inner).entry(dir.to_path_buf()).or_default(),
+    );
+    Arc::clone(slot.get_or_init(|| Arc::new(build(dir))))
 }
 
 /// Builds `dir` into a fresh temporary directory.
