@@ -17,6 +17,15 @@ pub fn parse_date(raw: &str) -> Option<Date> {
     numeric(s).or_else(|| worded(s))
 }
 
+/// Whether `raw` asks the site generator for the file's own date rather than giving one:
+/// Eleventy's `Last Modified`, `Created`, `git Last Modified` and `git Created`. Such a page is
+/// dated as one that writes no date is (from its name or its history), without a warning.
+pub fn names_the_files_date(raw: &str) -> bool {
+    let s = raw.trim().trim_matches(['"', '\'']).trim().to_ascii_lowercase();
+    let s = s.strip_prefix("git ").unwrap_or(&s);
+    matches!(s, "last modified" | "created")
+}
+
 /// The date `raw` means when its author wrote the day before the month in a year-first date
 /// (`2023-13-10` for 13 October): only when the month cannot be one and the day can.
 pub fn month_and_day_swapped(raw: &str) -> Option<Date> {
@@ -273,6 +282,14 @@ pub fn describe_duration(span: &jiff::Span) -> String {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn a_generators_word_for_the_files_date_is_not_a_date() {
+        for word in ["git Last Modified", "Last Modified", "git Created", "\"Created\""] {
+            assert!(names_the_files_date(word), "{word}");
+        }
+        assert!(!names_the_files_date("2020-01-05") && !names_the_files_date("modified"));
+    }
 
     #[test]
     fn formats_from_the_corpora() {

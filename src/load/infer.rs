@@ -185,7 +185,9 @@ pub fn infer(doc: &SourceDoc) -> Inferred {
     if doc.meta.info.iter().any(|(l, _)| *l == "RFC PR" || *l == "Feature name") {
         return inferred(DocKind::Rfc, None, Why::RfcHeader);
     }
-    let numbered = stem.chars().next().is_some_and(|c| c.is_ascii_digit());
+    // A record's number, not a date: `2019-03-01_update.md` with `[DRAFT]` in its title is a
+    // dated note in draft.
+    let numbered = stem.chars().next().is_some_and(|c| c.is_ascii_digit()) && crate::date::date_in_name(stem).is_none();
     if doc.has_status_section || (doc.meta.status.is_some() && numbered) {
         return inferred(DocKind::Adr, None, Why::Status);
     }
@@ -268,5 +270,19 @@ mod tests {
         assert_eq!(introduces(&doc("adr/README.md", "# Use ADRs\n\n## Status\n\nAccepted\n"), None), None);
         let log = "# Standups\n\n## 2024-01-05\n\n- Ana: fixed the queue\n";
         assert_eq!(introduces(&doc("standups/README.md", log), None), None);
+    }
+
+    #[test]
+    fn a_status_makes_a_numbered_file_a_decision_but_not_a_dated_one() {
+        let kind = |source: &str, text: &str| {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::create_dir_all(dir.path().join("updates")).unwrap();
+            std::fs::write(dir.path().join(source), text).unwrap();
+            let (doc, _) = crate::load::read_document(dir.path(), source, &Default::default(), u64::MAX).unwrap();
+            infer(&doc.unwrap()).kind
+        };
+        let draft = "# [DRAFT] Council update [DRAFT]\n\nWhat we did.\n";
+        assert_eq!(kind("updates/0007-council-update.md", draft), DocKind::Adr);
+        assert_eq!(kind("updates/2019-03-01_council-update.md", draft), DocKind::Handbook);
     }
 }

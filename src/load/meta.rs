@@ -46,9 +46,20 @@ pub enum Key {
     Dated(DateKey),
     /// Shown in the metadata panel under this label.
     Info(&'static str),
-    /// A path the published site serves the page at, now or before (`permalink`,
-    /// `redirect_from`, Hugo's `aliases`).
-    Address,
+    /// A path the published site serves the page at, now or before.
+    Address(Address),
+}
+
+/// Which path a page's address key gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Address {
+    /// Where the page is served now (`permalink`): from the output's root even without a
+    /// leading `/` (Jekyll, Eleventy), and the base its relative links resolve against.
+    Current,
+    /// Where it was served before (`redirect_from`), from the output's root.
+    Former,
+    /// Hugo's `aliases`, which are relative to the page's section unless written from `/`.
+    Alias,
 }
 
 /// `lastReviewed`, `last-reviewed`, `Last Reviewed`, `Author(s)` → `last_reviewed`, `authors`.
@@ -110,7 +121,9 @@ pub fn classify(canonical: &str) -> Option<Key> {
             Key::Dated(DateKey::LastReviewed)
         }
         "review_every" | "review_in" | "review_interval" | "review_cycle" => Key::Dated(DateKey::ReviewEvery),
-        "permalink" | "redirect_from" | "aliases" => Key::Address,
+        "permalink" => Key::Address(Address::Current),
+        "redirect_from" => Key::Address(Address::Former),
+        "aliases" => Key::Address(Address::Alias),
         "rfc_pr" | "pull_request" | "pr" => Key::Info("RFC PR"),
         "feature_name" | "feature" => Key::Info("Feature name"),
         "rust_issue" | "react_issue" | "tracking_issue" | "issue" => Key::Info("Tracking issue"),
@@ -145,9 +158,11 @@ pub struct RawMeta {
     pub dates: Vec<(DateKey, Located)>,
     /// Other facts for the metadata panel (`RFC PR`, `Feature name`).
     pub info: Vec<(&'static str, String)>,
-    /// Paths the published site serves the page at, now or before (`/travel-guide-faq/`): links
-    /// written to them find the page.
+    /// Paths the published site serves the page at, now or before (`/travel-guide-faq/`), each
+    /// from the site's root: links written to them find the page.
     pub addresses: Vec<String>,
+    /// The one it is served at now (its `permalink`): the base of its relative links.
+    pub served_at: Option<String>,
 }
 
 impl RawMeta {
@@ -183,7 +198,13 @@ impl RawMeta {
                 self.people.extend(list().into_iter().map(|p| (role, p)));
             }
             Key::Tags if self.tags.is_empty() => self.tags = list(),
-            Key::Address => self.addresses.extend(list().into_iter().filter(|a| a.starts_with('/'))),
+            Key::Address(kind) => {
+                let paths: Vec<String> = list().iter().filter_map(|a| published_path(a, kind)).collect();
+                if kind == Address::Current && self.served_at.is_none() {
+                    self.served_at = paths.first().cloned();
+                }
+                self.addresses.extend(paths);
+            }
             Key::Relation(kind) => {
                 let targets = match value {
                     FieldValue::Scalar(s) => vec![s.clone()],
@@ -204,6 +225,22 @@ impl RawMeta {
             }
             _ => {}
         }
+    }
+}
+
+/// A path an address key names, from the site's root (`/manuals/go.html`); `None` for a
+/// generator's pattern (`/:year/:title/`, `{{ page.fileSlug }}/`), Eleventy's `permalink: false`
+/// (the page is not written) and a Hugo alias relative to its section.
+fn published_path(value: &str, kind: Address) -> Option<String> {
+    let value = value.trim();
+    let pattern = value.contains(':') || value.contains('{');
+    if pattern || value.is_empty() || value.contains(char::is_whitespace) || value == "false" {
+        return None;
+    }
+    match value.strip_prefix('/') {
+        Some(_) => Some(value.to_string()),
+        None if kind == Address::Alias => None,
+        None => Some(format!("/{value}")),
     }
 }
 
@@ -233,6 +270,20 @@ pub fn split_list(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_are_paths_from_the_sites_root() {
+        assert_eq!(published_path("manuals/go.html", Address::Current).as_deref(), Some("/manuals/go.html"));
+        assert_eq!(published_path("/old/", Address::Former).as_deref(), Some("/old/"));
+        assert_eq!(published_path("/old/", Address::Alias).as_deref(), Some("/old/"));
+        // Relative to a Hugo section, a pattern, or no page at all: nothing to find a page by.
+        for (value, kind) in
+            [("old/", Address::Alias), ("/:year/:title/", Address::Current), ("false", Address::Current)]
+        {
+            assert_eq!(published_path(value, kind), None, "{value}");
+        }
+        assert_eq!(published_path("{{ page.fileSlug }}/", Address::Current), None);
+    }
 
     #[test]
     fn key_spellings() {

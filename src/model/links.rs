@@ -44,6 +44,10 @@ pub struct PathIndex {
     /// Paths a page says the published site serves it at (`permalink`, `redirect_from`), each
     /// as [`address_key`] makes it → the page.
     pub addresses: BTreeMap<String, DocId>,
+    /// A page's source → the path its `permalink` serves it at, from the site's root
+    /// (`manuals/programming-languages.html`; the source's namespace first in an organisation's
+    /// site): a browser resolves the page's relative links from there.
+    pub served_at: BTreeMap<String, String>,
     /// Each folder that holds documents, at any depth (`doc/adr`; empty for the site's top) → the
     /// slug of the one collection they are in, `None` when they are in several.
     pub folders: BTreeMap<String, Option<String>>,
@@ -98,8 +102,21 @@ impl PathIndex {
             None if self.has_repository => LinkTarget::Repository(from_root.clone(), fragment.clone()),
             None => LinkTarget::Broken,
         };
-        if found != LinkTarget::Broken || !path.starts_with('/') {
+        if found != LinkTarget::Broken {
             return found;
+        }
+        if !path.starts_with('/') {
+            // A page served at its `permalink` has its relative links followed from there, as a
+            // reader's browser does: `programming-languages/css.html` in the page served at
+            // `manuals/programming-languages.html` is `/manuals/programming-languages/css.html`.
+            let served = self.served_at.get(from).and_then(|at| join(at, &path));
+            return match served {
+                Some(rooted) => {
+                    let dest = format!("/{rooted}");
+                    self.resolve(from, &fragment.map_or_else(|| dest.clone(), |f| format!("{dest}#{f}")))
+                }
+                None => found,
+            };
         }
         // A site generator's root (`source/` of Middleman, `content/` of Hugo) is where its
         // pages' root-relative links start: the nearest folder of the document that holds the
@@ -392,6 +409,23 @@ mod tests {
         assert_eq!(idx.resolve(from, "#here"), LinkTarget::External);
         assert_eq!(idx.resolve(from, "0002-A.md"), LinkTarget::Broken);
         assert_eq!(idx.resolve(from, "../../../x.md"), LinkTarget::Broken);
+    }
+
+    #[test]
+    fn a_page_served_at_its_permalink_has_its_relative_links_followed_from_there() {
+        let mut idx = PathIndex::default();
+        let (index_page, css) = ("source/manuals/languages/index.md", "source/manuals/languages/css.md");
+        idx.docs.insert(index_page.into(), DocId("pages/languages".into()));
+        idx.docs.insert(css.into(), DocId("pages/css".into()));
+        idx.docs.insert("source/accessibility.md".into(), DocId("pages/a11y".into()));
+        idx.served_at.insert(index_page.into(), "manuals/languages.html".into());
+        idx.addresses.insert(address_key(None, "/manuals/languages/css.html"), DocId("pages/css".into()));
+        let css_page = LinkTarget::Doc(DocId("pages/css".into()), Some("x".into()));
+        assert_eq!(idx.resolve(index_page, "languages/css.html#x"), css_page, "by the target's permalink");
+        assert_eq!(idx.resolve(index_page, "../accessibility.html"), LinkTarget::Doc(DocId("pages/a11y".into()), None));
+        // As written from the source, a link still works; a page with no permalink is unchanged.
+        assert_eq!(idx.resolve(index_page, "css.md"), LinkTarget::Doc(DocId("pages/css".into()), None));
+        assert_eq!(idx.resolve(css, "languages/css.html"), LinkTarget::Broken);
     }
 
     #[test]

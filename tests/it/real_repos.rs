@@ -219,3 +219,45 @@ fn a_status_that_lives_in_the_process_index_reaches_each_rfc() {
     assert_eq!(site.doc("rfcs/text/0003-yaml-that-fails.md")["status"], "rejected");
     assert_eq!(site.doc("rfcs/text/0004-sections-as-h1.md")["status"], "proposed");
 }
+
+/// An Eleventy handbook (GOV.UK's GDS Way, the Home Office's engineering standards) and a
+/// council's monthly updates (Python's steering council), written as their repositories write them.
+#[test]
+fn eleventy_permalinks_and_file_dates_and_monthly_logs_read_as_their_sites_publish_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let write = |rel: &str, text: &str| {
+        let path = tmp.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    // A page served at `manuals/languages.html` links its neighbours as its readers' browser
+    // resolves them from there; the neighbours say where they are served.
+    write(
+        "source/manuals/languages/index.md",
+        "---\ntitle: Style guides\npermalink: manuals/languages.html\ndate: git Last Modified\n---\n\n\
+         Read the [CSS guide](languages/css.html#lint) and the [accessibility statement](../accessibility.html).\n",
+    );
+    write(
+        "source/manuals/languages/css.md",
+        "---\ntitle: CSS\npermalink: manuals/languages/css.html\n---\n\n## Lint\n",
+    );
+    write("source/accessibility.md", "---\ntitle: Accessibility\ndate: Created\n---\n\nWho can use the site.\n");
+    // One file per month, a heading per meeting; one draft update; a link pasted into a link.
+    write(
+        "updates/2021-04-council-update.md",
+        "# April 5\n\n- Accepted PEP 647.\n\n# April 12\n\n- Discussed the [donation page]([https://x.org/d](https://x.org/d)).\n",
+    );
+    write("updates/2019-03-01_council-update.md", "# [DRAFT] Council update [DRAFT]\n\nDate: 2019-03-01 (DRAFT)\n");
+    let site = build(tmp.path());
+    let diags = &site.report.diagnostics;
+    assert!(!diags.iter().any(|d| d.code == Code::BadDate), "Eleventy's words for a file's date: {diags:?}");
+    let broken: Vec<_> = diags.iter().filter(|d| d.code == Code::BrokenLink).collect();
+    assert_eq!(broken.len(), 1, "only the pasted link: {broken:?}");
+    assert_eq!(broken[0].path, "updates/2021-04-council-update.md");
+    assert!(broken[0].help.as_deref().unwrap_or("").contains("write the address alone: `(https://x.org/d)`"));
+    let page = site.file(site.doc("source/manuals/languages/index.md")["url"].as_str().unwrap());
+    assert!(page.contains("href=\"languages/css.html#lint\""), "the CSS guide's page, from the style guides' page");
+    assert_eq!(site.doc("updates/2021-04-council-update.md")["title"], "Council update");
+    let draft = site.doc("updates/2019-03-01_council-update.md");
+    assert_eq!((draft["kind"].as_str(), draft["status"].as_str()), (Some("handbook"), Some("draft")));
+}

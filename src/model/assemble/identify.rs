@@ -83,7 +83,8 @@ pub(super) fn identify(
 ) -> (Identified, Option<ParsedStatus>) {
     let meta = &src.meta;
 
-    let heading = src.title_heading.as_ref();
+    // `# April 5`, then `# April 12`: a running log of days, whose first day is not its title.
+    let heading = src.title_heading.as_ref().filter(|h| !first_day_of_a_log(&h.text, &src.outline.headings));
     let heading_title = heading.and_then(|h| identity::title_from_heading(&h.text));
     let mut number = None;
     let mut prefix = col.id_prefix.clone();
@@ -233,7 +234,7 @@ pub(super) fn identify(
     let mut date = None;
     let mut date_raw = None;
     let path_date = date_from_path(&src.source, &col.path);
-    if let Some((_, at)) = &meta.date {
+    if let Some((_, at)) = meta.date.as_ref().filter(|(_, at)| !crate::date::names_the_files_date(&at.value)) {
         date = parse_date(&at.value);
         if date.is_none() {
             date_raw = Some(at.value.clone());
@@ -384,6 +385,14 @@ fn short_label(label: &str) -> String {
 /// A date in the file name, else in a folder name inside the collection.
 fn date_from_path(source: &str, collection_path: &str) -> Option<Date> {
     crate::date::date_in_path(source.strip_prefix(collection_path).unwrap_or(source))
+}
+
+/// Whether `heading` only names a day (`April 5`, `2021-04-05`) and the document has another
+/// heading that does too.
+fn first_day_of_a_log(heading: &str, headings: &str) -> bool {
+    // Any year will do: the day and month are what is looked for.
+    let a_day = |h: &str| h.split_whitespace().count() <= 4 && crate::date::date_in_text(h, Some(2000)).is_some();
+    a_day(heading) && headings.lines().filter(|h| a_day(h)).count() >= 2
 }
 
 fn fallback_title(src: &SourceDoc, kind: DocKind) -> String {

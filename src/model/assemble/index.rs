@@ -41,6 +41,7 @@ pub(super) fn index_of(
         has_repository,
         mounts,
         addresses: BTreeMap::new(),
+        served_at: BTreeMap::new(),
         folders: BTreeMap::new(),
     };
     let mut index = Index { paths, ids: BTreeMap::new(), stems: BTreeMap::new() };
@@ -67,6 +68,14 @@ pub(super) fn index_of(
         for address in &src.meta.addresses {
             let key = crate::model::links::address_key(namespace.as_deref(), address);
             index.paths.addresses.entry(key).or_insert_with(|| doc.id.clone());
+        }
+        if let Some(served) = &src.meta.served_at {
+            let served = served.trim_start_matches('/');
+            let at = match &namespace {
+                Some(ns) => format!("{ns}/{served}"),
+                None => served.to_string(),
+            };
+            index.paths.served_at.insert(doc.source.clone(), at);
         }
         index.stems.entry(identity::naming_stem(&doc.source).to_lowercase()).or_insert_with(|| doc.id.clone());
         if let (Some(n), Some(prefix)) = (&doc.number, &doc.prefix) {

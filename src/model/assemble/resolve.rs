@@ -144,9 +144,13 @@ fn report_broken(
 ) {
     let (line, col) = crate::diagnostic::line_col(&src.text, link.offset);
     let what = if link.image { "image" } else { "link" };
-    let help = paths
-        .suggest(&doc.source, &link.dest)
-        .unwrap_or_else(|| "the target is not in the site directory; fix the path or link to an absolute URL".into());
+    // A Markdown link pasted whole where its target goes (`[x]([https://x.org](https://x.org))`).
+    let help = match link_destination(&link.dest) {
+        Some(url) => format!("the target is a Markdown link itself; write the address alone: `({url})`"),
+        None => paths.suggest(&doc.source, &link.dest).unwrap_or_else(|| {
+            "the target is not in the site directory; fix the path or link to an absolute URL".into()
+        }),
+    };
     problems.push(Problem {
         doc: Some(doc.id.clone()),
         diagnostic: Diagnostic::warning(
@@ -221,5 +225,7 @@ mod tests {
         assert_eq!(link_destination("[X](x.md \"title\")"), Some("x.md"));
         assert_eq!(link_destination("ADR-0002"), None);
         assert_eq!(link_destination("[A](a.md) and [B](b.md)"), None);
+        let pasted = "[https://x.org/a](https://x.org/a)";
+        assert_eq!(link_destination(pasted), Some("https://x.org/a"), "a link pasted as a link's target");
     }
 }
