@@ -265,7 +265,12 @@ fn take_table(
     meta: &mut RawMeta,
     later: &mut Vec<(Key, Located)>,
 ) {
-    for (key, at) in meta_table::read(table) {
+    let pairs = meta_table::read(table);
+    if !in_head && !meta_table::states_metadata(table, pairs.len()) {
+        table.clear();
+        return;
+    }
+    for (key, at) in pairs {
         if in_head {
             meta.set(key, &FieldValue::Scalar(at.value.clone()), at);
         } else {
@@ -450,6 +455,18 @@ mod tests {
         let (m, _) = scan("# T\n\n**Status:** Accepted\n");
         assert_eq!(m.status.unwrap().value, "Accepted");
         let (m, _) = scan("# T\n\n| Field | Value |\n|---|---|\n| Status | Proposed |\n");
+        assert_eq!(m.status.unwrap().value, "Proposed");
+    }
+
+    #[test]
+    fn a_data_table_further_down_is_not_metadata() {
+        let schema = "| Column | Type | Constraints |\n|---|---|---|\n| ID | BIGINT | PK |\n| NAME | TEXT | NOT NULL |\n| OWNER | TEXT | |\n";
+        let (m, _) =
+            scan(&format!("| Status | Date |\n|---|---|\n| Accepted | 2026-03-11 |\n\n## Context\n\n{schema}"));
+        assert_eq!((m.status.unwrap().value.as_str(), m.alt_title), ("Accepted", None));
+        assert!(m.people.is_empty(), "no owner from the schema");
+        // A table of metadata further down still counts when nothing above says otherwise.
+        let (m, _) = scan("# T\n\nWhy.\n\n## Details\n\n| Status | Proposed |\n|---|---|\n| Owner | Ana |\n");
         assert_eq!(m.status.unwrap().value, "Proposed");
     }
 

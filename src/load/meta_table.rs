@@ -34,6 +34,16 @@ pub fn read(lines: &[TableLine<'_>]) -> Vec<(Key, Located)> {
         .collect()
 }
 
+/// Whether a table further down a document states metadata, rather than data that happens to
+/// have keys in its first column (`| ID | BIGINT | PK |`, `| NAME | TEXT | NOT NULL |` in a
+/// database schema): a header of keys over their values, or pairs of a key and its value of which
+/// at least half are read.
+pub fn states_metadata(lines: &[TableLine<'_>], read: usize) -> bool {
+    let rows: Vec<Vec<String>> = lines.iter().filter(|(l, _)| !is_delimiter(l)).map(|(l, _)| cells(l)).collect();
+    let by_column = lines.get(1).is_some_and(|(l, _)| is_delimiter(l)) && column_keys(&rows[0]).is_some();
+    by_column || (rows.iter().all(|r| r.len() <= 2) && read * 2 >= rows.len())
+}
+
 /// The keys of a header row when it names metadata per column: at least two known keys (or a
 /// single column that is one), and no cell that is a key-per-row header such as `Value`.
 fn column_keys(header: &[String]) -> Option<Vec<Option<Key>>> {

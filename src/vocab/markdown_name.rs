@@ -70,10 +70,17 @@ pub fn stem(file: &str) -> &str {
     }
 }
 
-/// Whether the file introduces its folder (`README.md`, `index.html.md.erb`, `_index.md`).
+/// Whether the file introduces its folder (`README.md`, `index.html.md.erb`, `_index.md`, and
+/// `000-index.md`, numbered zero to sort before the records it introduces).
 pub fn is_folder_index(file: &str) -> bool {
     let file = file.rsplit('/').next().unwrap_or(file);
-    is_markdown(file) && FOLDER_INDEXES.contains(&stem(file).to_ascii_lowercase().as_str())
+    let stem = stem(file).to_ascii_lowercase();
+    let zeros = stem.bytes().take_while(|&b| b == b'0').count();
+    let unnumbered = match stem[zeros..].strip_prefix(['-', '_', '.']) {
+        Some(rest) if zeros > 0 => rest,
+        _ => stem.as_str(),
+    };
+    is_markdown(file) && FOLDER_INDEXES.contains(&unnumbered)
 }
 
 /// The template flavour of a Markdown file.
@@ -125,6 +132,8 @@ mod tests {
         assert!(
             is_folder_index("x/index.html.md.erb") && is_folder_index("README.md") && !is_folder_index("readme.txt")
         );
+        assert!(is_folder_index("decisions/000-index.md") && is_folder_index("00_README.md"));
+        assert!(!is_folder_index("001-index.md") && !is_folder_index("0-indexing.md"));
         assert_eq!(
             (flavour("a.html.md.erb"), flavour("a.mdx"), flavour("a.md")),
             (Flavour::Erb, Flavour::Mdx, Flavour::Plain)
