@@ -98,10 +98,21 @@ pub fn classify(canonical: &str) -> Option<Key> {
         | "decisores" | "entscheider" | "decisori" => Key::People(Role::Decider),
         "consulted" | "reviewers" => Key::People(Role::Consulted),
         "informed" => Key::People(Role::Informed),
-        "authors" | "author" | "authored_by" | "creator" | "creators" | "proposed_by" | "champion" | "champions"
-        | "original_authors" | "original_author" | "primary_author" | "lead_author" | "written_by" => {
-            Key::People(Role::Author)
-        }
+        "authors"
+        | "author"
+        | "authored_by"
+        | "creator"
+        | "creators"
+        | "proposed_by"
+        | "initially_proposed_by"
+        | "originally_proposed_by"
+        | "champion"
+        | "champions"
+        | "original_authors"
+        | "original_author"
+        | "primary_author"
+        | "lead_author"
+        | "written_by" => Key::People(Role::Author),
         "owner" | "owners" | "maintainer" | "maintainers" | "dri" | "editor" => Key::People(Role::Owner),
         "participants" | "attendees" | "attendance" | "present" => Key::People(Role::Participant),
         "tags" | "tag" | "keywords" | "labels" | "categories" | "topics" | "owning_sig" | "area" => Key::Tags,
@@ -291,6 +302,7 @@ mod tests {
             assert_eq!(classify(&canonical_key(k)), Some(Key::Dated(DateKey::LastReviewed)), "{k}");
         }
         assert_eq!(classify(&canonical_key("Author(s)")), Some(Key::People(Role::Author)));
+        assert_eq!(classify(&canonical_key("Initially Proposed by")), Some(Key::People(Role::Author)));
         assert_eq!(classify(&canonical_key("decision-makers")), Some(Key::People(Role::Decider)));
         assert_eq!(classify(&canonical_key("RFC PR")), Some(Key::Info("RFC PR")));
         assert_eq!(classify(&canonical_key("kep-number")), Some(Key::Number));
