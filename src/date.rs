@@ -58,6 +58,8 @@ fn numeric(s: &str) -> Option<Date> {
             ymd(n / 10000, n / 100 % 100, n % 100)
         }
         ([y, _], [yy, m]) if y.len() == 4 => ymd(*yy, *m, 1),
+        // `01/2023`: a month, read as its first day, as `January 2023` is.
+        ([m, y], [mm, yy]) if y.len() == 4 && m.len() <= 2 => ymd(*yy, *mm, 1),
         ([y, _, _], [yy, m, d]) if y.len() == 4 => ymd(*yy, *m, *d),
         ([_, _, y], [a, b, yy]) if y.len() == 4 || y.len() == 2 => {
             // DD/MM/YYYY unless the middle number cannot be a month (then MM/DD/YYYY).
@@ -302,6 +304,8 @@ mod tests {
         assert_eq!(parse_date("January 5, 2020"), Some(date(2020, 1, 5)));
         assert_eq!(parse_date("5th Jan 2020"), Some(date(2020, 1, 5)));
         assert_eq!(parse_date("January, 2020"), Some(date(2020, 1, 1)));
+        assert_eq!(parse_date("01/2023"), Some(date(2023, 1, 1)));
+        assert_eq!(parse_date("13/2023"), None);
         assert_eq!(parse_date("Sept 2019"), Some(date(2019, 9, 1)));
         assert_eq!(parse_date("2020-01-05T10:00:00Z"), Some(date(2020, 1, 5)));
         assert_eq!(parse_date("\"2019-10-20\""), Some(date(2019, 10, 20)));

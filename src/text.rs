@@ -71,8 +71,11 @@ pub fn title_from_name(name: &str) -> String {
         }
     }
     let trimmed = trimmed.trim_start_matches(['-', '_', '.', ' ']);
-    // A name of numbers only (a date) is all there is.
-    let base = if trimmed.chars().all(|c| c.is_ascii_digit()) { name } else { trimmed };
+    // A name of numbers only (a date) is all there is, written as it is (`2020-07-01`).
+    if trimmed.chars().all(|c| c.is_ascii_digit()) {
+        return name.to_string();
+    }
+    let base = trimmed;
     let words: String = base.chars().map(|c| if c == '-' || c == '_' { ' ' } else { c }).collect();
     let words = words.trim();
     let mut chars = words.chars();
@@ -346,7 +349,7 @@ mod tests {
         assert_eq!(title_from_name("0005-use-postgres"), "Use postgres");
         assert_eq!(title_from_name("2022-02-03-integration-testing"), "Integration testing");
         assert_eq!(title_from_name("0000"), "0000");
-        assert_eq!(title_from_name("2020-07-01"), "2020 07 01");
+        assert_eq!(title_from_name("2020-07-01"), "2020-07-01");
         assert_eq!(title_from_name("18f-handbook"), "18f handbook");
         assert_eq!(title_from_name("2fa-rollout"), "2fa rollout");
         assert_eq!(title_from_name("1.2-x"), "X");

@@ -268,7 +268,13 @@ pub fn split_list(s: &str) -> Vec<String> {
     plain
         .split([',', ';', '&'])
         .flat_map(|p| p.split(" and "))
-        .map(|p| p.trim().trim_matches(['"', '\'', '`']).trim().to_string())
+        .map(|p| p.trim().trim_matches(['"', '\'', '`']).trim())
+        // `@ana @ben`: handles written one after another are one person each.
+        .flat_map(|p| {
+            let handles = p.split_whitespace().count() > 1 && p.split_whitespace().all(|w| w.starts_with('@'));
+            if handles { p.split_whitespace().collect() } else { vec![p] }
+        })
+        .map(str::to_string)
         .filter(|p| {
             !p.is_empty()
                 && !p.starts_with(['[', '{', '<'])
@@ -314,6 +320,8 @@ mod tests {
         assert_eq!(split_list("Ana Silva, Ben Okafor and Chloe"), vec!["Ana Silva", "Ben Okafor", "Chloe"]);
         assert_eq!(split_list("[list everyone involved]"), Vec::<String>::new());
         assert_eq!(split_list("[Ana](https://x)"), vec!["Ana"]);
+        assert_eq!(split_list("@justinfagnani @rictic"), vec!["@justinfagnani", "@rictic"]);
+        assert_eq!(split_list("Ana Silva @ana"), vec!["Ana Silva @ana"]);
     }
 
     #[test]

@@ -220,8 +220,9 @@ fn a_status_that_lives_in_the_process_index_reaches_each_rfc() {
     assert_eq!(site.doc("rfcs/text/0004-sections-as-h1.md")["status"], "proposed");
 }
 
-/// An Eleventy handbook (GOV.UK's GDS Way, the Home Office's engineering standards) and a
-/// council's monthly updates (Python's steering council), written as their repositories write them.
+/// An Eleventy handbook (GOV.UK's GDS Way, the Home Office's engineering standards), a council's
+/// monthly updates (Python's steering council) and design docs (Loki's LIDs, Lit's RFCs), written
+/// as their repositories write them.
 #[test]
 fn eleventy_permalinks_and_file_dates_and_monthly_logs_read_as_their_sites_publish_them() {
     let tmp = tempfile::tempdir().unwrap();
@@ -248,13 +249,17 @@ fn eleventy_permalinks_and_file_dates_and_monthly_logs_read_as_their_sites_publi
         "# April 5\n\n- Accepted PEP 647.\n\n# April 12\n\n- Discussed the [donation page]([https://x.org/d](https://x.org/d)).\n",
     );
     write("updates/2019-03-01_council-update.md", "# [DRAFT] Council update [DRAFT]\n\nDate: 2019-03-01 (DRAFT)\n");
+    // A heading of the page linked without its `#`; a month written with its year (Loki's LIDs).
+    write("lids/0001-intro.md", "# Intro\n\n**Date:** 01/2023\n\n## Objective\n\nSee [#Objective](Objective).\n");
     let site = build(tmp.path());
     let diags = &site.report.diagnostics;
     assert!(!diags.iter().any(|d| d.code == Code::BadDate), "Eleventy's words for a file's date: {diags:?}");
     let broken: Vec<_> = diags.iter().filter(|d| d.code == Code::BrokenLink).collect();
-    assert_eq!(broken.len(), 1, "only the pasted link: {broken:?}");
-    assert_eq!(broken[0].path, "updates/2021-04-council-update.md");
-    assert!(broken[0].help.as_deref().unwrap_or("").contains("write the address alone: `(https://x.org/d)`"));
+    let help = |path: &str| broken.iter().find(|d| d.path == path).and_then(|d| d.help.clone()).unwrap_or_default();
+    assert_eq!(broken.len(), 2, "the pasted link and the heading: {broken:?}");
+    assert!(help("updates/2021-04-council-update.md").contains("write the address alone: `(https://x.org/d)`"));
+    assert!(help("lids/0001-intro.md").contains("link it as `#objective`"));
+    assert_eq!(site.doc("lids/0001-intro.md")["date"], "2023-01-01");
     let page = site.file(site.doc("source/manuals/languages/index.md")["url"].as_str().unwrap());
     assert!(page.contains("href=\"languages/css.html#lint\""), "the CSS guide's page, from the style guides' page");
     assert_eq!(site.doc("updates/2021-04-council-update.md")["title"], "Council update");
