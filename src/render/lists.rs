@@ -29,6 +29,7 @@ impl Ctx<'_> {
             latest: decisions.iter().take(10).map(|d| DocLink::of(d, self.site.names)).collect(),
             collections,
             total: self.site.docs.len(),
+            lead: crate::render::view::home_lead(self.site),
             attention: rule::RULES
                 .iter()
                 .filter_map(|rule| {

@@ -364,6 +364,8 @@ pub struct HomePage {
     pub collections: Vec<CollectionCard>,
     /// Total documents.
     pub total: usize,
+    /// The opening line: how many documents, and what they record.
+    pub lead: String,
     /// Findings per rule, for the "Needs attention" box.
     pub attention: Vec<RuleCount>,
     /// Total findings.
@@ -497,6 +499,22 @@ pub fn kind_summaries(site: &Site) -> Vec<KindSummary> {
             Some(KindSummary { label: kind.plural(), total: docs.len(), statuses: status_counts(&docs) })
         })
         .collect()
+}
+
+/// The home page's opening line, saying what the site holds: decisions, a handbook, notes.
+pub fn home_lead(site: &Site) -> String {
+    let has = |kind: DocKind| site.docs.values().any(|d| d.kind == kind);
+    let what = if site.docs.values().any(|d| d.kind.is_decision()) {
+        "what was decided, why, and what replaced it"
+    } else {
+        match (has(DocKind::Handbook), has(DocKind::Standup)) {
+            (true, true) => "how the team works, and what was discussed when",
+            (false, true) => "what was discussed, decided and given to whom, and when",
+            _ => "how the team works",
+        }
+    };
+    let n = site.docs.len();
+    format!("{n} document{}: {what}.", if n == 1 { "" } else { "s" })
 }
 
 /// The source a document of an organisation's site comes from.

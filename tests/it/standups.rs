@@ -244,3 +244,17 @@ fn meeting_notes_under_a_year_folder_take_their_month_and_day_from_the_name() {
     let doc = site.doc("wasmtime/2023/wasmtime-03-16.md");
     assert_eq!((doc["kind"].as_str(), doc["date"].as_str()), (Some("standup"), Some("2023-03-16")), "{doc}");
 }
+
+/// A site of notes alone says so on its home page, not that it records decisions.
+#[test]
+fn the_home_page_of_a_site_of_notes_says_what_it_holds() {
+    let tmp = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(&fixture("standups").join("meetings"), &tmp.path().join("meetings"));
+    crate::support::copy_tree(&fixture("standups").join("standups"), &tmp.path().join("standups"));
+    let site = build(tmp.path());
+    assert!(site.docs_json()["documents"].as_array().unwrap().iter().all(|d| d["kind"] == "standup"));
+    let home = site.main_html("index.html");
+    assert!(home.contains("documents: what was discussed, decided and given to whom, and when."), "{home}");
+    let with_decisions = crate::support::shared_build(&fixture("standups")).main_html("index.html");
+    assert!(with_decisions.contains("documents: what was decided, why, and what replaced it."));
+}

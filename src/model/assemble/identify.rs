@@ -377,6 +377,11 @@ fn short_label(label: &str) -> String {
     // The first line, up to the end of its first sentence: a qualifier (`Stable in 1.1`,
     // `Active review (July 17–31)`) stays whole, an explanation after it goes.
     let line = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    // `2020-05-07 proposed`: the day the status was reached is no part of its name.
+    let line = match line.split_once(' ') {
+        Some((day, rest)) if crate::date::parse_date(day).is_some() => rest.to_string(),
+        _ => line,
+    };
     let first = line.split(". ").next().unwrap_or(&line).trim().trim_end_matches('.');
     let first = if first.is_empty() { label.trim() } else { first };
     if first.chars().count() > 60 { first.chars().take(60).collect::<String>() + "…" } else { first.to_string() }
@@ -437,6 +442,8 @@ mod tests {
         assert_eq!(short_label("Active review (July 17–31)"), "Active review (July 17–31)");
         assert_eq!(short_label("Accepted (tracked in\n#9256)"), "Accepted (tracked in #9256)");
         assert_eq!(short_label("Accepted. We will revisit this in a year."), "Accepted");
+        assert_eq!(short_label("2020-05-07 proposed"), "proposed");
+        assert_eq!(short_label("2020-05-07"), "2020-05-07");
         assert_eq!(short_label(&"Accepted because ".repeat(10)).chars().count(), 61);
     }
 }
