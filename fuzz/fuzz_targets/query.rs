@@ -20,7 +20,7 @@ fuzz_target!(|text: &str| {
     assert!(q.required.iter().all(|&i| i < q.concepts.len()));
     assert!(q.concepts.iter().filter(|c| c.prefix).count() <= 1);
     // A contrast clause or a number lowers a weight; nothing raises it or drops it to nothing.
-    assert!(q.concepts.iter().all(|c| (1..=analysis::WORD_WEIGHT).contains(&c.weight)));
+    assert!(q.concepts.iter().all(|c| (1..=adrsite::search::weight::WORD_WEIGHT).contains(&c.weight)));
     for word in text.split_whitespace().take(8) {
         for (from, to) in split::identifier_parts(word) {
             assert!(from < to && to <= word.len() && word.is_char_boundary(from) && word.is_char_boundary(to));

@@ -40,7 +40,8 @@ pub fn read(lines: &[TableLine<'_>]) -> Vec<(Key, Located)> {
 /// at least half are read.
 pub fn states_metadata(lines: &[TableLine<'_>], read: usize) -> bool {
     let rows: Vec<Vec<String>> = lines.iter().filter(|(l, _)| !is_delimiter(l)).map(|(l, _)| cells(l)).collect();
-    let by_column = lines.get(1).is_some_and(|(l, _)| is_delimiter(l)) && column_keys(&rows[0]).is_some();
+    let header = lines.first().map(|(l, _)| cells(l)).unwrap_or_default();
+    let by_column = lines.get(1).is_some_and(|(l, _)| is_delimiter(l)) && column_keys(&header).is_some();
     by_column || (rows.iter().all(|r| r.len() <= 2) && read * 2 >= rows.len())
 }
 
@@ -144,6 +145,13 @@ mod tests {
     fn read_text(text: &str) -> Vec<(Key, String)> {
         let lines: Vec<TableLine<'_>> = text.lines().zip(1..).collect();
         read(&lines).into_iter().map(|(k, l)| (k, l.value)).collect()
+    }
+
+    #[test]
+    fn a_table_of_delimiter_rows_alone_states_nothing() {
+        let lines = [("|-", 1), ("|--", 2)];
+        assert!(read(&lines).is_empty());
+        assert!(states_metadata(&lines, 0), "nothing read, nothing to doubt");
     }
 
     #[test]
