@@ -159,6 +159,27 @@ fn a_handle_that_is_a_name_without_its_accents_is_that_person() {
 }
 
 #[test]
+fn a_name_written_once_with_its_handle_is_that_person_without_it_too() {
+    let src = tempfile::tempdir().unwrap();
+    let notes = src.path().join("meetings");
+    std::fs::create_dir_all(&notes).unwrap();
+    let note = |who: &str| format!("# Weekly\n\n## Present\n\n{who}\n\n## Agenda\n\n- Releases\n");
+    std::fs::write(notes.join("2024-01-03.md"), note("* Beth Griggs (@BethGriggs)\n* Jo Lee (@jlee)")).unwrap();
+    std::fs::write(notes.join("2024-01-10.md"), note("* Beth Griggs\n* Jo Lee")).unwrap();
+    // Two people of one name, each with a handle: the name alone is neither.
+    std::fs::write(notes.join("2024-01-17.md"), note("* Jo Lee (@jolee2)")).unwrap();
+    let site = build(src.path());
+    let mut people: Vec<String> = std::fs::read_dir(site.out.join("people"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    people.sort();
+    assert_eq!(people, ["bethgriggs.html", "index.html", "jlee.html", "jo-lee.html", "jolee2.html"]);
+    let beth = site.file("people/bethgriggs.html");
+    assert!(beth.contains("2024-01-03") && beth.contains("2024-01-10"), "{beth}");
+}
+
+#[test]
 fn a_log4brains_folder_of_dot_is_the_repository_itself() {
     let src = tempfile::tempdir().unwrap();
     std::fs::write(src.path().join(".log4brains.yml"), "project:\n  name: Ledger\n  adrFolder: .\n  packages: []\n")

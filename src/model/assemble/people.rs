@@ -26,6 +26,8 @@ pub(super) fn directory<'a>(
     let mut dir = Directory { tags: BTreeMap::new(), people: BTreeMap::new(), aliases: BTreeMap::new() };
     // `Ana Silva <asilva@example.org>` is also `@asilva`: the address's local part → the person.
     let mut by_address: Vec<(String, String)> = Vec::new();
+    // `Beth Griggs (@BethGriggs)`: the name → the handles written with it.
+    let mut handles_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for doc in docs {
         for tag in &doc.tags {
             let slug = crate::text::slugify(tag);
@@ -51,6 +53,12 @@ pub(super) fn directory<'a>(
                 }
             }
             let name = names.show(written);
+            if let Some((plain, _)) = name.split_once("(@") {
+                let handles = handles_of.entry(crate::text::slugify(plain)).or_default();
+                if !handles.contains(&slug) {
+                    handles.push(slug.clone());
+                }
+            }
             let entry = dir.people.entry(slug).or_insert_with(|| Person { name: name.to_string(), roles: Vec::new() });
             if name_rank(name) > name_rank(&entry.name) {
                 entry.name = name.to_string();
@@ -61,6 +69,12 @@ pub(super) fn directory<'a>(
     for (canonical, others) in aliases {
         for other in others {
             by_address.push((person_key(other), person_key(canonical)));
+        }
+    }
+    // `Beth Griggs` is `Beth Griggs (@BethGriggs)` when no other handle goes with that name.
+    for (plain, handles) in handles_of {
+        if let [handle] = handles.as_slice() {
+            by_address.push((plain, handle.clone()));
         }
     }
     for (from, into) in by_address {
