@@ -136,6 +136,16 @@ fn the_dialect_fixture_reports_only_what_is_really_wrong() {
     insta::assert_yaml_snapshot!(site.report.diagnostics);
 }
 
+/// The file names under a built site's `people/`, sorted.
+fn people_pages(site: &crate::support::Built) -> Vec<String> {
+    let mut people: Vec<String> = std::fs::read_dir(site.out.join("people"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    people.sort();
+    people
+}
+
 #[test]
 fn a_handle_that_is_a_name_without_its_accents_is_that_person() {
     let src = tempfile::tempdir().unwrap();
@@ -148,11 +158,7 @@ fn a_handle_that_is_a_name_without_its_accents_is_that_person() {
     std::fs::write(adr.join("0002-two.md"), record(2, "[@nicolo-ribaudo](https://github.com/nicolo-ribaudo)")).unwrap();
     std::fs::write(adr.join("0003-three.md"), record(3, "@nicolas")).unwrap();
     let site = build(src.path());
-    let mut people: Vec<String> = std::fs::read_dir(site.out.join("people"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    people.sort();
+    let people = people_pages(&site);
     assert_eq!(people, ["index.html", "nicolas.html", "nicolò-ribaudo.html"]);
     let page = site.file("people/nicolò-ribaudo.html");
     assert!(page.contains("Record 1") && page.contains("Record 2"), "{page}");
@@ -169,11 +175,7 @@ fn a_name_written_once_with_its_handle_is_that_person_without_it_too() {
     // Two people of one name, each with a handle: the name alone is neither.
     std::fs::write(notes.join("2024-01-17.md"), note("* Jo Lee (@jolee2)")).unwrap();
     let site = build(src.path());
-    let mut people: Vec<String> = std::fs::read_dir(site.out.join("people"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    people.sort();
+    let people = people_pages(&site);
     assert_eq!(people, ["bethgriggs.html", "index.html", "jlee.html", "jo-lee.html", "jolee2.html"]);
     let beth = site.file("people/bethgriggs.html");
     assert!(beth.contains("2024-01-03") && beth.contains("2024-01-10"), "{beth}");
