@@ -26,6 +26,16 @@ pub fn names_the_files_date(raw: &str) -> bool {
     matches!(s, "last modified" | "created")
 }
 
+/// Whether `text` names a month alone, as a log's heading does (`November`, `December 2020`).
+pub fn names_a_month(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match words.as_slice() {
+        [month] => month_of(month).is_some(),
+        [month, year] => month_of(month).is_some() && year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()),
+        _ => false,
+    }
+}
+
 /// The date `raw` means when its author wrote the day before the month in a year-first date
 /// (`2023-13-10` for 13 October): only when the month cannot be one and the day can.
 pub fn month_and_day_swapped(raw: &str) -> Option<Date> {
@@ -284,6 +294,12 @@ pub fn describe_duration(span: &jiff::Span) -> String {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn a_month_alone() {
+        assert!(names_a_month("November") && names_a_month("Dec 2020"));
+        assert!(!names_a_month("November 2") && !names_a_month("Marching orders") && !names_a_month("May we"));
+    }
 
     #[test]
     fn a_generators_word_for_the_files_date_is_not_a_date() {

@@ -392,11 +392,14 @@ fn date_from_path(source: &str, collection_path: &str) -> Option<Date> {
     crate::date::date_in_path(source.strip_prefix(collection_path).unwrap_or(source))
 }
 
-/// Whether `heading` only names a day (`April 5`, `2021-04-05`) and the document has another
-/// heading that does too.
+/// Whether `heading` only names a day or a month (`April 5`, `2021-04-05`, `November`) and the
+/// document has another heading that does too.
 fn first_day_of_a_log(heading: &str, headings: &str) -> bool {
     // Any year will do: the day and month are what is looked for.
-    let a_day = |h: &str| h.split_whitespace().count() <= 4 && crate::date::date_in_text(h, Some(2000)).is_some();
+    let a_day = |h: &str| {
+        (h.split_whitespace().count() <= 4 && crate::date::date_in_text(h, Some(2000)).is_some())
+            || crate::date::names_a_month(h)
+    };
     a_day(heading) && headings.lines().filter(|h| a_day(h)).count() >= 2
 }
 
