@@ -130,11 +130,7 @@ fn git_dates_never_contradict_the_document_nor_today() {
 #[test]
 fn the_timeline_has_meetings_and_rows_credit_authors_first() {
     let tmp = tempfile::tempdir().unwrap();
-    let write = |path: &str, text: &str| {
-        let p = tmp.path().join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    };
+    let write = |rel: &str, text: &str| crate::support::write_file(tmp.path(), rel, text);
     write(
         "docs/adr/0001-x.md",
         "# 1. Use X\n\n* Status: Accepted\n* Date: 2026-01-05\n* Authors: Ana Silva\n* Approvers: Ben Okafor\n",

@@ -163,11 +163,7 @@ fn a_superseded_decision_names_the_decision_in_force_at_the_end_of_the_chain() {
 #[test]
 fn a_large_collection_is_a_folder_tree_with_a_filter_and_empty_sections_are_not_linked() {
     let tmp = tempfile::tempdir().unwrap();
-    let write = |path: &str, text: &str| {
-        let p = tmp.path().join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    };
+    let write = |rel: &str, text: &str| crate::support::write_file(tmp.path(), rel, text);
     // A handbook whose every page sits under `content/`, a folder named by its own page, a
     // folder holding only one folder, and one-page folders (a KEP's README) listed as pages.
     write("handbook/README.md", "# Handbook\n\nThe start.\n");

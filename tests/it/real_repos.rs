@@ -226,11 +226,7 @@ fn a_status_that_lives_in_the_process_index_reaches_each_rfc() {
 #[test]
 fn eleventy_permalinks_and_file_dates_and_monthly_logs_read_as_their_sites_publish_them() {
     let tmp = tempfile::tempdir().unwrap();
-    let write = |rel: &str, text: &str| {
-        let path = tmp.path().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    };
+    let write = |rel: &str, text: &str| crate::support::write_file(tmp.path(), rel, text);
     // A page served at `manuals/languages.html` links its neighbours as its readers' browser
     // resolves them from there; the neighbours say where they are served.
     write(

@@ -131,6 +131,13 @@ pub fn unresolved_relative_urls(out: &Path) -> Vec<String> {
     bad
 }
 
+/// Writes `text` to `root/rel`, making its folders.
+pub fn write_file(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
 /// Copies a directory tree (for tests that modify a fixture).
 pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {

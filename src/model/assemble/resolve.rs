@@ -144,14 +144,16 @@ fn report_broken(
 ) {
     let (line, col) = crate::diagnostic::line_col(&src.text, link.offset);
     let what = if link.image { "image" } else { "link" };
-    // A Markdown link pasted whole where its target goes (`[x]([https://x.org](https://x.org))`).
     // `[#Objective](Objective)`: a heading of this very page, written without its `#`.
     let anchor = crate::text::heading_anchor(&link.dest);
-    let own_heading = !link.dest.contains(['/', '.', '#'])
-        && src.outline.headings.lines().any(|h| crate::text::heading_anchor(h) == anchor);
+    let own_heading = || {
+        !link.dest.contains(['/', '.', '#'])
+            && src.outline.headings.lines().any(|h| crate::text::heading_anchor(h) == anchor)
+    };
     let help = match link_destination(&link.dest) {
+        // A Markdown link pasted whole where its target goes (`[x]([https://x.org](https://x.org))`).
         Some(url) => format!("the target is a Markdown link itself; write the address alone: `({url})`"),
-        None if own_heading => format!("`{}` is a heading of this page; link it as `#{anchor}`", link.dest),
+        None if own_heading() => format!("`{}` is a heading of this page; link it as `#{anchor}`", link.dest),
         None => paths.suggest(&doc.source, &link.dest).unwrap_or_else(|| {
             "the target is not in the site directory; fix the path or link to an absolute URL".into()
         }),
