@@ -75,6 +75,9 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
     let mut in_head = true;
     let mut prev: Option<(usize, &str, u32)> = None;
     let mut body_lines = 0usize;
+    // `## HTTP CONNECT Proxy Support` as a document's first line, with no H1 anywhere: the
+    // title, written one level down (gRPC's proposals).
+    let mut lead: Option<TitleHeading> = None;
 
     for (line_no, raw) in (first_line..).zip(text[body_start..].split_inclusive('\n')) {
         let line = raw.trim_end_matches('\n');
@@ -145,7 +148,10 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
         if let Some(level) = atx_level(line) {
             let heading = line.trim_start().trim_start_matches('#').trim();
             let heading = heading.trim_end_matches('#').trim();
-            if level == 1 {
+            let leads = level == 2 && body_lines == 1 && scan.title.is_none() && !names_a_status(heading);
+            if leads {
+                lead = Some(TitleHeading { text: heading.to_string(), start: here.0, end: offset, line: here.1 });
+            } else if level == 1 {
                 if scan.title.is_none() {
                     scan.title =
                         Some(TitleHeading { text: heading.to_string(), start: here.0, end: offset, line: here.1 });
@@ -161,7 +167,7 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             if header_keys > 0 && level == 1 && scan.title.as_ref().is_some_and(|t| t.start != here.0) {
                 header = false;
             }
-            if scan.title.as_ref().is_none_or(|t| t.start != here.0) {
+            if !leads && scan.title.as_ref().is_none_or(|t| t.start != here.0) {
                 in_head = false;
             }
             let plain = crate::text::plain_inline(heading).to_lowercase();
@@ -177,6 +183,18 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             } else {
                 status_section = None;
             }
+            prev = None;
+            continue;
+        }
+        // A setext H2 (`---` under the first line) leads the document in the same way.
+        if trimmed.chars().all(|c| c == '-')
+            && trimmed.len() >= 2
+            && body_lines == 2
+            && scan.title.is_none()
+            && let Some((start, prev_line, prev_no)) = prev
+            && !names_a_status(prev_line.trim())
+        {
+            lead = Some(TitleHeading { text: prev_line.trim().to_string(), start, end: offset, line: prev_no });
             prev = None;
             continue;
         }
@@ -238,6 +256,9 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
     }
     if let Some((key, at, items)) = listed {
         set(meta, key, &items.join(", "), at);
+    }
+    if scan.title.is_none() {
+        scan.title = lead;
     }
     take_table(&mut table, in_head, meta, &mut table_rows);
     for (key, at) in table_rows {
@@ -341,6 +362,13 @@ fn add_relations(meta: &mut RawMeta, kind: RelationKind, rest: &str, (_, line): 
     for t in relation_targets(rest) {
         meta.relations.push((kind, Located { value: t, line, column: 1, file: None }));
     }
+}
+
+/// Whether a heading is a status section's (`Status`, `Status: Accepted`), never a title.
+fn names_a_status(heading: &str) -> bool {
+    let plain = crate::text::plain_inline(heading).to_lowercase();
+    let plain = plain.trim_end_matches(':').trim();
+    crate::load::status::is_status_heading(plain) || plain.starts_with("status:")
 }
 
 /// `[Superseded by [ADR-0019](..)] Title`: a status in brackets before the title.
@@ -479,6 +507,27 @@ mod tests {
         assert_eq!(strip_title_status(&s.title.unwrap().text), "Push metrics");
         let (_, s) = scan("Team call\n=========\n\ntext\n");
         assert_eq!(s.title.unwrap().text, "Team call");
+    }
+
+    #[test]
+    fn a_leading_level_two_heading_is_the_title_when_there_is_no_h1() {
+        let (m, s) =
+            scan("## HTTP CONNECT Proxy Support\n\n*   Author(s): Mark Roth\n*   Status: Implemented\n\n## Abstract\n");
+        assert_eq!(
+            (s.title.unwrap().text.as_str(), m.status.unwrap().value.as_str()),
+            ("HTTP CONNECT Proxy Support", "Implemented")
+        );
+        let (m, s) = scan("Service Config via DNS\n----------------------\n* Status: Implemented\n");
+        assert_eq!(
+            (s.title.unwrap().text.as_str(), m.status.unwrap().value.as_str()),
+            ("Service Config via DNS", "Implemented")
+        );
+        let (_, s) = scan("## Context\n\ntext\n\n# The real title\n");
+        assert_eq!(s.title.unwrap().text, "The real title", "an H1 further down wins");
+        let (_, s) = scan("Some opening prose.\n\n## Details\n");
+        assert!(s.title.is_none(), "a section after prose is not a title");
+        let (_, s) = scan("## Status\n\nAccepted\n");
+        assert!(s.title.is_none(), "a status section is not a title");
     }
 
     #[test]

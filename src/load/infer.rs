@@ -146,6 +146,15 @@ pub fn introduces(doc: &SourceDoc, root: Option<&str>) -> Option<String> {
     (!states).then(|| name.to_string())
 }
 
+/// Whether a name starts with a record's number, bare or after a short series prefix in
+/// capitals: `0007-x`, `A1-x`, `LID-0002-x` (`v2-x` names a version).
+fn numbered_name(stem: &str) -> bool {
+    let letters = stem.bytes().take_while(u8::is_ascii_uppercase).count();
+    let rest = stem[letters..].trim_start_matches(['-', '_']);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    letters <= 6 && digits > 0 && rest[digits..].chars().next().is_none_or(|c| matches!(c, '-' | '_' | '.' | ' '))
+}
+
 /// Infers the kind of a document that no collection holds.
 pub fn infer(doc: &SourceDoc) -> Inferred {
     let path = doc.source.as_str();
@@ -185,9 +194,9 @@ pub fn infer(doc: &SourceDoc) -> Inferred {
     if doc.meta.info.iter().any(|(l, _)| *l == "RFC PR" || *l == "Feature name") {
         return inferred(DocKind::Rfc, None, Why::RfcHeader);
     }
-    // A record's number, not a date: `2019-03-01_update.md` with `[DRAFT]` in its title is a
-    // dated note in draft.
-    let numbered = stem.chars().next().is_some_and(|c| c.is_ascii_digit()) && crate::date::date_in_name(stem).is_none();
+    // A record's number (`0007-x`, gRPC's `A1-x`), not a date: `2019-03-01_update.md` with
+    // `[DRAFT]` in its title is a dated note in draft.
+    let numbered = numbered_name(stem) && crate::date::date_in_name(stem).is_none();
     if doc.has_status_section || (doc.meta.status.is_some() && numbered) {
         return inferred(DocKind::Adr, None, Why::Status);
     }
@@ -284,5 +293,18 @@ mod tests {
         let draft = "# [DRAFT] Council update [DRAFT]\n\nWhat we did.\n";
         assert_eq!(kind("updates/0007-council-update.md", draft), DocKind::Adr);
         assert_eq!(kind("updates/2019-03-01_council-update.md", draft), DocKind::Handbook);
+        let proposal = "## HTTP CONNECT Proxy Support\n\n* Status: Implemented\n";
+        assert_eq!(kind("A1-http-connect-proxy-support.md", proposal), DocKind::Adr);
+        assert_eq!(kind("http-connect-proxy-support.md", proposal), DocKind::Handbook);
+        for (stem, numbered) in [
+            ("0007-x", true),
+            ("A1-x", true),
+            ("LID-0002-x", true),
+            ("x2", false),
+            ("guide", false),
+            ("1st-day", false),
+        ] {
+            assert_eq!(numbered_name(stem), numbered, "{stem}");
+        }
     }
 }

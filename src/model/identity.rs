@@ -17,7 +17,7 @@ static HEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TITLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:architecture decision record|architectural decision record|decision record|adr|rfc)\s*[:.\-–—]\s*",
+        r"(?i)^(?:architecture decision record|architectural decision record|decision record|adr|rfc|proposal|design doc(?:ument)?)\s*[:.\-–—]\s*",
     )
     .expect("static regex")
 });
@@ -37,6 +37,22 @@ const GENERIC_TITLES: &[&str] = &[
     "tldr",
     "problem",
     "proposal",
+    "description",
+    "title",
+    "contents",
+    "table of contents",
+    // A meeting's or a standup's sections, which a note without a title of its own opens with.
+    "agenda",
+    "attendees",
+    "attendance",
+    "participants",
+    "present",
+    "notes",
+    "minutes",
+    "action items",
+    "yesterday",
+    "today",
+    "blockers",
     // MADR's sections, which a record that skips the template's title starts with.
     "context and problem statement",
     "problem statement",
@@ -106,6 +122,19 @@ pub fn strip_record_prefix(title: &str) -> &str {
         Some(m) if !title[m.end()..].trim().is_empty() => title[m.end()..].trim(),
         _ => title,
     }
+}
+
+/// A title without the document's own number written before it (`0002: Remote Rule Evaluation`,
+/// `LID 0002 - Sharding`, `#12 | Caching`): the page shows the number beside the title already.
+/// Another number (`2024: A year in review`) is part of the title and stays.
+pub fn strip_own_number<'a>(title: &'a str, own: &DocNumber) -> &'a str {
+    static OWN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[A-Z]{2,6}[-_ ]?)?#?\s*(\d{1,5})([a-z]?)\s*[:.|\-–—]\s+").expect("static regex")
+    });
+    let Some(c) = OWN.captures(title) else { return title };
+    let same = c[1].parse::<u32>().is_ok_and(|v| v == own.value) && c[2].chars().next() == own.suffix;
+    let rest = title[c.get(0).map_or(0, |m| m.end())..].trim();
+    if same && !rest.is_empty() { rest } else { title }
 }
 
 /// Cleans a heading into a title: status prefix, number prefix and `Architecture Decision Record:`
@@ -187,10 +216,19 @@ mod tests {
         assert_eq!(title_from_heading("Summary"), None);
         assert_eq!(title_from_heading("n. Django Templates").as_deref(), Some("Django Templates"));
         assert_eq!(strip_record_prefix("ADR: Naming"), "Naming");
+        assert_eq!(strip_record_prefix("Proposal: Security Policy for Go"), "Security Policy for Go");
         assert_eq!(strip_record_prefix("ADR:"), "ADR:", "nothing would be left");
         assert_eq!(strip_record_prefix("Adrenaline: a story"), "Adrenaline: a story");
         assert_eq!(title_from_heading("Context and Problem Statement"), None, "MADR's first section");
         assert_eq!(title_from_heading("**Use `rayon`**").as_deref(), Some("Use rayon"));
+        let own = DocNumber::parse("0002").expect("a number");
+        assert_eq!(strip_own_number("0002: Remote Rule Evaluation", &own), "Remote Rule Evaluation");
+        assert_eq!(strip_own_number("LID 0002 - Sharding", &own), "Sharding");
+        assert_eq!(strip_own_number("#2 | Caching", &own), "Caching");
+        assert_eq!(strip_own_number("2024: A year in review", &own), "2024: A year in review");
+        assert_eq!(strip_own_number("Phase 2: Rollout", &own), "Phase 2: Rollout", "a word, not a series");
+        assert_eq!(strip_own_number("2: ", &own), "2: ", "nothing would be left");
+        assert_eq!(strip_own_number("2a: Variant", &own), "2a: Variant", "another document's number");
     }
 
     #[test]

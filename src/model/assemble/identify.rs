@@ -145,6 +145,12 @@ pub(super) fn identify(
         // `title: "ADR: Naming"` names the kind the page already shows.
         .map(|t| identity::strip_record_prefix(&t).to_string())
         .filter(|t| !t.is_empty());
+    // `0002: Remote Rule Evaluation` in a heading or `title:` repeats the number too.
+    let own_number = |t: Option<String>| match &number {
+        Some(n) => t.map(|t| identity::strip_own_number(&t, n).to_string()),
+        None => t,
+    };
+    let (front_title, heading_title) = (own_number(front_title), own_number(heading_title));
     let mut title_range = None;
     let title = match (&front_title, &heading_title) {
         (Some(t), Some(h)) => {
