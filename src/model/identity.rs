@@ -137,6 +137,14 @@ pub fn strip_own_number<'a>(title: &'a str, own: &DocNumber) -> &'a str {
     if same && !rest.is_empty() { rest } else { title }
 }
 
+/// Whether a title names no document: only a kind (`RFC`, `Proposal`) or a section (`Summary`,
+/// `Agenda`), as a template's `title: RFC` left in place.
+pub fn is_generic_title(title: &str) -> bool {
+    let t = title.trim().trim_end_matches(':').to_lowercase();
+    let kind = TITLE_PREFIX.find(&format!("{t}:")).is_some_and(|m| m.end() == t.len() + 1);
+    kind || GENERIC_TITLES.contains(&t.as_str())
+}
+
 /// Cleans a heading into a title: status prefix, number prefix and `Architecture Decision Record:`
 /// dropped, inline Markdown flattened. `None` for empty or generic headings.
 pub fn title_from_heading(heading: &str) -> Option<String> {
@@ -146,7 +154,7 @@ pub fn title_from_heading(heading: &str) -> Option<String> {
     let plain = TITLE_PREFIX.replace(&plain, "").trim().to_string();
     let (_, plain) = split_heading_number(&plain);
     let plain = plain.trim().to_string();
-    if plain.is_empty() || GENERIC_TITLES.contains(&plain.to_lowercase().trim_end_matches(':')) {
+    if plain.is_empty() || is_generic_title(&plain) {
         None
     } else {
         Some(plain)
@@ -217,6 +225,12 @@ mod tests {
         assert_eq!(title_from_heading("n. Django Templates").as_deref(), Some("Django Templates"));
         assert_eq!(strip_record_prefix("ADR: Naming"), "Naming");
         assert_eq!(strip_record_prefix("Proposal: Security Policy for Go"), "Security Policy for Go");
+        for generic in ["RFC", "Proposal", "Design Document", "agenda", "Summary:"] {
+            assert!(is_generic_title(generic), "{generic}");
+        }
+        for title in ["RFC process", "Use Postgres", "Proposals"] {
+            assert!(!is_generic_title(title), "{title}");
+        }
         assert_eq!(strip_record_prefix("ADR:"), "ADR:", "nothing would be left");
         assert_eq!(strip_record_prefix("Adrenaline: a story"), "Adrenaline: a story");
         assert_eq!(title_from_heading("Context and Problem Statement"), None, "MADR's first section");

@@ -144,7 +144,8 @@ pub(super) fn identify(
         })
         // `title: "ADR: Naming"` names the kind the page already shows.
         .map(|t| identity::strip_record_prefix(&t).to_string())
-        .filter(|t| !t.is_empty());
+        // `title: RFC`, a template's placeholder: the heading or the name says more.
+        .filter(|t| !t.is_empty() && !identity::is_generic_title(t));
     // `0002: Remote Rule Evaluation` in a heading or `title:` repeats the number too.
     let own_number = |t: Option<String>| match &number {
         Some(n) => t.map(|t| identity::strip_own_number(&t, n).to_string()),
