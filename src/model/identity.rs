@@ -154,11 +154,7 @@ pub fn title_from_heading(heading: &str) -> Option<String> {
     let plain = TITLE_PREFIX.replace(&plain, "").trim().to_string();
     let (_, plain) = split_heading_number(&plain);
     let plain = plain.trim().to_string();
-    if plain.is_empty() || is_generic_title(&plain) {
-        None
-    } else {
-        Some(plain)
-    }
+    if plain.is_empty() || is_generic_title(&plain) { None } else { Some(plain) }
 }
 
 /// Reads an id written as a reference: `ADR-0019`, `ADR 19`, `#0033`, `0019`, `KEP-1234`.

@@ -90,6 +90,14 @@ impl PathIndex {
                 return found;
             }
         }
+        // `/artsy/README/blob/main/playbooks/rfcs.md`: a file as GitHub's web view addresses it,
+        // which GitHub renders as a working link. The site's copy of that path is meant.
+        if let Some(inside) = web_view_path(&path).and_then(|p| p.strip_prefix(self.repo_prefix.as_str())) {
+            let found = self.lookup(inside, fragment.clone());
+            if found != LinkTarget::Broken {
+                return found;
+            }
+        }
         // Both kinds of path are followed from the repository's root, as GitHub does: a path
         // written from the root, and a relative one that climbs out of the site directory.
         let from_root = match path.strip_prefix('/') {
@@ -317,6 +325,15 @@ fn has_scheme(dest: &str) -> bool {
     }
 }
 
+/// The path from a repository's root in a link to GitHub's web view of it, written from
+/// GitHub's root: `/owner/repo/blob/main/docs/x.md` → `docs/x.md`.
+fn web_view_path(path: &str) -> Option<&str> {
+    let mut parts = path.strip_prefix('/')?.splitn(5, '/');
+    let (_owner, _repo, view, _branch, rest) =
+        (parts.next()?, parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    (matches!(view, "blob" | "tree") && !rest.is_empty()).then_some(rest)
+}
+
 /// How a served path is looked up: within its source's namespace, without the slashes around it
 /// or an `.html` ending (`/travel-guide-faq/` and `/travel-guide-faq.html` are one address).
 pub fn address_key(namespace: Option<&str>, path: &str) -> String {
@@ -443,6 +460,16 @@ mod tests {
         );
         assert_eq!(idx.resolve(from, "/CONTRIBUTING.md"), LinkTarget::Repository("CONTRIBUTING.md".into(), None));
         assert_eq!(idx.resolve(from, "../../../../x.md"), LinkTarget::Broken, "above the repository");
+        // GitHub's web view of the file, from GitHub's root.
+        assert_eq!(
+            idx.resolve(from, "/acme/site/blob/main/site/docs/adr/0002-a.md#why"),
+            LinkTarget::Doc(DocId("adr/0002-a".into()), Some("why".into()))
+        );
+        assert_eq!(
+            idx.resolve(from, "/acme/site/tree/main/site/docs/adr/0002-a.md"),
+            LinkTarget::Doc(DocId("adr/0002-a".into()), None)
+        );
+        assert_eq!(web_view_path("/acme/site/issues/4/x"), None);
     }
 
     #[test]

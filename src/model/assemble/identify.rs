@@ -365,6 +365,20 @@ fn ambiguous_date(src: &SourceDoc, at: &Located, read: Option<Date>) -> Diagnost
 
 fn bad_date(src: &SourceDoc, at: &Located) -> Diagnostic {
     let file = at.file.clone().unwrap_or_else(|| src.source.clone());
+    // `(fill me in with today's date, YYYY-MM-DD)`, `<date>`: a template's prompt left in.
+    let v = at.value.trim();
+    let prompt = v.to_lowercase().contains("yyyy")
+        || [('(', ')'), ('<', '>'), ('[', ']'), ('{', '}')].iter().any(|&(a, b)| v.starts_with(a) && v.ends_with(b));
+    if prompt {
+        return Diagnostic::warning(
+            file,
+            at.line,
+            at.column,
+            Code::BadDate,
+            format!("`{v}` is the template's placeholder, not a date"),
+        )
+        .with_help("replace it with the date as YYYY-MM-DD, or remove the line");
+    }
     let help = match crate::date::month_and_day_swapped(&at.value) {
         Some(meant) => format!("did you mean `{meant}`? YYYY-MM-DD puts the month before the day"),
         None => "write dates as YYYY-MM-DD; the text is shown as written".to_string(),
