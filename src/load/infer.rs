@@ -33,6 +33,8 @@ pub enum Why {
     /// It is the index page of a folder whose name says what it holds: it introduces those
     /// documents and is not one of them.
     Introduces(String),
+    /// A folder is named by a proposal's status (`proposed/`, `accepted/`).
+    StatusFolder(String),
     /// Its file name (`adr-004-x.md`, `rfc-100-x.md`).
     FileName,
     /// RFC header keys (`RFC PR`, `Feature name`).
@@ -51,6 +53,7 @@ impl std::fmt::Display for Why {
             Why::SeriesId(id) => write!(f, "its name or metadata states the series id {id}"),
             Why::Folder(name) => write!(f, "the folder `{name}` says what it holds"),
             Why::Introduces(name) => write!(f, "it is the index page of the folder `{name}`, which it introduces"),
+            Why::StatusFolder(name) => write!(f, "the folder `{name}` names a proposal's status"),
             Why::FileName => f.write_str("its file name says what it is"),
             Why::RfcHeader => f.write_str("it has RFC header keys"),
             Why::Status => f.write_str("it states a status"),
@@ -88,6 +91,11 @@ pub fn folder_kind(name: &str, top: bool) -> Option<DocKind> {
         return Some(DocKind::Rfc);
     }
     has(&["handbook"]).then_some(DocKind::Handbook)
+}
+
+/// Whether a folder's name is a status only proposals have (`proposed`, `Accepted`).
+fn proposal_folder(name: &str) -> bool {
+    crate::vocab::status::PROPOSAL_FOLDERS.contains(&name.to_lowercase().as_str())
 }
 
 /// The lower-case words of a name: `BiweeklyMeetings` → `biweekly`, `meetings`.
@@ -136,7 +144,7 @@ pub fn introduces(doc: &SourceDoc, root: Option<&str>) -> Option<String> {
         return None;
     }
     let holds = !name.contains(|c: char| c.is_ascii_digit())
-        && folder_kind(name, above.is_empty()).is_some_and(|k| k != DocKind::Handbook);
+        && (folder_kind(name, above.is_empty()).is_some_and(|k| k != DocKind::Handbook) || proposal_folder(name));
     if root != Some(dirs) && !holds {
         return None;
     }
@@ -183,6 +191,10 @@ pub fn infer(doc: &SourceDoc) -> Inferred {
     let folder_kinds = folders.iter().enumerate().rev();
     if let Some((name, kind)) = folder_kinds.clone().find_map(|(i, f)| folder_kind(f, i == 0).map(|k| (*f, k))) {
         return inferred(kind, None, Why::Folder(name.to_string()));
+    }
+    // `proposed/x.md`, `accepted/2024/x.md`: what only proposals go through.
+    if let Some(name) = folders.iter().rev().find(|f| proposal_folder(f)) {
+        return inferred(DocKind::Rfc, None, Why::StatusFolder(name.to_string()));
     }
     let lower = file.to_lowercase();
     if lower.starts_with("adr-") || lower.starts_with("adr_") {
@@ -285,8 +297,9 @@ mod tests {
     fn a_status_makes_a_numbered_file_a_decision_but_not_a_dated_one() {
         let kind = |source: &str, text: &str| {
             let dir = tempfile::tempdir().unwrap();
-            std::fs::create_dir_all(dir.path().join("updates")).unwrap();
-            std::fs::write(dir.path().join(source), text).unwrap();
+            let path = dir.path().join(source);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, text).unwrap();
             let (doc, _) = crate::load::read_document(dir.path(), source, &Default::default(), u64::MAX).unwrap();
             infer(&doc.unwrap()).kind
         };
@@ -296,6 +309,13 @@ mod tests {
         let proposal = "## HTTP CONNECT Proxy Support\n\n* Status: Implemented\n";
         assert_eq!(kind("A1-http-connect-proxy-support.md", proposal), DocKind::Adr);
         assert_eq!(kind("http-connect-proxy-support.md", proposal), DocKind::Handbook);
+        // A folder named by a status only proposals have holds proposals; `archived/` may hold
+        // any page.
+        let design = "# Unified SDK configuration\n\nWhat we propose.\n";
+        assert_eq!(kind("proposed/unified-config.md", design), DocKind::Rfc);
+        assert_eq!(kind("accepted/2024/unified-config.md", design), DocKind::Rfc);
+        assert_eq!(kind("archived/unified-config.md", design), DocKind::Handbook);
+        assert_eq!(kind("proposed/README.md", design), DocKind::Handbook, "the folder's introduction");
         for (stem, numbered) in [
             ("0007-x", true),
             ("A1-x", true),

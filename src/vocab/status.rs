@@ -107,5 +107,39 @@ impl Status {
     }
 }
 
+/// Folder names that say the status of the documents in them, and the words that do so in
+/// brackets at the end of a title. Words that name a status only in some teams' usage (`open`,
+/// `current`, `active`, `review`) are left out: as folders they say something else.
+pub const STATUS_FOLDERS: &[&str] = &[
+    "accepted",
+    "proposed",
+    "draft",
+    "implemented",
+    "postponed",
+    "deferred",
+    "deprecated",
+    "obsolete",
+    "superseded",
+    "rejected",
+    "declined",
+    "withdrawn",
+    "abandoned",
+    "archived",
+];
+
+/// Of those, the words only a proposal's course has: a folder named so (`proposed/`,
+/// `accepted/`) holds decisions or proposals, where `draft/` or `archived/` may hold any pages.
+pub const PROPOSAL_FOLDERS: &[&str] = &[
+    "accepted",
+    "proposed",
+    "implemented",
+    "postponed",
+    "deferred",
+    "superseded",
+    "rejected",
+    "declined",
+    "withdrawn",
+];
+
 /// A team's own status labels (lowercase) and the status each means.
 pub type CustomStatuses = BTreeMap<String, Status>;

@@ -178,7 +178,10 @@ pub(super) fn identify(
     let folder_status = || {
         let rel = src.source.strip_prefix(&col.path).unwrap_or(&src.source);
         let (folders, _) = rel.rsplit_once('/')?;
-        let folder = folders.split('/').rev().find(|f| STATUS_FOLDERS.contains(&f.to_lowercase().as_str()))?;
+        let folder = folders
+            .split('/')
+            .rev()
+            .find(|f| crate::vocab::status::STATUS_FOLDERS.contains(&f.to_lowercase().as_str()))?;
         Some(Located { value: folder.to_string(), line: 1, column: 1, file: None })
     };
     // `Use of conditionals in JSX (deprecated)`: a status in brackets at the end of the title, when
@@ -187,7 +190,7 @@ pub(super) fn identify(
         .trim_end()
         .strip_suffix(')')
         .and_then(|t| t.rsplit_once('('))
-        .filter(|(_, word)| STATUS_FOLDERS.contains(&word.trim().to_lowercase().as_str()))
+        .filter(|(_, word)| crate::vocab::status::STATUS_FOLDERS.contains(&word.trim().to_lowercase().as_str()))
         .map(|(before, word)| (before.trim_end().to_string(), word.trim().to_string()))
         .filter(|(before, _)| !before.is_empty() && meta.status.is_none());
     let title_status =
@@ -329,26 +332,6 @@ pub(super) fn identify(
     };
     (doc, parsed)
 }
-
-/// Folder names that say the status of the documents in them, and the words that do so in
-/// brackets at the end of a title. Words that name a status only in some teams' usage (`open`,
-/// `current`, `active`, `review`) are left out: as folders they say something else.
-const STATUS_FOLDERS: &[&str] = &[
-    "accepted",
-    "proposed",
-    "draft",
-    "implemented",
-    "postponed",
-    "deferred",
-    "deprecated",
-    "obsolete",
-    "superseded",
-    "rejected",
-    "declined",
-    "withdrawn",
-    "abandoned",
-    "archived",
-];
 
 fn ambiguous_date(src: &SourceDoc, at: &Located, read: Option<Date>) -> Diagnostic {
     let file = at.file.clone().unwrap_or_else(|| src.source.clone());
