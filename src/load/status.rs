@@ -31,6 +31,9 @@ const WORDS: &[(&str, Status)] = &[
     ("proposed", Status::Proposed),
     ("proposal", Status::Proposed),
     ("pending", Status::Proposed),
+    // To be decided: the decision is still open.
+    ("tbd", Status::Proposed),
+    ("undecided", Status::Proposed),
     ("provisional", Status::Proposed),
     ("open", Status::Proposed),
     ("review", Status::Proposed),
@@ -363,6 +366,7 @@ mod tests {
         assert_eq!(st("Final"), Some(Status::Final));
         assert_eq!(st("This proposal was [adopted for the Go 1.4 release]"), Some(Status::Accepted));
         assert_eq!(st("Active"), Some(Status::Active));
+        assert_eq!(st("TBD"), Some(Status::Proposed), "to be decided");
     }
 
     #[test]
