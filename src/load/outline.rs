@@ -81,6 +81,11 @@ pub struct OutlineBuilder {
     section: Option<(HeadingLevel, bool, bool)>,
     paragraph: Option<String>,
     in_code: bool,
+    /// The text of the list item being read (the outermost one), and how deep the lists go.
+    item: Option<String>,
+    item_depth: usize,
+    /// Options the body lists by label (`A. nx`), for a decision that names one by label only.
+    options: Vec<(String, String)>,
 }
 
 impl OutlineBuilder {
@@ -96,6 +101,7 @@ impl OutlineBuilder {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, text)) = self.heading.take() {
+                    self.options.extend(crate::load::chosen_option::listed_option(&text));
                     let lower = text.trim().trim_end_matches(':').to_lowercase();
                     out.headings.push_str(&text);
                     out.headings.push('\n');
@@ -151,6 +157,10 @@ impl OutlineBuilder {
                 if let Some(p) = self.paragraph.as_mut() {
                     p.push_str(t);
                 }
+                // An item's own words, not those of the list nested in it.
+                if let Some(item) = self.item.as_mut().filter(|i| self.item_depth == 1 && i.len() < 400) {
+                    item.push_str(t);
+                }
                 // A decision is its prose: a code block in it is read with the body, and never
                 // becomes the sentence a hit shows.
                 // Inline pieces join as written ("`CommitSig`:"); blocks and breaks part them.
@@ -173,12 +183,31 @@ impl OutlineBuilder {
                 }
                 out.body.push(' ');
             }
+            Event::Start(Tag::Item) => {
+                self.item_depth += 1;
+                if self.item_depth == 1 {
+                    self.item = Some(String::new());
+                }
+                out.body.push(' ');
+            }
+            Event::End(TagEnd::Item) => {
+                self.item_depth = self.item_depth.saturating_sub(1);
+                if self.item_depth == 0
+                    && let Some(item) = self.item.take()
+                {
+                    self.options.extend(crate::load::chosen_option::listed_option(&item));
+                }
+                if let Some((_, true, _)) = self.section {
+                    out.decision.push('\n');
+                }
+                out.body.push(' ');
+            }
             // Blocks and raw HTML part the words on either side; inline markup does not.
-            Event::Start(Tag::Item | Tag::TableCell | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_))
+            Event::Start(Tag::TableCell | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_))
             | Event::End(TagEnd::FootnoteDefinition)
             | Event::Html(_)
             | Event::InlineHtml(_) => out.body.push(' '),
-            Event::End(TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_)) => {
+            Event::End(TagEnd::TableCell | TagEnd::BlockQuote(_)) => {
                 if let Some((_, true, _)) = self.section {
                     out.decision.push('\n');
                 }
@@ -206,7 +235,11 @@ impl OutlineBuilder {
         };
         let (excerpt, from) = match (self.summary, first_sentence(&out.decision)) {
             (Some(summary), _) => (summary, ExcerptSource::Summary),
-            (None, Some(decision)) => (decision, ExcerptSource::Decision),
+            // `Chosen option: A.`: the option's words say what was decided.
+            (None, Some(decision)) => (
+                crate::load::chosen_option::name_the_option(&decision, &self.options).unwrap_or(decision),
+                ExcerptSource::Decision,
+            ),
             (None, None) => (first_paragraph, ExcerptSource::Opening),
         };
         out.excerpt = crate::text::shorten(&crate::text::without_markup(&excerpt), EXCERPT_CHARS);
@@ -240,6 +273,17 @@ mod tests {
             b.event(&e);
         }
         b.finish()
+    }
+
+    #[test]
+    fn a_decision_that_names_its_option_by_label_says_what_the_option_is() {
+        let madr = "# Monorepo tooling\n\n## Considered Options\n\n- A. nx\n  - fast\n- B. Turborepo\n\n## Decision Outcome\n\nChosen option: A.\n\n### A. nx\n\n- Good, because caching.\n";
+        assert_eq!(outline(madr).excerpt, "Chosen option: A (nx).");
+        let headed = "## Considered Options\n\n### [option 1] Keep the flow\n\n### [option 2] Ask for a password only when keys are needed\n\n## Decision Outcome\n\nChosen option: \"option 2\", because it asks less.\n";
+        assert_eq!(
+            outline(headed).excerpt,
+            "Chosen option: \"option 2\" (Ask for a password only when keys are needed), because it asks less."
+        );
     }
 
     #[test]
