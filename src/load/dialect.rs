@@ -4,7 +4,9 @@
 //!   is the status and whose other lines may say `Supersedes [..](..)` or `Amends ..`;
 //! - MADR 2 and Log4brains: `* Status: accepted` / `- Deciders: ..` bullets under the title;
 //! - RFC headers: `- Start Date:`, `- RFC PR:`, `- Feature Name:` bullets before the first heading;
-//! - plain `Author(s):` / `Last updated:` lines (Go proposals, meeting notes);
+//! - plain `Author(s):` / `Last updated:` lines (Go proposals, meeting notes), and bold keys
+//!   without colons, several to a line (`**Owner** [Ana](…) | **Status** Accepted`,
+//!   [`bold_keys`](crate::load::bold_keys));
 //! - a metadata table, a key per row or per column ([`meta_table`]), which in the head wins over a
 //!   `## Status` section further down;
 //! - a status in the title: `# [Superseded by [ADR-0019](..)] Title`.
@@ -250,6 +252,15 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
                     prev = None;
                     continue;
                 }
+            }
+            let pairs = crate::load::bold_keys::bold_keys(line);
+            if !pairs.is_empty() {
+                for (k, value) in pairs {
+                    set(meta, k, &value, here);
+                    header_keys += 1;
+                }
+                prev = None;
+                continue;
             }
         }
         prev = Some((here.0, line, here.1));

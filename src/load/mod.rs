@@ -5,6 +5,7 @@
 //! diagnostic found while reading. Files are read and parsed in parallel; nothing here decides
 //! statuses or resolves links.
 
+pub mod bold_keys;
 pub mod chosen_option;
 pub mod decode;
 pub mod dialect;

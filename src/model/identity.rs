@@ -91,6 +91,17 @@ pub fn page_slug(source: &str, collection_path: &str) -> String {
 
 /// A number in a file or folder name (`0005-x`, `adr-004-x`, `rfc-100-x`, `0004a-x`), not a date.
 pub fn number_from_name(source: &str) -> Option<DocNumber> {
+    // `20241206-oci-registries/7-open-questions.md`: a part of the document whose folder is named
+    // with its date or number; the part's number is no id.
+    let mut parts = source.rsplit('/');
+    let (file, folder) = (parts.next().unwrap_or(source), parts.next());
+    let own_folder = folder.is_some_and(|f| {
+        let named = f.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '_' || c == '.');
+        f.starts_with(|c: char| c.is_ascii_digit()) && named.chars().any(char::is_alphabetic)
+    });
+    if own_folder && !crate::vocab::markdown_name::is_folder_index(file) {
+        return None;
+    }
     let stem = naming_stem(source);
     // `2013-12-type-params` and `2022-02-03-slug` start with a date, not a number.
     let b = stem.as_bytes();
@@ -202,6 +213,9 @@ mod tests {
         assert_eq!(n("20201016-use-slugs.md"), None);
         assert_eq!(n("d/2022-02-03-slug/README.md"), None);
         assert_eq!(n("onboarding.md"), None);
+        assert_eq!(n("rfc/20241206-oci-registries/7-open-questions.md"), None, "a part of a document");
+        assert_eq!(n("keps/sig-node/1234-quotas/README.md").as_deref(), Some("1234"));
+        assert_eq!(n("decisions/2024/0005-use-x.md").as_deref(), Some("0005"), "a year's folder");
     }
 
     #[test]

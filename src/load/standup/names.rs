@@ -90,6 +90,23 @@ pub(super) fn participant(entry: &str) -> Option<String> {
     looks_like_name(&person).then_some(person)
 }
 
+/// The people a line of its own lists (`Present: Ana Silva, Ben Okafor`), a handle written after
+/// a full name being that person's (`Robin Ginn, @rginn`).
+pub(super) fn participants_in_line(line: &str) -> Vec<String> {
+    let mut entries: Vec<String> = Vec::new();
+    for entry in line.split([',', ';']).map(str::trim) {
+        let lone_handle = entry.strip_prefix('@').is_some_and(is_handle);
+        match entries.last_mut() {
+            Some(named) if lone_handle && named.contains(' ') && !named.contains('@') => {
+                named.push_str(", ");
+                named.push_str(entry);
+            }
+            _ => entries.push(entry.to_string()),
+        }
+    }
+    entries.iter().filter_map(|e| participant(e)).collect()
+}
+
 pub(super) fn is_handle(h: &str) -> bool {
     !h.is_empty() && h.len() <= 39 && h.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }

@@ -5,7 +5,7 @@
 
 use super::actions::action_item;
 use super::labels::{Label, Part, label_of, split_label};
-use super::names::{clean_name, looks_like_name, participant};
+use super::names::{clean_name, looks_like_name, participant, participants_in_line};
 use super::*;
 
 /// One line, classified.
@@ -234,7 +234,7 @@ pub(super) fn add_content(
         // One person to a list item, whatever else it says about them; a line of its own lists
         // several (`Present: Ana, Ben`).
         Label::Part(Part::Participants) if list => notes.participants.extend(participant(text)),
-        Label::Part(Part::Participants) => notes.participants.extend(text.split([',', ';']).filter_map(participant)),
+        Label::Part(Part::Participants) => notes.participants.extend(participants_in_line(text)),
         Label::Part(Part::Decisions) => notes.decisions.push(text.to_string()),
         Label::Part(Part::Date) => {
             if date.is_none() && notes.date.is_none() {

@@ -211,4 +211,13 @@ fn a_participants_list_names_one_person_an_entry_whatever_it_says_about_them() {
     );
     let n = read("Present: Ana Silva (IBM), Ben Okafor\n", 1, None, None, None);
     assert_eq!(n.participants, ["Ana Silva", "Ben Okafor"]);
+    // A handle after a full name is that person's; after a first name alone, another person's.
+    let n = read(
+        "## Present\n\nRobin Ginn, @rginn\nBen Michel, @obensource\nAna, @ben\n\n## Agenda\n",
+        1,
+        None,
+        None,
+        None,
+    );
+    assert_eq!(n.participants, ["Robin Ginn (@rginn)", "Ben Michel (@obensource)", "Ana", "@ben"]);
 }

@@ -61,6 +61,10 @@ fn year_from_path(rel: &str) -> Option<i16> {
     folders.split('/').filter_map(|f| f.parse::<i16>().ok()).find(|y| (1970..=2100).contains(y))
 }
 
+/// Words that name a note rather than its author, after the date in a file name.
+const NOTE_WORDS: &[&str] =
+    &["notes", "note", "sync", "call", "agenda", "summary", "update", "updates", "review", "planning"];
+
 /// The person a per-person standup file belongs to, from its path: the folder in
 /// `ana/2026-03-04.md`, or the word after the date in `2026-03-04-ana.md`.
 fn person_from_path(rel: &str) -> Option<String> {
@@ -75,7 +79,10 @@ fn person_from_path(rel: &str) -> Option<String> {
     if date_in_name(stem).is_some() {
         let rest: String = stem.chars().skip_while(|c| c.is_ascii_digit() || matches!(c, '-' | '_' | '.')).collect();
         let rest = rest.trim_matches(['-', '_']);
-        if word(rest) && crate::date::date_in_text(rest, Some(2000)).is_none() {
+        // `2021.04.20_meeting_notes.md`: the word says what the file is, not whose.
+        let names_the_notes = crate::load::infer::folder_kind(rest, false).is_some()
+            || rest.split(['_', '.', '-']).any(|w| NOTE_WORDS.contains(&w.to_lowercase().as_str()));
+        if word(rest) && !names_the_notes && crate::date::date_in_text(rest, Some(2000)).is_none() {
             return Some(rest.to_string());
         }
     }
@@ -84,4 +91,20 @@ fn person_from_path(rel: &str) -> Option<String> {
         || (folder.len() == 2 && folder.starts_with(['q', 'Q']))
         || crate::date::date_in_text(&format!("{folder} 1"), Some(2000)).is_some();
     (word(folder) && !date_like && date_in_name(stem).is_some()).then(|| folder.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::person_from_path;
+
+    #[test]
+    fn the_person_a_standup_file_belongs_to() {
+        assert_eq!(person_from_path("2026-03-04-ana.md").as_deref(), Some("ana"));
+        assert_eq!(person_from_path("ana/2026-03-04.md").as_deref(), Some("ana"));
+        for notes in
+            ["2021.04.20_meeting_notes.md", "2024-01-05-weekly-sync.md", "2024-01-05-minutes.md", "2024/2024-01-05.md"]
+        {
+            assert_eq!(person_from_path(notes), None, "{notes}");
+        }
+    }
 }
