@@ -80,6 +80,8 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
     // `## HTTP CONNECT Proxy Support` as a document's first line, with no H1 anywhere: the
     // title, written one level down (gRPC's proposals).
     let mut lead: Option<TitleHeading> = None;
+    // A bare code block opening the document may be its preamble (`EIP: 2`, `Title: …`).
+    let mut preamble: Option<Vec<(&str, (usize, u32))>> = None;
 
     for (line_no, raw) in (first_line..).zip(text[body_start..].split_inclusive('\n')) {
         let line = raw.trim_end_matches('\n');
@@ -103,6 +105,15 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
                 && t.trim_start_matches(ch).trim().is_empty()
             {
                 fence = None;
+                if let Some(lines) = preamble.take() {
+                    let stem = crate::vocab::markdown_name::stem(path.rsplit('/').next().unwrap_or(path));
+                    let text: Vec<&str> = lines.iter().map(|(l, _)| *l).collect();
+                    for (i, key, value) in crate::load::preamble::read(&text, stem) {
+                        set(meta, key, &value, lines[i].1);
+                    }
+                }
+            } else if let Some(lines) = &mut preamble {
+                lines.push((line, here));
             }
             continue;
         }
@@ -118,6 +129,9 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             let len = trimmed.chars().take_while(|&c| c == ch).count();
             // A backtick fence's info string may not contain backticks; such a line is inline code.
             if !(ch == '`' && trimmed[len..].contains('`')) {
+                if body_lines == 0 && trimmed[len..].trim().is_empty() {
+                    preamble = Some(Vec::new());
+                }
                 fence = Some((ch, len, here.1));
                 header = false;
                 continue;

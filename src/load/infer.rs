@@ -41,6 +41,8 @@ pub enum Why {
     RfcHeader,
     /// A status key or a `## Status` section.
     Status,
+    /// A lifecycle stage that names a status (`stage: accepted`), what proposal processes track.
+    Stage,
     /// A date with attendees, an agenda or action items.
     Meeting,
     /// Nothing said otherwise.
@@ -57,6 +59,7 @@ impl std::fmt::Display for Why {
             Why::FileName => f.write_str("its file name says what it is"),
             Why::RfcHeader => f.write_str("it has RFC header keys"),
             Why::Status => f.write_str("it states a status"),
+            Why::Stage => f.write_str("it states a proposal's stage"),
             Why::Meeting => f.write_str("it has a date and attendees, an agenda or action items"),
             Why::Default => f.write_str("nothing marks it as a decision, proposal or meeting"),
         }
@@ -148,7 +151,7 @@ pub fn introduces(doc: &SourceDoc, root: Option<&str>) -> Option<String> {
     if root != Some(dirs) && !holds {
         return None;
     }
-    let states = doc.meta.status.is_some()
+    let states = doc.meta.stated_status().is_some()
         || doc.has_status_section
         || doc.outline.headings.lines().any(|h| crate::date::date_in_text(h, None).is_some());
     (!states).then(|| name.to_string())
@@ -179,7 +182,8 @@ pub fn infer(doc: &SourceDoc) -> Inferred {
         .as_ref()
         .and_then(|n| crate::vocab::series::from_value(&n.value))
         .or_else(|| (!is_index).then(|| series_name(stem)).flatten())
-        .or_else(|| folders.iter().rev().find_map(|f| series_name(f)));
+        .or_else(|| folders.iter().rev().find_map(|f| series_name(f)))
+        .or_else(|| doc.title_heading.as_ref().and_then(|h| crate::vocab::series::from_heading(&h.text)));
     if let Some(s) = series {
         let kind = if s.prefix == "ADR" { DocKind::Adr } else { DocKind::Rfc };
         let id = format!("{}-{}", s.prefix, s.number.display());
@@ -209,7 +213,12 @@ pub fn infer(doc: &SourceDoc) -> Inferred {
     // A record's number (`0007-x`, gRPC's `A1-x`), not a date: `2019-03-01_update.md` with
     // `[DRAFT]` in its title is a dated note in draft.
     let numbered = numbered_name(stem) && crate::date::date_in_name(stem).is_none();
-    if doc.has_status_section || (doc.meta.status.is_some() && numbered) {
+    // Decision records state a status; proposal processes move a proposal through stages
+    // (Ember's RFCs: `stage: accepted`, then `released`, `recommended`).
+    if doc.meta.status.is_none() && doc.meta.stage.is_some() && numbered {
+        return inferred(DocKind::Rfc, None, Why::Stage);
+    }
+    if doc.has_status_section || (doc.meta.stated_status().is_some() && numbered) {
         return inferred(DocKind::Adr, None, Why::Status);
     }
     let dated = doc.meta.date.is_some() || crate::date::date_in_path(path).is_some();
@@ -309,6 +318,13 @@ mod tests {
         let proposal = "## HTTP CONNECT Proxy Support\n\n* Status: Implemented\n";
         assert_eq!(kind("A1-http-connect-proxy-support.md", proposal), DocKind::Adr);
         assert_eq!(kind("http-connect-proxy-support.md", proposal), DocKind::Handbook);
+        // A stage is what a proposal process tracks; a stated status still makes a record.
+        let staged = "---\nstart-date: 2017-12-11\nstage: recommended\n---\n\n# Summary\n";
+        assert_eq!(kind("text/0278-template-only-components.md", staged), DocKind::Rfc);
+        let both = "---\nstage: recommended\nstatus: accepted\n---\n\n# Summary\n";
+        assert_eq!(kind("text/0278-template-only-components.md", both), DocKind::Adr);
+        let maturity = "---\nstage: alpha\n---\n\n# Summary\n";
+        assert_eq!(kind("text/0278-template-only-components.md", maturity), DocKind::Handbook);
         // A folder named by a status only proposals have holds proposals; `archived/` may hold
         // any page.
         let design = "# Unified SDK configuration\n\nWhat we propose.\n";

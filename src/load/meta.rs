@@ -32,6 +32,9 @@ pub enum Key {
     AltTitle,
     /// The status label.
     Status,
+    /// A lifecycle stage (`stage: accepted` in Ember's RFCs): the status when no status is stated
+    /// and the stage names one; a maturity (`stage: alpha`) or a number (TC39's `stage: 3`) does not.
+    Stage,
     /// The document's date; lower rank wins (`date` before `start date` before `last updated`).
     Date(u8),
     /// The number or id.
@@ -89,6 +92,7 @@ pub fn classify(canonical: &str) -> Option<Key> {
         "title" => Key::Title,
         "name" | "sidebar_label" | "nav_title" | "short_title" => Key::AltTitle,
         "status" | "state" | "decision_status" | "statut" | "estado" | "stato" => Key::Status,
+        "stage" => Key::Stage,
         "date" | "decision_date" | "date_decided" | "fecha" | "datum" => Key::Date(0),
         "start_date" | "started" => Key::Date(1),
         "creation_date" | "created" | "created_at" | "created_on" | "date_created" => Key::Date(2),
@@ -155,6 +159,8 @@ pub struct RawMeta {
     pub alt_title: Option<Located>,
     /// Status label.
     pub status: Option<Located>,
+    /// A stage that names a status, for when no status is stated.
+    pub stage: Option<Located>,
     /// Date with its rank (lower wins).
     pub date: Option<(u8, Located)>,
     /// Number or id as written.
@@ -180,11 +186,18 @@ impl RawMeta {
     /// Every place a value was read from, to move them with their document (a source mounted
     /// under its namespace).
     pub fn locations_mut(&mut self) -> impl Iterator<Item = &mut Located> {
-        let single = [&mut self.title, &mut self.alt_title, &mut self.status, &mut self.number].into_iter().flatten();
+        let single = [&mut self.title, &mut self.alt_title, &mut self.status, &mut self.stage, &mut self.number]
+            .into_iter()
+            .flatten();
         single
             .chain(self.date.iter_mut().map(|(_, l)| l))
             .chain(self.relations.iter_mut().map(|(_, l)| l))
             .chain(self.dates.iter_mut().map(|(_, l)| l))
+    }
+
+    /// The status the document states: its status, else a stage that names one.
+    pub fn stated_status(&self) -> Option<&Located> {
+        self.status.as_ref().or(self.stage.as_ref())
     }
 
     /// Records `value` for `key` unless an earlier source already did.
@@ -201,6 +214,9 @@ impl RawMeta {
             Key::Title if self.title.is_none() => self.title = Some(Located { value: scalar(), ..at }),
             Key::AltTitle if self.alt_title.is_none() => self.alt_title = Some(Located { value: scalar(), ..at }),
             Key::Status if self.status.is_none() => self.status = Some(Located { value: scalar(), ..at }),
+            Key::Stage if self.stage.is_none() && crate::load::status::is_status(&scalar()) => {
+                self.stage = Some(Located { value: scalar(), ..at });
+            }
             Key::Date(rank) if self.date.as_ref().is_none_or(|(r, _)| rank < *r) => {
                 self.date = Some((rank, Located { value: scalar(), ..at }));
             }
@@ -322,6 +338,24 @@ mod tests {
         assert_eq!(split_list("[Ana](https://x)"), vec!["Ana"]);
         assert_eq!(split_list("@justinfagnani @rictic"), vec!["@justinfagnani", "@rictic"]);
         assert_eq!(split_list("Ana Silva @ana"), vec!["Ana Silva @ana"]);
+    }
+
+    #[test]
+    fn a_stage_that_names_a_status_stands_in_for_it() {
+        let at = |line| Located { value: String::new(), line, column: 1, file: None };
+        let read = |fields: &[(&str, &str)]| {
+            let mut m = RawMeta::default();
+            for (i, (k, v)) in fields.iter().enumerate() {
+                m.set(classify(&canonical_key(k)).unwrap(), &FieldValue::Scalar(v.to_string()), at(i as u32 + 1));
+            }
+            m.stated_status().map(|s| (s.value.clone(), s.line))
+        };
+        assert_eq!(read(&[("stage", "recommended")]), Some(("recommended".into(), 1)));
+        // A stated status wins wherever it is written.
+        assert_eq!(read(&[("stage", "discontinued"), ("status", "accepted")]), Some(("accepted".into(), 2)));
+        // A maturity or a number is no status.
+        assert_eq!(read(&[("stage", "alpha")]), None);
+        assert_eq!(read(&[("Stage", "3")]), None);
     }
 
     #[test]

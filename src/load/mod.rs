@@ -21,6 +21,7 @@ pub mod infer;
 pub mod meta;
 pub mod meta_table;
 pub mod outline;
+pub mod preamble;
 pub mod scan;
 pub mod skip;
 pub mod standup;
@@ -414,14 +415,16 @@ fn read_document(
     let flavour = crate::vocab::markdown_name::flavour(rel);
     let text = template::neutralise(flavour, &text, fm.body_start, &fm.fields).unwrap_or(text);
     let mut meta = RawMeta::default();
+    let file_name = rel.rsplit('/').next().unwrap_or(rel);
     for field in &fm.fields {
         let at = Located { value: String::new(), line: field.line, column: 1, file: None };
         if let Some(key) = meta::classify(&meta::canonical_key(&field.key)) {
             meta.set(key, &field.value, at);
         } else if let front_matter::FieldValue::Scalar(v) = &field.value
-            && let Some(id) = crate::vocab::series::from_key(&field.key, v)
+            && let Some(id) =
+                crate::vocab::series::from_key(&field.key, v, crate::vocab::markdown_name::stem(file_name))
         {
-            // `CIP: 1`: the key names the series.
+            // `CIP: 1`, `eip: 1344` in `eip-1344.md`: the key names the series.
             let value = front_matter::FieldValue::Scalar(format!("{}-{}", id.prefix, id.number.display()));
             meta.set(Key::Number, &value, at);
         }

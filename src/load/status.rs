@@ -16,6 +16,8 @@ const WORDS: &[(&str, Status)] = &[
     ("agreed", Status::Accepted),
     ("decided", Status::Accepted),
     ("implementable", Status::Accepted),
+    // A recommended approach is the one in force (Ember's last stage: `stage: recommended`).
+    ("recommended", Status::Accepted),
     ("active", Status::Active),
     ("living", Status::Active),
     ("implemented", Status::Implemented),
@@ -25,6 +27,7 @@ const WORDS: &[(&str, Status)] = &[
     ("shipped", Status::Implemented),
     ("stable", Status::Implemented),
     ("stabilized", Status::Implemented),
+    ("released", Status::Implemented),
     ("final", Status::Final),
     ("current", Status::Current),
     ("published", Status::Current),
@@ -38,6 +41,7 @@ const WORDS: &[(&str, Status)] = &[
     ("open", Status::Proposed),
     ("review", Status::Proposed),
     ("discussion", Status::Proposed),
+    ("exploring", Status::Proposed),
     ("draft", Status::Draft),
     ("wip", Status::Draft),
     ("incomplete", Status::Draft),
@@ -54,6 +58,7 @@ const WORDS: &[(&str, Status)] = &[
     ("retired", Status::Deprecated),
     ("removed", Status::Deprecated),
     ("reverted", Status::Deprecated),
+    ("discontinued", Status::Deprecated),
     ("superseded", Status::Superseded),
     ("superceded", Status::Superseded),
     ("replaced", Status::Superseded),
@@ -395,6 +400,11 @@ mod tests {
         assert_eq!(st("Pending"), Some(Status::Proposed));
         assert_eq!(st("(DRAFT)"), Some(Status::Draft));
         assert_eq!(st("Inactive (abandoned for lack of interest)"), Some(Status::Withdrawn));
+        // A proposal's lifecycle stages (Ember's RFCs).
+        assert_eq!(st("exploring"), Some(Status::Proposed));
+        assert_eq!(st("released"), Some(Status::Implemented));
+        assert_eq!(st("recommended"), Some(Status::Accepted));
+        assert_eq!(st("discontinued"), Some(Status::Deprecated));
     }
 
     #[test]

@@ -17,7 +17,9 @@ static HEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TITLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:architecture decision record|architectural decision record|decision record|adr|rfc|proposal|design doc(?:ument)?)\s*[:.\-–—]\s*",
+        // `RFC-XXXX:`, `XXXX:` and `[RFC]` too: a number left as the template's placeholder, or
+        // the kind in brackets, before the title.
+        r"(?i)^(?:(?:architecture decision record|architectural decision record|decision record|adr|rfc|proposal|design doc(?:ument)?)(?:[-_ ]?(?:x{2,5}|n{2,5}|#{1,5}|\?{1,5}))?\s*[:.\-–—]\s*|(?:x{3,5}|n{3,5})\s*[:.\-–—]\s+|\[(?:rfc|adr|proposal)\]\s*)",
     )
     .expect("static regex")
 });
@@ -243,6 +245,20 @@ mod tests {
         }
         assert_eq!(strip_record_prefix("ADR:"), "ADR:", "nothing would be left");
         assert_eq!(strip_record_prefix("Adrenaline: a story"), "Adrenaline: a story");
+        // A placeholder for the number, or the kind in brackets.
+        assert_eq!(strip_record_prefix("RFC-XXXX: Snowbridge Emergency Pause"), "Snowbridge Emergency Pause");
+        assert_eq!(strip_record_prefix("XXXX: Decision Deposit Track"), "Decision Deposit Track");
+        assert_eq!(strip_record_prefix("ADR-NNNN: Use Postgres"), "Use Postgres");
+        assert_eq!(strip_record_prefix("[RFC] Generalization of device tests"), "Generalization of device tests");
+        assert_eq!(
+            title_from_heading("RFC-XXXX: Snowbridge Emergency Pause").as_deref(),
+            Some("Snowbridge Emergency Pause")
+        );
+        assert_eq!(
+            title_from_heading("[RFC] Generalization of device tests").as_deref(),
+            Some("Generalization of device tests")
+        );
+        assert_eq!(strip_record_prefix("Xxxxl: a size"), "Xxxxl: a size");
         assert_eq!(title_from_heading("Context and Problem Statement"), None, "MADR's first section");
         assert_eq!(title_from_heading("**Use `rayon`**").as_deref(), Some("Use rayon"));
         let own = DocNumber::parse("0002").expect("a number");

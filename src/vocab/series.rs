@@ -43,15 +43,40 @@ pub fn from_value(value: &str) -> Option<SeriesId> {
     from_captures(&VALUE.captures(value)?)
 }
 
+/// `# RFC-0010: Burn Coretime Revenue`: a heading that opens with a proposal's series id and a
+/// colon. Only a proposal series' prefix counts (`RFC`, `ADR`, `KEP`, `PEP`, and the
+/// improvement-proposal family `BIP`, `EIP`, `CIP`, …): `# COVID-19: Working from home` names none.
+pub fn from_heading(heading: &str) -> Option<SeriesId> {
+    static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(RFC|ADR|KEP|PEP|DEP|[A-Z]{1,4}IP)-(\d{1,5})([a-z])?\s*[:.–—]\s+\S").expect("static regex")
+    });
+    from_captures(&HEADING.captures(heading.trim())?)
+}
+
 /// A front-matter key that is itself a series (`CIP: 1`, `PEP: 8`, `BIP: 32`): capitals only,
-/// with a number as its value.
-pub fn from_key(key: &str, value: &str) -> Option<SeriesId> {
-    let upper = (2..=6).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_uppercase());
-    if !upper {
+/// with a number as its value. In lower case (`eip: 1344`, `fip: "0001"`) a key is as often
+/// something else (`pr: 12`, `weight: 3`), so it names a series only when the file's name
+/// (`stem`) starts with that key and that number (`eip-1344.md`).
+pub fn from_key(key: &str, value: &str, stem: &str) -> Option<SeriesId> {
+    if !(2..=6).contains(&key.len()) || !key.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    let number = DocNumber::parse(value.trim())?;
-    Some(SeriesId { prefix: key.to_string(), number })
+    let value = value.trim().trim_matches(['"', '\'']);
+    let number = DocNumber::parse(value)?;
+    let upper = key.bytes().all(|b| b.is_ascii_uppercase());
+    let named = || {
+        let rest = stem.get(key.len()..).filter(|_| stem[..key.len()].eq_ignore_ascii_case(key))?;
+        let digits = rest.strip_prefix(['-', '_'])?;
+        let end = digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len());
+        let in_name = DocNumber::parse(&digits[..end])?;
+        (in_name.value == number.value && digits[end..].chars().next().is_none_or(|c| matches!(c, '-' | '_' | '.')))
+            .then_some(in_name)
+    };
+    if upper {
+        return Some(SeriesId { prefix: key.to_string(), number });
+    }
+    // The digits as the name writes them (`fip-0001`).
+    named().map(|number| SeriesId { prefix: key.to_ascii_uppercase(), number })
 }
 
 #[cfg(test)]
@@ -71,8 +96,19 @@ mod tests {
             assert_eq!(from_name(name), None, "{name}");
         }
         assert_eq!(show(from_value("[SE-0042](0042-x.md)")).as_deref(), Some("SE-0042"));
-        assert_eq!(show(from_key("CIP", "1")).as_deref(), Some("CIP-1"));
-        assert_eq!(from_key("Cip", "1"), None);
-        assert_eq!(from_key("CIP", "one"), None);
+        assert_eq!(show(from_heading("RFC-0010: Burn Coretime Revenue")).as_deref(), Some("RFC-0010"));
+        assert_eq!(show(from_heading("EIP-1559: Fee market change")).as_deref(), Some("EIP-1559"));
+        for heading in ["COVID-19: Working from home", "RFC-0010", "ADR 5: Title", "HTTP-2: support"] {
+            assert_eq!(from_heading(heading), None, "{heading}");
+        }
+        assert_eq!(show(from_key("CIP", "1", "CIP-0001")).as_deref(), Some("CIP-1"));
+        assert_eq!(from_key("Cip", "1", "x"), None);
+        assert_eq!(from_key("CIP", "one", "x"), None);
+        // A lower-case key names a series when the file's name agrees.
+        assert_eq!(show(from_key("eip", "1344", "eip-1344")).as_deref(), Some("EIP-1344"));
+        assert_eq!(show(from_key("fip", "\"0001\"", "fip-0001")).as_deref(), Some("FIP-0001"));
+        assert_eq!(from_key("eip", "1344", "eip-1345"), None);
+        assert_eq!(from_key("pr", "12", "0012-x"), None);
+        assert_eq!(from_key("weight", "3", "guide"), None);
     }
 }

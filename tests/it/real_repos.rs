@@ -265,3 +265,35 @@ fn eleventy_permalinks_and_file_dates_and_monthly_logs_read_as_their_sites_publi
     let draft = site.doc("updates/2019-03-01_council-update.md");
     assert_eq!((draft["kind"].as_str(), draft["status"].as_str()), (Some("handbook"), Some("draft")));
 }
+
+#[test]
+fn a_series_key_in_lower_case_or_in_a_preamble_block_and_a_proposal_stage_are_read() {
+    let site = build(&fixture("real-repos"));
+    let read = |s: &str| {
+        let d = site.doc(s);
+        [&d["kind"], &d["display_id"], &d["title"], &d["status"], &d["date"]].map(|v| v.as_str().map(str::to_string))
+    };
+    let some = |s: &str| Some(s.to_string());
+    // `eip: 1344` in `eip-1344.md`: the key names the series when the file's name agrees.
+    assert_eq!(
+        read("EIPS/eip-1344.md"),
+        [some("rfc"), some("EIP-1344"), some("ChainID opcode"), some("draft"), some("2018-08-22")]
+    );
+    // The same keys in a bare code block that opens the document.
+    assert_eq!(
+        read("EIPS/eip-2.md"),
+        [some("rfc"), some("EIP-2"), some("Homestead Hard-fork Changes"), some("final"), some("2015-11-15")]
+    );
+    // `stage: recommended`: a proposal's stage is its status, and makes it a proposal.
+    let [kind, _, _, status, _] = read("ember/text/0278-template-only-components.md");
+    assert_eq!((kind, status), (some("rfc"), some("accepted")));
+    // `# RFC-0010: Title`: a heading that opens with a proposal's id; `RFC-XXXX:`, a number not
+    // given yet, is no part of the title.
+    assert_eq!(
+        read("polkadot/text/0010-burn-coretime-revenue.md"),
+        [some("rfc"), some("RFC-0010"), some("Burn Coretime Revenue"), None, some("2023-07-19")]
+    );
+    assert_eq!(read("polkadot/text/0000-snowbridge-emergency-pause.md")[2], some("Snowbridge Emergency Pause"));
+    // A heading that once introduced a list keeps no colon as a title.
+    assert_eq!(read("proposals-done/README.md")[2], some("Done Proposals"));
+}

@@ -151,7 +151,10 @@ pub(super) fn identify(
         Some(n) => t.map(|t| identity::strip_own_number(&t, n).to_string()),
         None => t,
     };
-    let (front_title, heading_title) = (own_number(front_title), own_number(heading_title));
+    // `# Accepted Proposals:`: a heading that once introduced a list keeps its colon.
+    let no_colon =
+        |t: Option<String>| t.map(|t| t.trim_end_matches(':').trim_end().to_string()).filter(|t| !t.is_empty());
+    let (front_title, heading_title) = (no_colon(own_number(front_title)), no_colon(own_number(heading_title)));
     let mut title_range = None;
     let title = match (&front_title, &heading_title) {
         (Some(t), Some(h)) => {
@@ -192,10 +195,10 @@ pub(super) fn identify(
         .and_then(|t| t.rsplit_once('('))
         .filter(|(_, word)| crate::vocab::status::STATUS_FOLDERS.contains(&word.trim().to_lowercase().as_str()))
         .map(|(before, word)| (before.trim_end().to_string(), word.trim().to_string()))
-        .filter(|(before, _)| !before.is_empty() && meta.status.is_none());
+        .filter(|(before, _)| !before.is_empty() && meta.stated_status().is_none());
     let title_status =
         || bracketed.as_ref().map(|(_, word)| Located { value: word.clone(), line: 1, column: 1, file: None });
-    let stated = meta.status.clone().or_else(title_status).or_else(folder_status).or_else(default_status);
+    let stated = meta.stated_status().cloned().or_else(title_status).or_else(folder_status).or_else(default_status);
     let title = bracketed.as_ref().map_or(title, |(before, _)| before.clone());
     let parsed = stated.as_ref().map(|s| parse_status(&s.value, &config.statuses));
     let mut status = None;
@@ -316,7 +319,7 @@ pub(super) fn identify(
         title,
         status,
         status_label,
-        status_line: meta.status.as_ref().filter(|s| s.file.is_none()).map_or(1, |s| s.line),
+        status_line: meta.stated_status().filter(|s| s.file.is_none()).map_or(1, |s| s.line),
         date,
         date_raw,
         people,

@@ -55,7 +55,7 @@ pub(super) fn apply(docs: &mut [(Identified, SourceDoc, Option<ParsedStatus>)], 
     }
     for (i, label) in found {
         let (doc, src, parsed) = &mut docs[i];
-        if doc.status.is_some() || src.meta.status.is_some() || !doc.kind.is_decision() {
+        if doc.status.is_some() || src.meta.stated_status().is_some() || !doc.kind.is_decision() {
             continue;
         }
         let p = parse_status(&label, &config.statuses);
