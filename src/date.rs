@@ -120,7 +120,12 @@ fn year_of(word: &str) -> Option<i32> {
 }
 
 fn worded(s: &str) -> Option<Date> {
-    let words: Vec<&str> = s.split_whitespace().take(4).collect();
+    // `30th of May 2025`, `the 3rd of June`: the little words say nothing of the date.
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("of") && !w.eq_ignore_ascii_case("the"))
+        .take(4)
+        .collect();
     match words.as_slice() {
         [m, d, y, ..] if month_of(m).is_some() && day_of(d).is_some() && year_of(y).is_some() => {
             ymd(year_of(y)?, month_of(m)?, day_of(d)?)
@@ -312,6 +317,8 @@ mod tests {
     #[test]
     fn formats_from_the_corpora() {
         assert_eq!(parse_date("2020-01-05"), Some(date(2020, 1, 5)));
+        assert_eq!(parse_date("30th of May 2025"), Some(date(2025, 5, 30)));
+        assert_eq!(parse_date("the 3rd of June, 2024"), Some(date(2024, 6, 3)));
         assert_eq!(parse_date("2024-2-1"), Some(date(2024, 2, 1)));
         assert_eq!(parse_date("2020/05/18"), Some(date(2020, 5, 18)));
         assert_eq!(parse_date("23-07-2014"), Some(date(2014, 7, 23)));

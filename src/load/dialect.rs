@@ -69,7 +69,7 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
     let mut header = true;
     let mut header_keys = 0usize;
     let mut status_section: Option<bool> = None; // Some(found_status_paragraph)
-    let mut listed: Option<(Key, (usize, u32), Vec<String>)> = None;
+    let mut listed: Option<crate::load::value_below::ValueBelow> = None;
     // Metadata tables in the head (before the first section) count as they come, so they win
     // over a `## Status` section further down; later tables count after every other dialect.
     let mut table_rows: Vec<(Key, Located)> = Vec::new();
@@ -142,23 +142,22 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             continue;
         }
         if trimmed.is_empty() {
-            if status_section == Some(true) {
-                // The status paragraph ended; later lines may still carry relations.
+            if let Some(below) = &mut listed {
+                below.blank();
             }
             prev = None;
             continue;
         }
         body_lines += 1;
 
-        // `- Deciders:` with the people as a nested list below it.
-        if let Some((_, _, items)) = &mut listed {
-            let indent = line.len() - line.trim_start().len();
-            if let Some(item) = trimmed.strip_prefix(['-', '*', '+']).filter(|_| indent >= 2) {
-                items.push(item.trim().to_string());
+        // `- Deciders:` with the people as a list below it.
+        if let Some(below) = &mut listed {
+            let is_key = KEY_LINE.captures(line).is_some_and(|c| classify(&canonical_key(&c[1])).is_some());
+            if below.take(line, is_key) {
                 continue;
             }
-            if let Some((key, at, items)) = listed.take() {
-                set(meta, key, &items.join(", "), at);
+            if let Some(below) = listed.take() {
+                set(meta, below.key, &below.value(), below.at);
             }
         }
         if let Some(level) = atx_level(line) {
@@ -259,7 +258,7 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
                 let key = canonical_key(&c[1]);
                 if let Some(k) = classify(&key) {
                     if c[2].trim().is_empty() {
-                        listed = Some((k, here, Vec::new()));
+                        listed = Some(crate::load::value_below::ValueBelow::new(k, here, line));
                     }
                     set(meta, k, &c[2], here);
                     header_keys += 1;
@@ -279,8 +278,8 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
         }
         prev = Some((here.0, line, here.1));
     }
-    if let Some((key, at, items)) = listed {
-        set(meta, key, &items.join(", "), at);
+    if let Some(below) = listed {
+        set(meta, below.key, &below.value(), below.at);
     }
     if scan.title.is_none() {
         scan.title = lead;

@@ -294,6 +294,10 @@ pub fn split_list(s: &str) -> Vec<String> {
         .filter(|p| {
             !p.is_empty()
                 && !p.starts_with(['[', '{', '<'])
+                // `#ipfs-in-web-browsers`: a chat channel; `Attendee names…`: the template's prompt.
+                && !p.starts_with('#')
+                && !p.ends_with('…')
+                && !p.ends_with("...")
                 && p.len() < 80
                 && !matches!(p.to_lowercase().as_str(), "none" | "n/a" | "tbd" | "-" | "todo")
         })
@@ -338,6 +342,7 @@ mod tests {
         assert_eq!(split_list("[Ana](https://x)"), vec!["Ana"]);
         assert_eq!(split_list("@justinfagnani @rictic"), vec!["@justinfagnani", "@rictic"]);
         assert_eq!(split_list("Ana Silva @ana"), vec!["Ana Silva @ana"]);
+        assert_eq!(split_list("_Attendee names…_, #ipfs-in-web-browsers, @alanshaw"), vec!["@alanshaw"]);
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub mod skip;
 pub mod standup;
 pub mod status;
 pub mod template;
+pub mod value_below;
 
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic};

@@ -294,6 +294,10 @@ fn a_series_key_in_lower_case_or_in_a_preamble_block_and_a_proposal_stage_are_re
         [some("rfc"), some("RFC-0010"), some("Burn Coretime Revenue"), None, some("2023-07-19")]
     );
     assert_eq!(read("polkadot/text/0000-snowbridge-emergency-pause.md")[2], some("Snowbridge Emergency Pause"));
+    // `**Authors:**` with the people below it, as a list or on the next line.
+    let authors = |s: &str| site.doc(s)["people"]["author"].clone();
+    assert_eq!(authors("pytorch/RFC-0049-infra-contribution.md"), json!(["@afrittoli", "Multi-cloud Working Group"]));
+    assert_eq!(authors("pytorch/RFC-0025-improving-incremental-builds.md"), json!(["@peterbell10"]));
     // A heading that once introduced a list keeps no colon as a title.
     assert_eq!(read("proposals-done/README.md")[2], some("Done Proposals"));
 }
