@@ -18,6 +18,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::load::front_matter::FieldValue;
 use crate::load::meta::{Key, Located, RawMeta, canonical_key, classify};
 use crate::load::meta_table;
+use crate::load::relation_line::{relation_line, relation_targets};
 use crate::vocab::RelationKind;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -52,13 +53,6 @@ static KEY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__|\*|_)?(\p{L}[\p{L}0-9 ()/_'-]{0,40}?)\s*(?:\*\*|__|\*|_)?\s*:\s*(?:\*\*|__|\*|_)?\s*:?\s*(.*?)\s*\\?\s*$")
         .expect("static regex")
 });
-static RELATION_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[-*+]\s+)?(?:\*\*|__)?(supersedes|superseded by|superceded by|replaces|replaced by|amends|amended by|relates to|related to)\b(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*(.+)$")
-        .expect("static regex")
-});
-static LINK_DEST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[^)]*)?\)").expect("static regex"));
-
 /// Scans the body of the document at `path` (`text[body_start..]`) and feeds `meta`.
 pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) -> BodyScan {
     let mut scan = BodyScan::default();
@@ -146,6 +140,11 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
                 below.blank();
             }
             prev = None;
+            continue;
+        }
+        // A logo or badge above everything (`![WebAssembly logo](…)`) does not stop a `##` below it
+        // from leading the document.
+        if body_lines == 0 && is_image_line(trimmed) {
             continue;
         }
         body_lines += 1;
@@ -348,31 +347,10 @@ fn set(meta: &mut RawMeta, key: Key, value: &str, (_, line): (usize, u32)) {
     );
 }
 
-/// `Supersedes [ADR-3](0003-x.md)`, `* Amended by: ADR-9`: the relation a line declares and the
-/// text naming its targets.
-pub(crate) fn relation_line(line: &str) -> Option<(RelationKind, String)> {
-    let c = RELATION_LINE.captures(line)?;
-    let kind = match c[1].to_lowercase().as_str() {
-        "supersedes" | "replaces" => RelationKind::Supersedes,
-        "superseded by" | "superceded by" | "replaced by" => RelationKind::SupersededBy,
-        "amends" => RelationKind::Amends,
-        "amended by" => RelationKind::AmendedBy,
-        _ => RelationKind::RelatesTo,
-    };
-    Some((kind, c[2].to_string()))
-}
-
-/// The targets a relation's text names: each Markdown link's destination, else the first
-/// reference (`ADR-0007`, a slug), placeholders left out.
-pub(crate) fn relation_targets(rest: &str) -> Vec<String> {
-    let mut targets: Vec<String> = LINK_DEST.captures_iter(rest).map(|c| c[1].to_string()).collect();
-    if targets.is_empty()
-        && let Some(t) = crate::load::status::reference_target(rest)
-    {
-        targets.push(t);
-    }
-    targets.retain(|t| !crate::load::meta::is_placeholder(t));
-    targets
+/// Whether a line holds images only, each perhaps a link (`![logo](…)`, `[![CI](…)](…)`, `<img …>`).
+fn is_image_line(trimmed: &str) -> bool {
+    (trimmed.starts_with("![") || trimmed.starts_with("[![") || trimmed.starts_with("<img"))
+        && (trimmed.ends_with(')') || trimmed.ends_with('>'))
 }
 
 /// A `Key: value` line of a document's head (`* Status: accepted`, `**Date:** 2024-01-02`,
@@ -552,6 +530,15 @@ mod tests {
         assert!(s.title.is_none(), "a section after prose is not a title");
         let (_, s) = scan("## Status\n\nAccepted\n");
         assert!(s.title.is_none(), "a status section is not a title");
+    }
+
+    #[test]
+    fn a_logo_above_a_leading_level_two_heading_leaves_it_the_title() {
+        let (_, s) =
+            scan("![WebAssembly logo](/images/WebAssembly.png)\n\n## Agenda for the March 14th call\n\nText.\n");
+        assert_eq!(s.title.unwrap().text, "Agenda for the March 14th call");
+        let (_, s) = scan("Some prose first.\n\n## Section\n");
+        assert!(s.title.is_none());
     }
 
     #[test]

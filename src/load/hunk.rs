@@ -12,9 +12,10 @@
 //! (heading, blank line, status), or when a line that reads as a status label replaces another
 //! (`-Proposed` / `+Accepted`).
 
-use crate::load::dialect::{atx_level, key_line, relation_line};
+use crate::load::dialect::{atx_level, key_line};
 use crate::load::meta::Key;
 use crate::load::meta_table;
+use crate::load::relation_line::relation_line;
 use crate::vocab::RelationKind;
 
 /// What an added line says.

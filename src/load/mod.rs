@@ -22,6 +22,7 @@ pub mod meta;
 pub mod meta_table;
 pub mod outline;
 pub mod preamble;
+pub mod relation_line;
 pub mod scan;
 pub mod skip;
 pub mod standup;

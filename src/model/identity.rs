@@ -51,6 +51,7 @@ const GENERIC_TITLES: &[&str] = &[
     "present",
     "notes",
     "minutes",
+    "meeting details",
     "action items",
     "yesterday",
     "today",

@@ -32,6 +32,14 @@ fn from_captures(c: &regex::Captures<'_>) -> Option<SeriesId> {
 /// The series id a file or folder name starts with, written in capitals (`CIP-0001`,
 /// `ADR-8.md`). Lower-case names (`adr-004-x`) are left to the collection's prefix.
 pub fn from_name(stem: &str) -> Option<SeriesId> {
+    // `CG-09-05.md` in a year's folder, `WG-2019-05-22.md`: a group's meeting on a day.
+    static DATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[A-Z]{2,6}[-_](?:\d{4}[-_])?(0[1-9]|1[0-2])[-_](0[1-9]|[12]\d|3[01])(?:[-_. ]|$)")
+            .expect("static regex")
+    });
+    if DATED.is_match(stem) {
+        return None;
+    }
     from_captures(&NAME.captures(stem)?)
 }
 
@@ -92,7 +100,7 @@ mod tests {
         assert_eq!(show(from_name("CIP-0001")).as_deref(), Some("CIP-0001"));
         assert_eq!(show(from_name("ADR-8")).as_deref(), Some("ADR-8"));
         assert_eq!(show(from_name("SE-0042-result-builders")).as_deref(), Some("SE-0042"));
-        for name in ["adr-004-x", "0005-x", "README", "V2-x", "v1-api"] {
+        for name in ["adr-004-x", "0005-x", "README", "V2-x", "v1-api", "CG-09-05", "WG-2019-05-22", "WASI-12-16"] {
             assert_eq!(from_name(name), None, "{name}");
         }
         assert_eq!(show(from_value("[SE-0042](0042-x.md)")).as_deref(), Some("SE-0042"));

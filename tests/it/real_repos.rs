@@ -298,6 +298,14 @@ fn a_series_key_in_lower_case_or_in_a_preamble_block_and_a_proposal_stage_are_re
     let authors = |s: &str| site.doc(s)["people"]["author"].clone();
     assert_eq!(authors("pytorch/RFC-0049-infra-contribution.md"), json!(["@afrittoli", "Multi-cloud Working Group"]));
     assert_eq!(authors("pytorch/RFC-0025-improving-incremental-builds.md"), json!(["@peterbell10"]));
+    // `CG-03-14.md` in a year's folder is a group's meeting on a day, not `CG-03`; a logo above
+    // its `##` heading leaves that heading the title; its attendees are one to a line.
+    let d = site.doc("wasm-meetings/2023/CG-03-14.md");
+    assert_eq!(
+        [&d["kind"], &d["display_id"], &d["title"], &d["date"]].map(|v| v.as_str()),
+        [Some("standup"), None, Some("Agenda for the March 14th video call of WebAssembly's Community Group"), Some("2023-03-14")]
+    );
+    assert_eq!(d["people"]["participant"], json!(["Dan Gohman", "Lin Clark"]));
     // A heading that once introduced a list keeps no colon as a title.
     assert_eq!(read("proposals-done/README.md")[2], some("Done Proposals"));
 }

@@ -56,6 +56,9 @@ pub fn read(body: &str, first_line: u32, person: Option<&str>, date: Option<Date
     // `Issues snapshot collected on 2025-07-17`: a whole date in the opening lines, when no
     // heading has one.
     let mut opening_date: Option<Date> = None;
+    // Whether the section a paragraph's label opened has had content: `Attendees:`, a blank line,
+    // then the names one to a line (minutes exported from a shared document).
+    let mut fed = false;
 
     let finish = |e: Option<Entry>, notes: &mut Notes| {
         if let Some(e) = e
@@ -116,6 +119,7 @@ pub fn read(body: &str, first_line: u32, person: Option<&str>, date: Option<Date
             Line::Person { name, .. } => {
                 if let Some((label, _)) = section {
                     add_content(label, name, false, no, &mut entry, &mut file_entry, &mut notes, date, year);
+                    fed = true;
                 }
             }
             Line::Label { label, rest, indent, level } => {
@@ -125,6 +129,7 @@ pub fn read(body: &str, first_line: u32, person: Option<&str>, date: Option<Date
                     (None, None) => Scope::Paragraph,
                 };
                 section = Some((*label, scope));
+                fed = !rest.is_empty();
                 // Only a paragraph's label (`Action Items:`) makes the lines under it items; under
                 // a heading, prose is discussion and only list items count.
                 let paragraph = matches!(scope, Scope::Paragraph);
@@ -173,6 +178,7 @@ pub fn read(body: &str, first_line: u32, person: Option<&str>, date: Option<Date
                 }
                 if let Some((label, _)) = section {
                     add_content(label, text, *list, no, &mut entry, &mut file_entry, &mut notes, date, year);
+                    fed = true;
                 }
             }
             Line::Blank => {
@@ -187,7 +193,10 @@ pub fn read(body: &str, first_line: u32, person: Option<&str>, date: Option<Date
                     // A blank line after a label's own paragraph ends it only when the next
                     // non-blank line is not indented or listed under it.
                     let next = lines[i + 1..].iter().find(|l| !matches!(l, Line::Blank));
-                    if !matches!(next, Some(Line::Content { list: true, .. } | Line::Content { indent: 1.., .. })) {
+                    let listed =
+                        matches!(next, Some(Line::Content { list: true, .. } | Line::Content { indent: 1.., .. }));
+                    let names_below = !fed && matches!(section, Some((Label::Part(Part::Participants), _)));
+                    if !listed && !names_below {
                         section = None;
                     }
                 }

@@ -221,3 +221,13 @@ fn a_participants_list_names_one_person_an_entry_whatever_it_says_about_them() {
     );
     assert_eq!(n.participants, ["Robin Ginn (@rginn)", "Ben Michel (@obensource)", "Ana", "@ben"]);
 }
+
+#[test]
+fn attendees_one_to_a_line_after_a_blank_line() {
+    let body = "## Meeting Notes\n\nAttendees:\n\nDan Gohman\nPaul Dworzanski\nLin Clark\n\nMeeting notes:\n\nDan: Process is consensus-driven.\n";
+    let n = notes(body);
+    assert_eq!(n.participants, vec!["Dan Gohman", "Paul Dworzanski", "Lin Clark"]);
+    // A label with its names on its own line is done at the blank line after it.
+    let n = notes("Attendees: Ana, Ben\n\nWe talked about retries.\n");
+    assert_eq!(n.participants, vec!["Ana", "Ben"]);
+}

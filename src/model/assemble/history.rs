@@ -62,11 +62,11 @@ pub(super) fn histories(
                         }
                     }
                     Statement::Relation(RelationKind::SupersededBy, text) => {
-                        let by = crate::load::dialect::relation_targets(text).iter().find_map(|t| resolve(t));
+                        let by = crate::load::relation_line::relation_targets(text).iter().find_map(|t| resolve(t));
                         own.push(step(Status::Superseded, "Superseded".into(), by));
                     }
                     Statement::Relation(RelationKind::Supersedes, text) => {
-                        for to in crate::load::dialect::relation_targets(text).iter().filter_map(|t| resolve(t)) {
+                        for to in crate::load::relation_line::relation_targets(text).iter().filter_map(|t| resolve(t)) {
                             let step = Step {
                                 declared_by_other: true,
                                 ..step(Status::Superseded, "Superseded".into(), Some(doc.id.clone()))
