@@ -121,9 +121,10 @@ fn year_of(word: &str) -> Option<i32> {
 
 fn worded(s: &str) -> Option<Date> {
     // `30th of May 2025`, `the 3rd of June`: the little words say nothing of the date.
+    // `11-April-2023`: dashes between the words of a worded date.
     let words: Vec<&str> = s
-        .split_whitespace()
-        .filter(|w| !w.eq_ignore_ascii_case("of") && !w.eq_ignore_ascii_case("the"))
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("of") && !w.eq_ignore_ascii_case("the"))
         .take(4)
         .collect();
     match words.as_slice() {
@@ -318,6 +319,7 @@ mod tests {
     fn formats_from_the_corpora() {
         assert_eq!(parse_date("2020-01-05"), Some(date(2020, 1, 5)));
         assert_eq!(parse_date("30th of May 2025"), Some(date(2025, 5, 30)));
+        assert_eq!(parse_date("11-April-2023"), Some(date(2023, 4, 11)));
         assert_eq!(parse_date("the 3rd of June, 2024"), Some(date(2024, 6, 3)));
         assert_eq!(parse_date("2024-2-1"), Some(date(2024, 2, 1)));
         assert_eq!(parse_date("2020/05/18"), Some(date(2020, 5, 18)));

@@ -208,7 +208,8 @@ fn recover_lines(block: &str, first_line: u32) -> (Vec<Field>, bool) {
     for (i, line) in block.lines().enumerate() {
         let line_no = first_line + i as u32;
         let trimmed = line.trim();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
+        // A comment, or a line with nothing to read (a stray `\u{FFFC}` pasted from an editor).
+        if trimmed.is_empty() || trimmed.starts_with('#') || !trimmed.chars().any(char::is_alphanumeric) {
             continue;
         }
         if line.starts_with([' ', '\t', '-']) {
@@ -228,7 +229,9 @@ fn recover_lines(block: &str, first_line: u32) -> (Vec<Field>, bool) {
             continue;
         };
         let key = unquote(key.trim());
+        // `tracking-link: # the ticket`, then the list: a comment is no value.
         let value = value.trim();
+        let value = if value.starts_with('#') { "" } else { value };
         let valid_key =
             !key.is_empty() && key.len() <= 60 && key.chars().all(|c| c.is_alphanumeric() || " _-.()".contains(c));
         if !valid_key || matches!(value, "|" | ">" | "|-" | ">-") || !readable(value) {
@@ -409,6 +412,13 @@ mod tests {
             ]
         );
         assert_eq!(&t[fm.body_start..], "body");
+        // Unquoted handles, a comment where the value would be and a stray symbol: all read.
+        let t = "---\nreviewers:\n  - @simonpasquier\ntracking-link: # the ticket\n  - https://x/CNV-1\n\u{FFFC}\nstatus: new\n---\n";
+        let fm = split("x.md", t);
+        assert_eq!(fm.diagnostic.unwrap().severity, crate::diagnostic::Severity::Warning);
+        assert_eq!(fm.fields[0].value, FieldValue::List(vec!["@simonpasquier".into()]));
+        assert_eq!(fm.fields[1].value, FieldValue::List(vec!["https://x/CNV-1".into()]));
+        assert_eq!(fm.fields.len(), 3);
     }
 
     #[test]

@@ -185,7 +185,7 @@ pub fn infer(doc: &SourceDoc) -> Inferred {
         .or_else(|| folders.iter().rev().find_map(|f| series_name(f)))
         .or_else(|| doc.title_heading.as_ref().and_then(|h| crate::vocab::series::from_heading(&h.text)));
     if let Some(s) = series {
-        let kind = if s.prefix == "ADR" { DocKind::Adr } else { DocKind::Rfc };
+        let kind = if s.is_decision_records() { DocKind::Adr } else { DocKind::Rfc };
         let id = format!("{}-{}", s.prefix, s.number.display());
         return inferred(kind, Some(s.prefix), Why::SeriesId(id));
     }

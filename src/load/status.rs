@@ -42,6 +42,8 @@ const WORDS: &[(&str, Status)] = &[
     ("review", Status::Proposed),
     ("discussion", Status::Proposed),
     ("exploring", Status::Proposed),
+    // `In progress`: `in` is a qualifier, and what is in progress is not decided yet.
+    ("progress", Status::Proposed),
     ("draft", Status::Draft),
     ("wip", Status::Draft),
     ("incomplete", Status::Draft),
@@ -405,6 +407,7 @@ mod tests {
         assert_eq!(st("released"), Some(Status::Implemented));
         assert_eq!(st("recommended"), Some(Status::Accepted));
         assert_eq!(st("discontinued"), Some(Status::Deprecated));
+        assert_eq!(st("In Progress"), Some(Status::Proposed));
     }
 
     #[test]

@@ -17,21 +17,41 @@ pub struct SeriesId {
     pub number: DocNumber,
 }
 
-/// `CIP-0001`, `SE-0042-x`, `KEP_12`: capitals, a separator and digits, at the start of a name.
-static NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([A-Z]{2,6})[-_](\d{1,5})([a-z])?(?:[-_. ]|$)").expect("static regex"));
+/// `CIP-0001`, `SE-0042-x`, `KEP_12`, `ODH-ADR-DSP-0002`: capitals (up to three groups of them),
+/// a separator and digits, at the start of a name.
+static NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z]{2,6}(?:[-_][A-Z]{2,6}){0,2})[-_](\d{1,5})([a-z])?(?:[-_. ]|$)").expect("static regex")
+});
+
+/// The kinds a group of a compound prefix names (`ODH-ADR-0001`: Open Data Hub's ADRs).
+const KIND_GROUPS: &[&str] = &["ADR", "RFC", "KEP", "PEP", "DR", "EP"];
+
+impl SeriesId {
+    /// Whether the series is of decision records (`ADR`, `ODH-ADR`), not proposals.
+    pub fn is_decision_records(&self) -> bool {
+        self.prefix.split('-').any(|g| g == "ADR")
+    }
+}
 /// The same anywhere in a short value (`[SE-0042](0042-x.md)`, `CIP-1694`).
 static VALUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b([A-Z]{2,6})-(\d{1,5})([a-z])?\b").expect("static regex"));
 
 fn from_captures(c: &regex::Captures<'_>) -> Option<SeriesId> {
     let number = DocNumber::parse(&format!("{}{}", &c[2], c.get(3).map_or("", |m| m.as_str())))?;
-    Some(SeriesId { prefix: c[1].to_string(), number })
+    Some(SeriesId { prefix: c[1].replace('_', "-"), number })
 }
 
 /// The series id a file or folder name starts with, written in capitals (`CIP-0001`,
 /// `ADR-8.md`). Lower-case names (`adr-004-x`) are left to the collection's prefix.
 pub fn from_name(stem: &str) -> Option<SeriesId> {
+    let id = from_name_parts(stem)?;
+    // `ODH-ADR-0001`: a compound prefix counts when one of its groups names a kind; `HTTP-API-2`
+    // names none.
+    let groups: Vec<&str> = id.prefix.split('-').collect();
+    (groups.len() == 1 || groups.iter().any(|g| KIND_GROUPS.contains(g))).then_some(id)
+}
+
+fn from_name_parts(stem: &str) -> Option<SeriesId> {
     // `CG-09-05.md` in a year's folder, `WG-2019-05-22.md`: a group's meeting on a day.
     static DATED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^[A-Z]{2,6}[-_](?:\d{4}[-_])?(0[1-9]|1[0-2])[-_](0[1-9]|[12]\d|3[01])(?:[-_. ]|$)")
@@ -100,7 +120,21 @@ mod tests {
         assert_eq!(show(from_name("CIP-0001")).as_deref(), Some("CIP-0001"));
         assert_eq!(show(from_name("ADR-8")).as_deref(), Some("ADR-8"));
         assert_eq!(show(from_name("SE-0042-result-builders")).as_deref(), Some("SE-0042"));
-        for name in ["adr-004-x", "0005-x", "README", "V2-x", "v1-api", "CG-09-05", "WG-2019-05-22", "WASI-12-16"] {
+        assert_eq!(show(from_name("ODH-ADR-0001-use-adrs")).as_deref(), Some("ODH-ADR-0001"));
+        assert_eq!(show(from_name("ODH-ADR-DSP-0002-ttl")).as_deref(), Some("ODH-ADR-DSP-0002"));
+        assert!(from_name("ODH-ADR-0001-x").unwrap().is_decision_records());
+        assert!(!from_name("CIP-0001").unwrap().is_decision_records());
+        for name in [
+            "adr-004-x",
+            "0005-x",
+            "README",
+            "V2-x",
+            "v1-api",
+            "CG-09-05",
+            "WG-2019-05-22",
+            "WASI-12-16",
+            "HTTP-API-2-x",
+        ] {
             assert_eq!(from_name(name), None, "{name}");
         }
         assert_eq!(show(from_value("[SE-0042](0042-x.md)")).as_deref(), Some("SE-0042"));

@@ -303,9 +303,25 @@ fn a_series_key_in_lower_case_or_in_a_preamble_block_and_a_proposal_stage_are_re
     let d = site.doc("wasm-meetings/2023/CG-03-14.md");
     assert_eq!(
         [&d["kind"], &d["display_id"], &d["title"], &d["date"]].map(|v| v.as_str()),
-        [Some("standup"), None, Some("Agenda for the March 14th video call of WebAssembly's Community Group"), Some("2023-03-14")]
+        [
+            Some("standup"),
+            None,
+            Some("Agenda for the March 14th video call of WebAssembly's Community Group"),
+            Some("2023-03-14")
+        ]
     );
     assert_eq!(d["people"]["participant"], json!(["Dan Gohman", "Lin Clark"]));
+    // A compound series prefix with a kind in it: Open Data Hub's `ODH-ADR-0001`.
+    assert_eq!(
+        read("odh/ODH-ADR-0001-use-architecture-decision-records.md"),
+        [
+            some("adr"),
+            some("ODH-ADR-0001"),
+            some("Use Architecture Decision Records for Open Data Hub"),
+            some("accepted"),
+            some("2023-02-20")
+        ]
+    );
     // A heading that once introduced a list keeps no colon as a title.
     assert_eq!(read("proposals-done/README.md")[2], some("Done Proposals"));
 }
