@@ -111,5 +111,14 @@ pub(super) fn action_item(raw: &str, line: u32, section: Option<Label>, written:
     if text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() < 2 {
         return None;
     }
+    // `Action items: None, first meeting!`: a note that there are none, unless it goes on to name
+    // one (`none. … Michael to continue moving this`).
+    let first = text.split(|c: char| !c.is_alphanumeric() && c != '/').next().unwrap_or("").to_lowercase();
+    static NAMES_ONE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?:^|[.;,]\s+)(?:@\S+|[A-Z][a-z]+)\s+(?:to|will)\s+\S").expect("static regex")
+    });
+    if matches!(first.as_str(), "none" | "nothing" | "n/a") && !NAMES_ONE.is_match(&text) {
+        return None;
+    }
     Some(ActionItem { owner, text, due, due_raw, done, line, column })
 }

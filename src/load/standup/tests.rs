@@ -135,6 +135,12 @@ fn action_items_anywhere() {
     assert_eq!(n.actions[0].due, Some(date(2026, 3, 7)));
     assert_eq!(n.actions[1].due, Some(date(2026, 3, 9)));
     assert_eq!(n.actions[1].column, 7);
+    // A note that there are none is no item.
+    let n =
+        notes("Action items: None, first meeting!\n\n## Action items\n- Nothing this week.\n- N/A, see last week\n");
+    assert!(n.actions.is_empty(), "{:?}", n.actions);
+    let n = notes("## Action items\n- none. Open until the PR lands. Michael to continue moving this\n");
+    assert_eq!(n.actions.len(), 1);
 }
 
 #[test]
