@@ -186,7 +186,7 @@ pub fn infer(doc: &SourceDoc) -> Inferred {
         .or_else(|| doc.title_heading.as_ref().and_then(|h| crate::vocab::series::from_heading(&h.text)));
     if let Some(s) = series {
         let kind = if s.is_decision_records() { DocKind::Adr } else { DocKind::Rfc };
-        let id = format!("{}-{}", s.prefix, s.number.display());
+        let id = s.id();
         return inferred(kind, Some(s.prefix), Why::SeriesId(id));
     }
     if let Some(folder) = introduces(doc, None) {

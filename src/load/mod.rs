@@ -427,7 +427,7 @@ fn read_document(
                 crate::vocab::series::from_key(&field.key, v, crate::vocab::markdown_name::stem(file_name))
         {
             // `CIP: 1`, `eip: 1344` in `eip-1344.md`: the key names the series.
-            let value = front_matter::FieldValue::Scalar(format!("{}-{}", id.prefix, id.number.display()));
+            let value = front_matter::FieldValue::Scalar(id.id());
             meta.set(Key::Number, &value, at);
         }
     }

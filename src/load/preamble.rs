@@ -36,7 +36,7 @@ pub fn read(lines: &[&str], stem: &str) -> Vec<(usize, Key, String)> {
             fields.push((i, k, value.to_string()));
         } else if let Some(id) = crate::vocab::series::from_key(key, value, stem) {
             // `EIP: 2`: the key names the series.
-            fields.push((i, Key::Number, format!("{}-{}", id.prefix, id.number.display())));
+            fields.push((i, Key::Number, id.id()));
         }
     }
     if fields.len() < 2 {

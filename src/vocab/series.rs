@@ -27,6 +27,11 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
 const KIND_GROUPS: &[&str] = &["ADR", "RFC", "KEP", "PEP", "DR", "EP"];
 
 impl SeriesId {
+    /// The id as its series writes it: `CIP-0001`, `EIP-1344`.
+    pub fn id(&self) -> String {
+        format!("{}-{}", self.prefix, self.number.display())
+    }
+
     /// Whether the series is of decision records (`ADR`, `ODH-ADR`), not proposals.
     pub fn is_decision_records(&self) -> bool {
         self.prefix.split('-').any(|g| g == "ADR")
@@ -112,7 +117,7 @@ mod tests {
     use super::*;
 
     fn show(s: Option<SeriesId>) -> Option<String> {
-        s.map(|s| format!("{}-{}", s.prefix, s.number.display()))
+        s.map(|s| s.id())
     }
 
     #[test]
