@@ -134,6 +134,10 @@ fn worded(s: &str) -> Option<Date> {
         [d, m, y, ..] if day_of(d).is_some() && month_of(m).is_some() && year_of(y).is_some() => {
             ymd(year_of(y)?, month_of(m)?, day_of(d)?)
         }
+        // `2019 Jul 31`: the year first, as a change log's entries are sorted.
+        [y, m, d, ..] if year_of(y).is_some() && month_of(m).is_some() && day_of(d).is_some() => {
+            ymd(year_of(y)?, month_of(m)?, day_of(d)?)
+        }
         [m, y, ..] if month_of(m).is_some() && year_of(y).is_some() => ymd(year_of(y)?, month_of(m)?, 1),
         _ => None,
     }
@@ -320,6 +324,7 @@ mod tests {
         assert_eq!(parse_date("2020-01-05"), Some(date(2020, 1, 5)));
         assert_eq!(parse_date("30th of May 2025"), Some(date(2025, 5, 30)));
         assert_eq!(parse_date("11-April-2023"), Some(date(2023, 4, 11)));
+        assert_eq!(parse_date("2019 Jul 31"), Some(date(2019, 7, 31)));
         assert_eq!(parse_date("the 3rd of June, 2024"), Some(date(2024, 6, 3)));
         assert_eq!(parse_date("2024-2-1"), Some(date(2024, 2, 1)));
         assert_eq!(parse_date("2020/05/18"), Some(date(2020, 5, 18)));

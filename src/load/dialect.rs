@@ -63,6 +63,9 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
     let mut header = true;
     let mut header_keys = 0usize;
     let mut status_section: Option<bool> = None; // Some(found_status_paragraph)
+    let mut change_log = crate::load::changelog::ChangeLog::default();
+    // Inside a list that a sentence ending in `:` introduced.
+    let mut introduced = false;
     let mut listed: Option<crate::load::value_below::ValueBelow> = None;
     // Metadata tables in the head (before the first section) count as they come, so they win
     // over a `## Status` section further down; later tables count after every other dialect.
@@ -186,6 +189,7 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             }
             let plain = crate::text::plain_inline(heading).to_lowercase();
             let plain = plain.trim_end_matches(':').trim();
+            change_log.heading(plain);
             if crate::load::status::is_status_heading(plain) {
                 status_section = Some(false);
             } else if let Some(rest) = plain.strip_prefix("status:") {
@@ -224,6 +228,7 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             continue;
         }
 
+        change_log.line(line, here.1);
         if let Some(found) = status_section {
             // A quoted explanation, or a comment to authors (`<!-- proposed/accepted/… -->`; one
             // over several lines is skipped above).
@@ -247,7 +252,8 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             continue;
         }
 
-        if header && body_lines <= 60 {
+        let item = trimmed.starts_with(['-', '*', '+']) && trimmed[1..].starts_with([' ', '\t']);
+        if header && body_lines <= 60 && !(introduced && item) {
             if let Some(rel) = relation_line(line) {
                 add_relations(meta, rel.0, &rel.1, here);
                 header_keys += 1;
@@ -275,6 +281,13 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
                 continue;
             }
         }
+        // `Each receipt requires the following details:` introduces a list of what the page is
+        // about (`* **Date**: the date on the receipt`), not the page's metadata.
+        if trimmed.ends_with(':') && trimmed.split_whitespace().count() >= 3 {
+            introduced = true;
+        } else if !item {
+            introduced = false;
+        }
         prev = Some((here.0, line, here.1));
     }
     if let Some(below) = listed {
@@ -283,6 +296,7 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
     if scan.title.is_none() {
         scan.title = lead;
     }
+    change_log.finish(meta);
     take_table(&mut table, in_head, meta, &mut table_rows);
     for (key, at) in table_rows {
         meta.set(key, &FieldValue::Scalar(at.value.clone()), at);

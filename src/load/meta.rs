@@ -180,6 +180,9 @@ pub struct RawMeta {
     pub addresses: Vec<String>,
     /// The one it is served at now (its `permalink`): the base of its relative links.
     pub served_at: Option<String>,
+    /// The earliest date the document's change log opens an entry with (`- 2019 Jul 31: Initial
+    /// draft`): when it was first written.
+    pub logged: Option<Located>,
 }
 
 impl RawMeta {
@@ -191,6 +194,7 @@ impl RawMeta {
             .flatten();
         single
             .chain(self.date.iter_mut().map(|(_, l)| l))
+            .chain(self.logged.iter_mut())
             .chain(self.relations.iter_mut().map(|(_, l)| l))
             .chain(self.dates.iter_mut().map(|(_, l)| l))
     }

@@ -6,6 +6,7 @@
 //! statuses or resolves links.
 
 pub mod bold_keys;
+pub mod changelog;
 pub mod chosen_option;
 pub mod decode;
 pub mod dialect;
@@ -15,6 +16,7 @@ pub mod fingerprint;
 pub mod front_matter;
 pub mod git;
 pub mod git_log;
+pub mod heading_series;
 pub mod hunk;
 pub mod index_table;
 pub mod infer;
@@ -266,6 +268,7 @@ pub fn load_sources_cached(
         docs.push(doc);
     }
     docs.sort_by(|a, b| a.source.cmp(&b.source));
+    heading_series::apply(&mut collections, &docs);
     Ok(Loaded {
         docs,
         collections,

@@ -42,6 +42,7 @@ const WORDS: &[(&str, Status)] = &[
     ("review", Status::Proposed),
     ("discussion", Status::Proposed),
     ("exploring", Status::Proposed),
+    ("submitted", Status::Proposed),
     // `In progress`: `in` is a qualifier, and what is in progress is not decided yet.
     ("progress", Status::Proposed),
     ("draft", Status::Draft),
@@ -408,6 +409,7 @@ mod tests {
         assert_eq!(st("recommended"), Some(Status::Accepted));
         assert_eq!(st("discontinued"), Some(Status::Deprecated));
         assert_eq!(st("In Progress"), Some(Status::Proposed));
+        assert_eq!(st("Submitted"), Some(Status::Proposed));
     }
 
     #[test]

@@ -140,13 +140,21 @@ pub fn strip_record_prefix(title: &str) -> &str {
 
 /// A title without the document's own number written before it (`0002: Remote Rule Evaluation`,
 /// `LID 0002 - Sharding`, `#12 | Caching`): the page shows the number beside the title already.
-/// Another number (`2024: A year in review`) is part of the title and stays.
+/// Another number (`2024: A year in review`) is part of the title and stays. A series' id written
+/// as one word needs no separator after it (`MSC1929 Homeserver Admin Contact`).
 pub fn strip_own_number<'a>(title: &'a str, own: &DocNumber) -> &'a str {
     static OWN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[A-Z]{2,6}[-_ ]?)?#?\s*(\d{1,5})([a-z]?)\s*[:.|\-–—]\s+").expect("static regex")
+        Regex::new(
+            r"^(?:(?:[A-Z]{2,6}[-_ ]?)?#?\s*(?<n>\d{1,5})(?<s>[a-z]?)\s*[:.|\-–—]\s+|[A-Z]{2,6}[-_]?(?<w>\d{3,5})\s+)",
+        )
+        .expect("static regex")
     });
     let Some(c) = OWN.captures(title) else { return title };
-    let same = c[1].parse::<u32>().is_ok_and(|v| v == own.value) && c[2].chars().next() == own.suffix;
+    let (digits, suffix) = match c.name("n") {
+        Some(n) => (n.as_str(), c.name("s").and_then(|s| s.as_str().chars().next())),
+        None => (c.name("w").map_or("", |w| w.as_str()), None),
+    };
+    let same = digits.parse::<u32>().is_ok_and(|v| v == own.value) && suffix == own.suffix;
     let rest = title[c.get(0).map_or(0, |m| m.end())..].trim();
     if same && !rest.is_empty() { rest } else { title }
 }
@@ -270,6 +278,11 @@ mod tests {
         assert_eq!(strip_own_number("Phase 2: Rollout", &own), "Phase 2: Rollout", "a word, not a series");
         assert_eq!(strip_own_number("2: ", &own), "2: ", "nothing would be left");
         assert_eq!(strip_own_number("2a: Variant", &own), "2a: Variant", "another document's number");
+        let msc = DocNumber::parse("1929").unwrap();
+        assert_eq!(strip_own_number("MSC1929 Homeserver Admin Contact", &msc), "Homeserver Admin Contact");
+        assert_eq!(strip_own_number("MSC1929: Homeserver", &msc), "Homeserver");
+        assert_eq!(strip_own_number("MSC1772 Spaces", &msc), "MSC1772 Spaces", "another proposal");
+        assert_eq!(strip_own_number("HTTP2 support", &own), "HTTP2 support", "a name with a digit");
     }
 
     #[test]

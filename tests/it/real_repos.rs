@@ -325,3 +325,32 @@ fn a_series_key_in_lower_case_or_in_a_preamble_block_and_a_proposal_stage_are_re
     // A heading that once introduced a list keeps no colon as a title.
     assert_eq!(read("proposals-done/README.md")[2], some("Done Proposals"));
 }
+
+#[test]
+fn series_named_in_headings_change_log_dates_and_lists_that_are_content() {
+    let site = build(&fixture("real-repos"));
+    let read = |s: &str| {
+        let d = site.doc(s);
+        [&d["display_id"], &d["title"], &d["status"], &d["date"]].map(|v| v.as_str().map(str::to_string))
+    };
+    let some = |s: &str| Some(s.to_string());
+    // `# MSC1708: …` over `1708-….md`: most of the folder's proposals name their series, so the
+    // folder's ids are that series', also for the one whose heading does not say it.
+    assert_eq!(read("proposals/1708-well-known-for-federation.md")[0], some("MSC-1708"));
+    assert_eq!(
+        read("proposals/1929-admin-contact.md")[..2],
+        [some("MSC-1929"), some("Homeserver Admin Contact and Support page")]
+    );
+    assert_eq!(read("proposals/2457-password-modification-invalidating-devices.md")[0], some("MSC-2457"));
+    // A change log dates the record from its first entry, and its latest is the last update.
+    let d = site.doc("adr/0004-a-change-log-dates-the-record.md");
+    assert_eq!((d["date"].as_str(), d["status"].as_str()), (Some("2020-01-14"), Some("proposed")));
+    // A list a sentence introduces is the page's content: no `bad-date` for a receipt's date;
+    // a Jekyll collection's page is found at the address it is published at.
+    let diags: Vec<_> = site.report.diagnostics.iter().filter(|d| d.path == "_guides/claiming-expenses.md").collect();
+    assert!(diags.is_empty(), "{diags:?}");
+    // `## Attendance (please add yourself)` lists who attended.
+    let notes = site.doc("minutes/2021-01-12.md");
+    assert_eq!(notes["people"]["participant"], json!(["Dan Middleton", "Phil Estes"]));
+    assert_eq!(read("KEEP/proposals/KEEP-0193-named-arguments.md")[2], some("proposed"));
+}

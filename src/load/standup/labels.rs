@@ -85,6 +85,17 @@ pub(super) fn label_of(text: &str) -> Option<Label> {
     }
 }
 
+/// A section heading's label. A note in brackets to whoever fills the section in does not change
+/// what it is (`## Attendance (please add yourself)`, `### Blockers (if any)`); in a line of a list
+/// (`- Next up (priorities):`) the words are a topic's, and [`split_label`] reads them as written.
+pub(super) fn heading_label(text: &str) -> Option<Label> {
+    label_of(text).or_else(|| {
+        let t = text.trim().trim_end_matches([':', '*', '_']).trim_end();
+        let (name, _) = t.strip_suffix(')')?.rsplit_once('(')?;
+        (!name.trim().is_empty()).then(|| label_of(name)).flatten()
+    })
+}
+
 /// A label at the start of a line: `**Today:** rest`, `**Today**: rest`, `Today: rest`,
 /// `**Today**`, `*Blocked*:`.
 pub(super) fn split_label(t: &str) -> Option<(Label, String)> {

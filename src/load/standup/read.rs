@@ -4,7 +4,7 @@
 //! Input: the Markdown body of one standup or meeting note. Output: its [`Notes`].
 
 use super::actions::action_item;
-use super::labels::{Label, Part, label_of, split_label};
+use super::labels::{Label, Part, heading_label, split_label};
 use super::names::{clean_name, looks_like_name, participant, participants_in_line};
 use super::*;
 
@@ -313,7 +313,7 @@ pub(super) fn classify(body: &str) -> Vec<Line<'_>> {
         let hashes = t.chars().take_while(|c| *c == '#').count();
         if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') && raw.starts_with('#') {
             let text = t[hashes..].trim().trim_end_matches('#').trim();
-            if let Some(label) = label_of(text) {
+            if let Some(label) = heading_label(text) {
                 out.push(Line::Label { label, rest: String::new(), indent: None, level: Some(hashes) });
             } else if looks_like_name(&clean_name(text)) {
                 out.push(Line::Person { name: clean_name(text), level: Some(hashes) });

@@ -237,3 +237,12 @@ fn attendees_one_to_a_line_after_a_blank_line() {
     let n = notes("Attendees: Ana, Ben\n\nWe talked about retries.\n");
     assert_eq!(n.participants, vec!["Ana", "Ben"]);
 }
+
+#[test]
+fn a_section_heading_keeps_its_meaning_with_a_note_to_whoever_fills_it_in() {
+    let body = "# **2021-01-12 Meeting**\n\n## Attendance (please add yourself):\n\n* Dan Middleton (intel)\n* Phil Estes (Amazon)\n\n## Agenda:\n\n* Ratify the vision\n";
+    let n = notes(body);
+    assert_eq!(n.participants, vec!["Dan Middleton", "Phil Estes"]);
+    let n = notes("## Blockers (if any)\n\n- waiting on legal\n");
+    assert!(n.participants.is_empty());
+}

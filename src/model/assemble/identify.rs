@@ -264,6 +264,10 @@ pub(super) fn identify(
     if date.is_none() {
         date = path_date;
     }
+    // `## Changelog` then `- 2019 Jul 31: Initial draft`: when the document was first written.
+    if date.is_none() {
+        date = meta.logged.as_ref().and_then(|at| parse_date(&at.value));
+    }
     if date.is_none()
         && let Some(d) = meta.dates.iter().find(|(k, _)| *k == DateKey::LastUpdated)
     {
