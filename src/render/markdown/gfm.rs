@@ -79,8 +79,39 @@ pub fn bare_urls(text: &str) -> Vec<(usize, usize, String)> {
         .collect()
 }
 
-/// Plain text (a standup answer, a finding's message) as HTML: escaped, with its bare URLs linked.
+/// Plain text (a standup answer, a finding's message) as HTML: escaped, with its bare URLs linked
+/// and its code spans (`` `ADR-045` ``, as findings quote what a document wrote) as code.
 pub fn linked_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(open) = rest.find('`') {
+        // A code span closes with a run of as many backticks as opened it (CommonMark).
+        let run = rest[open..].bytes().take_while(|b| *b == b'`').count();
+        let after = &rest[open + run..];
+        let close = after.char_indices().map(|(i, _)| i).find(|&i| {
+            after[i..].starts_with(&"`".repeat(run))
+                && !after[i + run..].starts_with('`')
+                && (i == 0 || !after[..i].ends_with('`'))
+        });
+        out.push_str(&urls_linked(&rest[..open]));
+        match close.filter(|c| *c > 0) {
+            Some(close) => {
+                out.push_str("<code>");
+                out.push_str(&escape_html(after[..close].trim()));
+                out.push_str("</code>");
+                rest = &after[close + run..];
+            }
+            None => {
+                out.push_str(&rest[open..open + run]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(&urls_linked(rest));
+    out
+}
+
+fn urls_linked(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut last = 0;
     for (start, end, html) in bare_urls(text) {
@@ -142,6 +173,15 @@ mod tests {
         assert_eq!(
             linked_text("a<b> https://x.org/?a=1&b=2."),
             "a&lt;b&gt; <a href=\"https://x.org/?a=1&amp;b=2\">https://x.org/?a=1&amp;b=2</a>."
+        );
+        assert_eq!(
+            linked_text("superseded by `ADR-045`, not `<b>`; a ` alone and `` twice"),
+            "superseded by <code>ADR-045</code>, not <code>&lt;b&gt;</code>; a ` alone and `` twice"
+        );
+        assert_eq!(linked_text("é `ß` ü ``x` y``"), "é <code>ß</code> ü <code>x` y</code>");
+        assert_eq!(
+            linked_text("`https://x.org` and https://y.org"),
+            "<code>https://x.org</code> and <a href=\"https://y.org\">https://y.org</a>"
         );
         assert_eq!(inline_alert("[!note] Mind it."), Some((BlockQuoteKind::Note, "Mind it.")));
         assert_eq!(inline_alert("[!NOPE] x"), None);
