@@ -79,6 +79,7 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
     let mut lead: Option<TitleHeading> = None;
     // A bare code block opening the document may be its preamble (`EIP: 2`, `Title: …`).
     let mut preamble: Option<Vec<(&str, (usize, u32))>> = None;
+    let mut preamble_heading = false;
 
     for (line_no, raw) in (first_line..).zip(text[body_start..].split_inclusive('\n')) {
         let line = raw.trim_end_matches('\n');
@@ -126,7 +127,8 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             let len = trimmed.chars().take_while(|&c| c == ch).count();
             // A backtick fence's info string may not contain backticks; such a line is inline code.
             if !(ch == '`' && trimmed[len..].contains('`')) {
-                if body_lines == 0 && trimmed[len..].trim().is_empty() {
+                // At the very top, or under a first heading that names it (`## Preamble`, Stellar's CAPs).
+                if (body_lines == 0 || body_lines == 1 && preamble_heading) && trimmed[len..].trim().is_empty() {
                     preamble = Some(Vec::new());
                 }
                 fence = Some((ch, len, here.1));
@@ -173,7 +175,7 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
                     scan.title =
                         Some(TitleHeading { text: heading.to_string(), start: here.0, end: offset, line: here.1 });
                     if heading.starts_with('[') {
-                        title_status(heading, here, meta);
+                        crate::load::title_status::read(heading, here.1, meta);
                     }
                 } else {
                     header = false;
@@ -190,6 +192,7 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             let plain = crate::text::plain_inline(heading).to_lowercase();
             let plain = plain.trim_end_matches(':').trim();
             change_log.heading(plain);
+            preamble_heading = body_lines == 1 && plain == "preamble";
             if crate::load::status::is_status_heading(plain) {
                 status_section = Some(false);
             } else if let Some(rest) = plain.strip_prefix("status:") {
@@ -387,52 +390,6 @@ fn names_a_status(heading: &str) -> bool {
     crate::load::status::is_status_heading(plain) || plain.starts_with("status:")
 }
 
-/// `[Superseded by [ADR-0019](..)] Title`: a status in brackets before the title.
-fn title_status(heading: &str, (_, line): (usize, u32), meta: &mut RawMeta) {
-    let mut depth = 0;
-    for (i, c) in heading.char_indices() {
-        match c {
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    let inner = &heading[1..i];
-                    if crate::load::status::is_status(inner) {
-                        set(meta, Key::Status, inner, (0, line));
-                    }
-                    return;
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Strips a status prefix in brackets from a title: `[Superseded by [ADR-0019](x)] Title` → `Title`.
-pub fn strip_title_status(title: &str) -> &str {
-    if !title.starts_with('[') {
-        return title;
-    }
-    let mut depth = 0;
-    for (i, c) in title.char_indices() {
-        match c {
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    let inner = title[1..i].to_lowercase();
-                    if inner.contains("superseded") || inner.contains("deprecated") || inner.contains("rejected") {
-                        return title[i + 1..].trim();
-                    }
-                    return title;
-                }
-            }
-            _ => {}
-        }
-    }
-    title
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -520,7 +477,7 @@ mod tests {
             "# [Superseded by [ADR-0019](0019-x.md)] Push metrics\n\n* Status: superseded by [ADR-0019](0019-x.md)\n",
         );
         assert!(m.status.unwrap().value.to_lowercase().starts_with("superseded"));
-        assert_eq!(strip_title_status(&s.title.unwrap().text), "Push metrics");
+        assert_eq!(crate::load::title_status::strip_title_status(&s.title.unwrap().text), "Push metrics");
         let (_, s) = scan("Team call\n=========\n\ntext\n");
         assert_eq!(s.title.unwrap().text, "Team call");
     }

@@ -185,6 +185,12 @@ pub struct RawMeta {
     pub logged: Option<Located>,
 }
 
+/// Whether a value says there is none: `N/A`, `n.a.`, `-`, `—`, `none`.
+fn says_none(value: &str) -> bool {
+    let v = value.trim().trim_matches(['*', '_', '`']).trim().to_ascii_lowercase();
+    matches!(v.as_str(), "n/a" | "n.a." | "na" | "-" | "—" | "–" | "none" | "not applicable")
+}
+
 impl RawMeta {
     /// Every place a value was read from, to move them with their document (a source mounted
     /// under its namespace).
@@ -214,6 +220,10 @@ impl RawMeta {
             FieldValue::Scalar(s) => split_list(s),
             FieldValue::List(items) => items.iter().flat_map(|i| split_list(i)).collect(),
         };
+        // `Status: N/A`, `Date: -`: the document says it has none.
+        if matches!(key, Key::Status | Key::Date(_)) && says_none(&scalar()) {
+            return;
+        }
         match key {
             Key::Title if self.title.is_none() => self.title = Some(Located { value: scalar(), ..at }),
             Key::AltTitle if self.alt_title.is_none() => self.alt_title = Some(Located { value: scalar(), ..at }),
@@ -365,6 +375,17 @@ mod tests {
         // A maturity or a number is no status.
         assert_eq!(read(&[("stage", "alpha")]), None);
         assert_eq!(read(&[("Stage", "3")]), None);
+    }
+
+    #[test]
+    fn a_value_that_says_none_is_no_value() {
+        let mut m = RawMeta::default();
+        let at = |line| Located { value: String::new(), line, column: 1, file: None };
+        m.set(Key::Status, &FieldValue::Scalar("N/A".into()), at(3));
+        m.set(Key::Date(0), &FieldValue::Scalar("—".into()), at(4));
+        assert!(m.status.is_none() && m.date.is_none());
+        m.set(Key::Status, &FieldValue::Scalar("Accepted".into()), at(5));
+        assert_eq!(m.status.map(|s| s.value).as_deref(), Some("Accepted"));
     }
 
     #[test]

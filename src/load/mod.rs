@@ -30,6 +30,7 @@ pub mod skip;
 pub mod standup;
 pub mod status;
 pub mod template;
+pub mod title_status;
 pub mod value_below;
 
 use crate::config::Config;

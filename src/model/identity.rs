@@ -3,7 +3,7 @@
 //! Input: the source path, the collection path and raw metadata. Output: plain values; the
 //! assemble stage makes slugs unique and builds the id index.
 
-use crate::load::dialect::strip_title_status;
+use crate::load::title_status::strip_title_status;
 use crate::vocab::DocNumber;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -19,7 +19,7 @@ static TITLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         // `RFC-XXXX:`, `XXXX:` and `[RFC]` too: a number left as the template's placeholder, or
         // the kind in brackets, before the title.
-        r"(?i)^(?:(?:architecture decision record|architectural decision record|decision record|adr|rfc|proposal|design doc(?:ument)?)(?:[-_ ]?(?:x{2,5}|n{2,5}|#{1,5}|\?{1,5}))?\s*[:.\-–—]\s*|(?:x{3,5}|n{3,5})\s*[:.\-–—]\s+|\[(?:rfc|adr|proposal)\]\s*)",
+        r"(?i)^(?:(?:architecture decision record|architectural decision record|decision record|adr|rfc|proposal|design doc(?:ument)?)(?:[-_ ]?(?:x{2,5}|n{2,5}|#{1,5}|\?{1,5}))?\s*[:.\-–—]\s*|(?:x{3,5}|n{3,5})\s*[:.\-–—]\s+|\[(?:rfc|adr|proposal)\]\s*|title\s*:\s*|[a-z]{2,6}-(?:x{2,5}|n{2,5})\s*[:.\-–—]\s+)",
     )
     .expect("static regex")
 });
@@ -27,6 +27,7 @@ static TITLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 /// Headings that name a section, not the document (React and Rust RFCs start with `# Summary`).
 const GENERIC_TITLES: &[&str] = &[
     "summary",
+    "preamble",
     "motivation",
     "context",
     "decision",
@@ -268,6 +269,10 @@ mod tests {
             Some("Generalization of device tests")
         );
         assert_eq!(strip_record_prefix("Xxxxl: a size"), "Xxxxl: a size");
+        assert_eq!(title_from_heading("TITLE:  Establishing ADRs").as_deref(), Some("Establishing ADRs"));
+        assert_eq!(strip_record_prefix("SIP-NN - Drop Forwards Compatibility"), "Drop Forwards Compatibility");
+        assert_eq!(strip_record_prefix("SIP-XX - No-Curly Partial Functions"), "No-Curly Partial Functions");
+        assert_eq!(title_from_heading("Preamble"), None, "Stellar's first section");
         assert_eq!(title_from_heading("Context and Problem Statement"), None, "MADR's first section");
         assert_eq!(title_from_heading("**Use `rayon`**").as_deref(), Some("Use rayon"));
         let own = DocNumber::parse("0002").expect("a number");

@@ -76,12 +76,13 @@ pub fn from_value(value: &str) -> Option<SeriesId> {
     from_captures(&VALUE.captures(value)?)
 }
 
-/// `# RFC-0010: Burn Coretime Revenue`: a heading that opens with a proposal's series id and a
-/// colon. Only a proposal series' prefix counts (`RFC`, `ADR`, `KEP`, `PEP`, and the
+/// `# RFC-0010: Burn Coretime Revenue`, `title: SIP-42 - Binary Integer Literals`: a title that
+/// opens with a proposal's series id and a colon or a dash. Only a proposal series' prefix counts (`RFC`, `ADR`, `KEP`, `PEP`, and the
 /// improvement-proposal family `BIP`, `EIP`, `CIP`, …): `# COVID-19: Working from home` names none.
 pub fn from_heading(heading: &str) -> Option<SeriesId> {
     static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(RFC|ADR|KEP|PEP|DEP|[A-Z]{1,4}IP)-(\d{1,5})([a-z])?\s*[:.–—]\s+\S").expect("static regex")
+        Regex::new(r"^(RFC|ADR|KEP|PEP|DEP|[A-Z]{1,4}IP)-(\d{1,5})([a-z])?(?:\s*[:.–—]|\s+-)\s+\S")
+            .expect("static regex")
     });
     from_captures(&HEADING.captures(heading.trim())?)
 }
@@ -108,9 +109,48 @@ pub fn from_key(key: &str, value: &str, stem: &str) -> Option<SeriesId> {
     if upper {
         return Some(SeriesId { prefix: key.to_string(), number });
     }
+    // `simd: '0049'` in `0049-syscall.md`: the name carries the same number alone. A key that
+    // counts or links something else (`pr: 49`, `issue: 49`) is no series.
+    let bare = || {
+        let digits = stem.bytes().take_while(u8::is_ascii_digit).count();
+        let in_name = DocNumber::parse(&stem[..digits])?;
+        (key.len() >= 3
+            && !NOT_SERIES.contains(&key)
+            && in_name.value == number.value
+            && stem[digits..].chars().next().is_none_or(|c| matches!(c, '-' | '_' | '.')))
+        .then_some(in_name)
+    };
     // The digits as the name writes them (`fip-0001`).
-    named().map(|number| SeriesId { prefix: key.to_ascii_uppercase(), number })
+    named().or_else(bare).map(|number| SeriesId { prefix: key.to_ascii_uppercase(), number })
 }
+
+/// Lower-case keys whose number is not the document's series id, even when it equals the number
+/// in the file's name.
+const NOT_SERIES: &[&str] = &[
+    "issue",
+    "issues",
+    "pull",
+    "number",
+    "num",
+    "order",
+    "weight",
+    "index",
+    "rank",
+    "version",
+    "position",
+    "ticket",
+    "discussion",
+    "tracking",
+    "page",
+    "nav",
+    "part",
+    "chapter",
+    "step",
+    "level",
+    "priority",
+    "count",
+    "year",
+];
 
 #[cfg(test)]
 mod tests {
@@ -145,7 +185,8 @@ mod tests {
         assert_eq!(show(from_value("[SE-0042](0042-x.md)")).as_deref(), Some("SE-0042"));
         assert_eq!(show(from_heading("RFC-0010: Burn Coretime Revenue")).as_deref(), Some("RFC-0010"));
         assert_eq!(show(from_heading("EIP-1559: Fee market change")).as_deref(), Some("EIP-1559"));
-        for heading in ["COVID-19: Working from home", "RFC-0010", "ADR 5: Title", "HTTP-2: support"] {
+        assert_eq!(show(from_heading("SIP-42 - Support Binary Integer Literals")).as_deref(), Some("SIP-42"));
+        for heading in ["COVID-19: Working from home", "RFC-0010", "ADR 5: Title", "HTTP-2: support", "SIP-42-x - y"] {
             assert_eq!(from_heading(heading), None, "{heading}");
         }
         assert_eq!(show(from_key("CIP", "1", "CIP-0001")).as_deref(), Some("CIP-1"));
@@ -157,5 +198,10 @@ mod tests {
         assert_eq!(from_key("eip", "1344", "eip-1345"), None);
         assert_eq!(from_key("pr", "12", "0012-x"), None);
         assert_eq!(from_key("weight", "3", "guide"), None);
+        // A name with the number alone agrees too, unless the key counts something else.
+        assert_eq!(show(from_key("simd", "'0049'", "0049-syscall")).as_deref(), Some("SIMD-0049"));
+        assert_eq!(from_key("simd", "49", "0050-x"), None);
+        assert_eq!(from_key("issue", "49", "0049-x"), None);
+        assert_eq!(from_key("pr", "49", "0049-x"), None);
     }
 }

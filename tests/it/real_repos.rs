@@ -354,3 +354,37 @@ fn series_named_in_headings_change_log_dates_and_lists_that_are_content() {
     assert_eq!(notes["people"]["participant"], json!(["Dan Middleton", "Phil Estes"]));
     assert_eq!(read("KEEP/proposals/KEEP-0193-named-arguments.md")[2], some("proposed"));
 }
+
+#[test]
+fn a_preamble_under_its_heading_a_title_that_opens_with_an_id_and_values_that_say_none() {
+    let site = build(&fixture("real-repos"));
+    let read = |s: &str| {
+        let d = site.doc(s);
+        [&d["kind"], &d["display_id"], &d["title"], &d["status"], &d["date"]].map(|v| v.as_str().map(str::to_string))
+    };
+    let some = |s: &str| Some(s.to_string());
+    // `## Preamble` then a bare code block of keys (Stellar's CAPs); the section is no title.
+    assert_eq!(
+        read("core/cap-0008.md"),
+        [
+            some("rfc"),
+            some("CAP-0008"),
+            some("Self Identified Pre-Auth Transaction"),
+            some("draft"),
+            some("2018-11-13")
+        ]
+    );
+    // `title: SIP-42 - …` (Scala's SIPs): the id a title opens with; `SIP-XX -` is a number to come.
+    assert_eq!(
+        read("content/binary-integer-literals.md")[..4],
+        [some("rfc"), some("SIP-42"), some("Support Binary Integer Literals"), some("implemented")]
+    );
+    assert_eq!(read("content/no-curly-partial-match.md")[2], some("No-Curly Partial Functions and Matches"));
+    // `simd: '0049'` in `0049-….md`: a proposal key agreeing with the number alone in the name.
+    assert_eq!(read("simds/0049-syscall-get-remaining-compute-units.md")[1], some("SIMD-0049"));
+    // `# TITLE:  …` is no part of the title; `Status: N/A` and `Date: N/A` state none, silently.
+    assert_eq!(read("adr/0005-a-title-key-in-the-heading.md")[2], some("Establishing ADRs for US Notify"));
+    assert_eq!(read("adr/0006-none-stated.md")[3..], [None, None]);
+    let noted: Vec<_> = site.report.diagnostics.iter().filter(|d| d.path == "adr/0006-none-stated.md").collect();
+    assert!(noted.is_empty(), "{noted:?}");
+}

@@ -98,7 +98,18 @@ pub(super) fn identify(
                 Some(n) if n.prefix == stated.prefix && n.number.value == stated.number.value => n,
                 _ => stated,
             }),
-            None => named,
+            // `# RFC-0010: …`, `title: SIP-42 - …`: the id a title opens with, when the path
+            // states no other (`2232-suspend-jobs/` over `# KEP-2322: …`, a typo) and the document
+            // is not a part of a numbered one (`cip-0088/cips/common/`).
+            None => named.or_else(|| {
+                let title = meta.title.as_ref().map(|t| t.value.as_str());
+                let stated = title.into_iter().chain(heading.map(|h| h.text.as_str()));
+                let from_name = identity::number_from_name(&src.source);
+                let unnumbered = !src.source.bytes().any(|b| b.is_ascii_digit());
+                stated.filter_map(crate::vocab::series::from_heading).find(|s| {
+                    from_name.as_ref().map_or(unnumbered, |n| n.value == s.number.value) && meta.number.is_none()
+                })
+            }),
         };
         if let Some(s) = &series
             && !col.fixed_prefix
@@ -116,8 +127,9 @@ pub(super) fn identify(
             })
             .or_else(|| identity::number_from_name(&src.source))
             .or_else(|| {
-                heading
-                    .and_then(|h| identity::split_heading_number(crate::load::dialect::strip_title_status(&h.text)).0)
+                heading.and_then(|h| {
+                    identity::split_heading_number(crate::load::title_status::strip_title_status(&h.text)).0
+                })
             })
             // `0000-kep-process`: zero is a placeholder, not an id.
             .filter(|n| n.value != 0);
