@@ -6,6 +6,16 @@ use adrsite::diagnostic::{Code, Severity};
 use adrsite::load::skip::Skip;
 use serde_json::json;
 
+/// A document's kind, id, title, status and date, as the site's API gives them.
+fn facts(site: &crate::support::Built, source: &str) -> [Option<String>; 5] {
+    let d = site.doc(source);
+    [&d["kind"], &d["display_id"], &d["title"], &d["status"], &d["date"]].map(|v| v.as_str().map(str::to_string))
+}
+
+fn some(s: &str) -> Option<String> {
+    Some(s.to_string())
+}
+
 #[test]
 fn metadata_tables_are_read_in_either_orientation_and_the_head_wins() {
     let site = build(&fixture("real-repos"));
@@ -269,11 +279,7 @@ fn eleventy_permalinks_and_file_dates_and_monthly_logs_read_as_their_sites_publi
 #[test]
 fn a_series_key_in_lower_case_or_in_a_preamble_block_and_a_proposal_stage_are_read() {
     let site = build(&fixture("real-repos"));
-    let read = |s: &str| {
-        let d = site.doc(s);
-        [&d["kind"], &d["display_id"], &d["title"], &d["status"], &d["date"]].map(|v| v.as_str().map(str::to_string))
-    };
-    let some = |s: &str| Some(s.to_string());
+    let read = |s: &str| facts(&site, s);
     // `eip: 1344` in `eip-1344.md`: the key names the series when the file's name agrees.
     assert_eq!(
         read("EIPS/eip-1344.md"),
@@ -329,11 +335,7 @@ fn a_series_key_in_lower_case_or_in_a_preamble_block_and_a_proposal_stage_are_re
 #[test]
 fn series_named_in_headings_change_log_dates_and_lists_that_are_content() {
     let site = build(&fixture("real-repos"));
-    let read = |s: &str| {
-        let d = site.doc(s);
-        [&d["display_id"], &d["title"], &d["status"], &d["date"]].map(|v| v.as_str().map(str::to_string))
-    };
-    let some = |s: &str| Some(s.to_string());
+    let read = |s: &str| facts(&site, s)[1..].to_vec();
     // `# MSC1708: …` over `1708-….md`: most of the folder's proposals name their series, so the
     // folder's ids are that series', also for the one whose heading does not say it.
     assert_eq!(read("proposals/1708-well-known-for-federation.md")[0], some("MSC-1708"));
@@ -358,11 +360,7 @@ fn series_named_in_headings_change_log_dates_and_lists_that_are_content() {
 #[test]
 fn a_preamble_under_its_heading_a_title_that_opens_with_an_id_and_values_that_say_none() {
     let site = build(&fixture("real-repos"));
-    let read = |s: &str| {
-        let d = site.doc(s);
-        [&d["kind"], &d["display_id"], &d["title"], &d["status"], &d["date"]].map(|v| v.as_str().map(str::to_string))
-    };
-    let some = |s: &str| Some(s.to_string());
+    let read = |s: &str| facts(&site, s);
     // `## Preamble` then a bare code block of keys (Stellar's CAPs); the section is no title.
     assert_eq!(
         read("core/cap-0008.md"),
