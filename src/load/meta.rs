@@ -94,7 +94,7 @@ pub fn classify(canonical: &str) -> Option<Key> {
         "status" | "state" | "decision_status" | "statut" | "estado" | "stato" => Key::Status,
         "stage" => Key::Stage,
         "date" | "decision_date" | "date_decided" | "fecha" | "datum" => Key::Date(0),
-        "start_date" | "started" => Key::Date(1),
+        "start_date" | "started" | "date_started" => Key::Date(1),
         "creation_date" | "created" | "created_at" | "created_on" | "date_created" => Key::Date(2),
         "last_updated" | "updated" | "last_modified" | "date_updated" => Key::Dated(DateKey::LastUpdated),
         "number" | "id" | "kep_number" | "adr" | "adr_number" | "rfc_number" | "adr_id" | "proposal" => Key::Number,
@@ -347,6 +347,8 @@ mod tests {
         assert_eq!(classify(&canonical_key("RFC PR")), Some(Key::Info("RFC PR")));
         assert_eq!(classify(&canonical_key("kep-number")), Some(Key::Number));
         assert_eq!(classify(&canonical_key("review_in")), Some(Key::Dated(DateKey::ReviewEvery)));
+        // Jupyter's JEPs.
+        assert_eq!(classify(&canonical_key("date-started")), Some(Key::Date(1)));
     }
 
     #[test]

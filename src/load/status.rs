@@ -180,6 +180,10 @@ const PHRASES: &[(&str, Status)] = &[
     ("scheduled for review", Status::Proposed),
     ("ready for review", Status::Proposed),
     ("awaiting decision", Status::Proposed),
+    ("vote requested", Status::Proposed),
+    // Accepted, its implementation still to come (Scala's SIPs).
+    ("waiting for implementation", Status::Accepted),
+    ("awaiting implementation", Status::Accepted),
     ("returned for revision", Status::Draft),
     ("accepted for experimentation", Status::Accepted),
     ("not accepted", Status::Rejected),
@@ -410,6 +414,8 @@ mod tests {
         assert_eq!(st("discontinued"), Some(Status::Deprecated));
         assert_eq!(st("In Progress"), Some(Status::Proposed));
         assert_eq!(st("Submitted"), Some(Status::Proposed));
+        assert_eq!(st("waiting-for-implementation"), Some(Status::Accepted));
+        assert_eq!(st("vote-requested"), Some(Status::Proposed));
     }
 
     #[test]
