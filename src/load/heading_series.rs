@@ -36,18 +36,19 @@ fn stated_series(heading: &str, own: u32) -> Option<&str> {
 
 /// Sets each collection's prefix to the series most of its numbered documents state.
 pub fn apply(collections: &mut [Collection], docs: &[SourceDoc]) {
-    for (i, col) in collections.iter_mut().enumerate() {
+    // One pass over the documents: per collection, its numbered documents and the series stated.
+    let mut tally: Vec<(usize, BTreeMap<&str, usize>)> = vec![(0, BTreeMap::new()); collections.len()];
+    for doc in docs {
+        let Some((numbered, stated)) = tally.get_mut(doc.collection) else { continue };
+        let Some(own) = file_number(&doc.source) else { continue };
+        *numbered += 1;
+        if let Some(p) = doc.title_heading.as_ref().and_then(|h| stated_series(&h.text, own)) {
+            *stated.entry(p).or_default() += 1;
+        }
+    }
+    for (col, (numbered, stated)) in collections.iter_mut().zip(tally) {
         if col.fixed_prefix || !col.kind.is_decision() {
             continue;
-        }
-        let mut numbered = 0usize;
-        let mut stated: BTreeMap<&str, usize> = BTreeMap::new();
-        for doc in docs.iter().filter(|d| d.collection == i) {
-            let Some(own) = file_number(&doc.source) else { continue };
-            numbered += 1;
-            if let Some(p) = doc.title_heading.as_ref().and_then(|h| stated_series(&h.text, own)) {
-                *stated.entry(p).or_default() += 1;
-            }
         }
         let Some((prefix, count)) = stated.into_iter().max_by_key(|(_, n)| *n) else { continue };
         if count < 2 || count * 2 <= numbered || col.id_prefix.as_deref() == Some(prefix) {

@@ -88,8 +88,9 @@ pub fn linked_text(text: &str) -> String {
         // A code span closes with a run of as many backticks as opened it (CommonMark).
         let run = rest[open..].bytes().take_while(|b| *b == b'`').count();
         let after = &rest[open + run..];
+        let ticks = &rest[open..open + run];
         let close = after.char_indices().map(|(i, _)| i).find(|&i| {
-            after[i..].starts_with(&"`".repeat(run))
+            after[i..].starts_with(ticks)
                 && !after[i + run..].starts_with('`')
                 && (i == 0 || !after[..i].ends_with('`'))
         });
@@ -102,7 +103,7 @@ pub fn linked_text(text: &str) -> String {
                 rest = &after[close + run..];
             }
             None => {
-                out.push_str(&rest[open..open + run]);
+                out.push_str(ticks);
                 rest = after;
             }
         }
