@@ -42,6 +42,27 @@ pub fn heading_anchor(s: &str) -> String {
     out
 }
 
+/// A heading's text without the attribute block that ends it (`Rollout {#adr_0011}`, `Ambiguity
+/// { #ambig .note }`, as Pandoc, kramdown and Zola write them), and the id the block names. Only a
+/// block whose every word is an `#id`, a `.class` or a `key=value` is one: a template's
+/// `{TITLE}` or a path's `{template|html/template}` stays text.
+pub fn split_heading_attributes(heading: &str) -> (&str, Option<&str>) {
+    let t = heading.trim_end();
+    let Some(open) = t.strip_suffix('}').and_then(|b| b.rfind('{')) else { return (heading, None) };
+    let block = &t[open + 1..t.len() - 1];
+    let words: Vec<&str> = block.split_whitespace().collect();
+    let attribute = |w: &&str| {
+        (w.len() > 1 && (w.starts_with('#') || w.starts_with('.')))
+            || w.split_once('=')
+                .is_some_and(|(k, _)| !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+    };
+    if words.is_empty() || block.contains('{') || !words.iter().all(attribute) {
+        return (heading, None);
+    }
+    let id = words.iter().rev().find_map(|w| w.strip_prefix('#'));
+    (t[..open].trim_end(), id)
+}
+
 /// The plain text of one line of inline Markdown: links keep their text, emphasis and code marks
 /// are dropped.
 pub fn plain_inline(s: &str) -> String {
@@ -323,6 +344,25 @@ mod tests {
         assert_eq!(slugify("  a  b  "), "a-b");
         assert_eq!(slugify("T-compiler Meeting 2022-09-15"), "t-compiler-meeting-2022-09-15");
         assert_eq!(slugify("Ⓙⓢ⚡"), "ⓙⓢ");
+    }
+
+    #[test]
+    fn heading_attribute_blocks() {
+        assert_eq!(
+            split_heading_attributes("declare strict_types Rollout {#adr_0011}"),
+            ("declare strict_types Rollout", Some("adr_0011"))
+        );
+        assert_eq!(split_heading_attributes("Ambiguity { #ambig .note }"), ("Ambiguity", Some("ambig")));
+        assert_eq!(split_heading_attributes("Notes {.aside}"), ("Notes", None));
+        for text in [
+            "{short title, representative of solved problem}",
+            "Package x/text/{template|html/template}",
+            "RFC {RFC-NUMBER}: {TITLE}",
+            "Empty {}",
+            "Plain",
+        ] {
+            assert_eq!(split_heading_attributes(text), (text, None), "{text}");
+        }
     }
 
     #[test]

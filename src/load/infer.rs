@@ -183,6 +183,7 @@ pub fn infer(doc: &SourceDoc) -> Inferred {
         .and_then(|n| crate::vocab::series::from_value(&n.value))
         .or_else(|| (!is_index).then(|| series_name(stem)).flatten())
         .or_else(|| folders.iter().rev().find_map(|f| series_name(f)))
+        .or_else(|| folders.last().and_then(|f| crate::vocab::series::from_plural_folder(f, stem)))
         .or_else(|| doc.title_heading.as_ref().and_then(|h| crate::vocab::series::from_heading(&h.text)))
         .or_else(|| doc.meta.title.as_ref().and_then(|t| crate::vocab::series::from_heading(&t.value)));
     if let Some(s) = series {

@@ -94,7 +94,8 @@ pub fn classify(canonical: &str) -> Option<Key> {
         "status" | "state" | "decision_status" | "statut" | "estado" | "stato" => Key::Status,
         "stage" => Key::Stage,
         "date" | "decision_date" | "date_decided" | "fecha" | "datum" => Key::Date(0),
-        "start_date" | "started" | "date_started" => Key::Date(1),
+        // Cilium's CFPs: `**Begin Design Discussion:** 2023-04-17`.
+        "start_date" | "started" | "date_started" | "begin_design_discussion" | "discussion_started" => Key::Date(1),
         "creation_date" | "created" | "created_at" | "created_on" | "date_created" => Key::Date(2),
         "last_updated" | "updated" | "last_modified" | "date_updated" => Key::Dated(DateKey::LastUpdated),
         "number" | "id" | "kep_number" | "adr" | "adr_number" | "rfc_number" | "adr_id" | "proposal" => Key::Number,

@@ -41,8 +41,13 @@ pub fn read(lines: &[TableLine<'_>]) -> Vec<(Key, Located)> {
 pub fn states_metadata(lines: &[TableLine<'_>], read: usize) -> bool {
     let rows: Vec<Vec<String>> = lines.iter().filter(|(l, _)| !is_delimiter(l)).map(|(l, _)| cells(l)).collect();
     let header = lines.first().map(|(l, _)| cells(l)).unwrap_or_default();
-    let by_column = lines.get(1).is_some_and(|(l, _)| is_delimiter(l)) && column_keys(&header).is_some();
-    by_column || (rows.iter().all(|r| r.len() <= 2) && read * 2 >= rows.len())
+    let keys = lines.get(1).filter(|(l, _)| is_delimiter(l)).and_then(|_| column_keys(&header));
+    match keys {
+        // `| ID | Title |` over one row names a document, as an index of documents does under
+        // each status heading: a header of metadata also states a status, a date or people.
+        Some(keys) => keys.iter().flatten().any(|k| !matches!(k, Key::Title | Key::AltTitle | Key::Number)),
+        None => rows.iter().all(|r| r.len() <= 2) && read * 2 >= rows.len(),
+    }
 }
 
 /// The keys of a header row when it names metadata per column: at least two known keys (or a
@@ -152,6 +157,15 @@ mod tests {
         let lines = [("|-", 1), ("|--", 2)];
         assert!(read(&lines).is_empty());
         assert!(states_metadata(&lines, 0), "nothing read, nothing to doubt");
+    }
+
+    #[test]
+    fn a_row_of_id_and_title_further_down_names_another_document() {
+        let lines =
+            [("| ID | Title |", 1), ("|----|-------|", 2), ("|0004|[Deferred block syntax](rfcs/rfc0004.md)|", 3)];
+        assert!(!states_metadata(&lines, read(&lines).len()));
+        let lines = [("| Status | Date |", 1), ("|---|---|", 2), ("| Accepted | 2026-03-11 |", 3)];
+        assert!(states_metadata(&lines, read(&lines).len()));
     }
 
     #[test]

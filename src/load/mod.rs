@@ -17,6 +17,7 @@ pub mod front_matter;
 pub mod git;
 pub mod git_log;
 pub mod heading_series;
+pub mod html_table;
 pub mod hunk;
 pub mod index_table;
 pub mod infer;

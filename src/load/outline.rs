@@ -101,9 +101,10 @@ impl OutlineBuilder {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, text)) = self.heading.take() {
-                    self.options.extend(crate::load::chosen_option::listed_option(&text));
+                    let text = crate::text::split_heading_attributes(&text).0;
+                    self.options.extend(crate::load::chosen_option::listed_option(text));
                     let lower = text.trim().trim_end_matches(':').to_lowercase();
-                    out.headings.push_str(&text);
+                    out.headings.push_str(text);
                     out.headings.push('\n');
                     // A decision or summary section lasts until a heading of the same or a higher
                     // level; its subsections belong to it.
@@ -113,7 +114,7 @@ impl OutlineBuilder {
                         let summary = SUMMARY_HEADINGS.contains(&lower.as_str());
                         self.section = (decision || summary).then_some((level, decision, summary));
                     }
-                    out.body.push_str(&text);
+                    out.body.push_str(text);
                     out.body.push('\n');
                 }
             }

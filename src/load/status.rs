@@ -28,6 +28,8 @@ const WORDS: &[(&str, Status)] = &[
     ("stable", Status::Implemented),
     ("stabilized", Status::Implemented),
     ("released", Status::Implemented),
+    // Perl's PPCs: the change is part of the language.
+    ("incorporated", Status::Implemented),
     ("final", Status::Final),
     ("current", Status::Current),
     ("published", Status::Current),
@@ -62,6 +64,8 @@ const WORDS: &[(&str, Status)] = &[
     ("removed", Status::Deprecated),
     ("reverted", Status::Deprecated),
     ("discontinued", Status::Deprecated),
+    // Crossplane's designs that no longer apply, implemented or not.
+    ("defunct", Status::Deprecated),
     ("superseded", Status::Superseded),
     ("superceded", Status::Superseded),
     ("replaced", Status::Superseded),
@@ -72,6 +76,8 @@ const WORDS: &[(&str, Status)] = &[
     ("abandoned", Status::Withdrawn),
     ("inactive", Status::Withdrawn),
     ("closed", Status::Withdrawn),
+    // A proposal nobody carried forward in time (Perl's PPCs).
+    ("expired", Status::Withdrawn),
     ("archived", Status::Archived),
     // The same words in the languages decision records are most often written in besides English
     // (MADR's translations): French, Spanish, Portuguese, German, Italian.
@@ -181,9 +187,16 @@ const PHRASES: &[(&str, Status)] = &[
     ("ready for review", Status::Proposed),
     ("awaiting decision", Status::Proposed),
     ("vote requested", Status::Proposed),
+    // A proposal whose pull request is being reviewed (Tekton's TEPs).
+    ("pr review", Status::Proposed),
+    ("pull request review", Status::Proposed),
     // Accepted, its implementation still to come (Scala's SIPs).
     ("waiting for implementation", Status::Accepted),
     ("awaiting implementation", Status::Accepted),
+    // Dapr's proposals: approved, or waiting to be.
+    ("ready for implementation", Status::Accepted),
+    ("waiting for approval", Status::Proposed),
+    ("awaiting approval", Status::Proposed),
     ("returned for revision", Status::Draft),
     ("accepted for experimentation", Status::Accepted),
     ("not accepted", Status::Rejected),
@@ -415,6 +428,12 @@ mod tests {
         assert_eq!(st("In Progress"), Some(Status::Proposed));
         assert_eq!(st("Submitted"), Some(Status::Proposed));
         assert_eq!(st("waiting-for-implementation"), Some(Status::Accepted));
+        assert_eq!(st("in pr review"), Some(Status::Proposed));
+        assert_eq!(st("Incorporated"), Some(Status::Implemented));
+        assert_eq!(st("Expired"), Some(Status::Withdrawn));
+        assert_eq!(st("Defunct"), Some(Status::Deprecated));
+        assert_eq!(st("Ready for Implementation"), Some(Status::Accepted));
+        assert_eq!(st("Waiting for approval to start implementation"), Some(Status::Proposed));
         assert_eq!(st("vote-requested"), Some(Status::Proposed));
     }
 

@@ -24,47 +24,6 @@ static TITLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Headings that name a section, not the document (React and Rust RFCs start with `# Summary`).
-const GENERIC_TITLES: &[&str] = &[
-    "summary",
-    "preamble",
-    "motivation",
-    "context",
-    "decision",
-    "abstract",
-    "introduction",
-    "overview",
-    "background",
-    "status",
-    "tl;dr",
-    "tldr",
-    "problem",
-    "proposal",
-    "description",
-    "title",
-    "contents",
-    "table of contents",
-    // A meeting's or a standup's sections, which a note without a title of its own opens with.
-    "agenda",
-    "attendees",
-    "attendance",
-    "participants",
-    "present",
-    "notes",
-    "minutes",
-    "meeting details",
-    "action items",
-    "yesterday",
-    "today",
-    "blockers",
-    // MADR's sections, which a record that skips the template's title starts with.
-    "context and problem statement",
-    "problem statement",
-    "decision drivers",
-    "considered options",
-    "decision outcome",
-];
-
 /// The file or folder name that stands for the document: the folder for `README.md`/`index.md`.
 pub fn naming_stem(source: &str) -> &str {
     let mut parts = source.rsplit('/');
@@ -91,6 +50,17 @@ pub fn page_slug(source: &str, collection_path: &str) -> String {
     let parts: Vec<String> = parts.into_iter().map(|p| if p.is_empty() { "doc".into() } else { p }).collect();
     let slug = parts.join("/");
     if slug == "index" { "index-page".into() } else { slug }
+}
+
+/// The series a name states in a folder of its plural (`eeps/eep-0042.md`: `EEP-0042`), for a
+/// document or a document's own folder (`neps/nep-0001/README.md`).
+pub fn series_in_plural_folder(source: &str) -> Option<crate::vocab::series::SeriesId> {
+    let mut parts: Vec<&str> = source.split('/').collect();
+    if parts.last().is_some_and(|f| crate::vocab::markdown_name::is_folder_index(f)) {
+        parts.pop();
+    }
+    let (name, folder) = (parts.pop()?, parts.pop()?);
+    crate::vocab::series::from_plural_folder(folder, crate::vocab::markdown_name::stem(name))
 }
 
 /// A number in a file or folder name (`0005-x`, `adr-004-x`, `rfc-100-x`, `0004a-x`), not a date.
@@ -142,18 +112,20 @@ pub fn strip_record_prefix(title: &str) -> &str {
 /// A title without the document's own number written before it (`0002: Remote Rule Evaluation`,
 /// `LID 0002 - Sharding`, `#12 | Caching`): the page shows the number beside the title already.
 /// Another number (`2024: A year in review`) is part of the title and stays. A series' id written
-/// as one word needs no separator after it (`MSC1929 Homeserver Admin Contact`).
+/// as one word needs no separator after it (`MSC1929 Homeserver Admin Contact`); a few words may
+/// come before a series' id (`F# RFC FS-1010 - Add Map.count`), when they name no other
+/// document (`CIP-88 Extension: CIP-0025 | …` stays).
 pub fn strip_own_number<'a>(title: &'a str, own: &DocNumber) -> &'a str {
     static OWN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?:(?:[A-Z]{2,6}[-_ ]?)?#?\s*(?<n>\d{1,5})(?<s>[a-z]?)\s*[:.|\-–—]\s+|[A-Z]{2,6}[-_]?(?<w>\d{3,5})\s+)",
+            r"^(?:(?:[A-Z]{2,6}[-_ ]?)?#?\s*(?<n>\d{1,5})(?<s>[a-z]?)\s*[:.|\-–—]\s+|[A-Z]{2,6}[-_]?(?<w>\d{3,5})\s+|(?:[A-Za-z#+]+\s+){1,3}?[A-Z]{2,6}[-_ ]?(?<l>\d{1,5})\s*[:|\-–—]\s+)",
         )
         .expect("static regex")
     });
     let Some(c) = OWN.captures(title) else { return title };
     let (digits, suffix) = match c.name("n") {
         Some(n) => (n.as_str(), c.name("s").and_then(|s| s.as_str().chars().next())),
-        None => (c.name("w").map_or("", |w| w.as_str()), None),
+        None => (c.name("w").or_else(|| c.name("l")).map_or("", |w| w.as_str()), None),
     };
     let same = digits.parse::<u32>().is_ok_and(|v| v == own.value) && suffix == own.suffix;
     let rest = title[c.get(0).map_or(0, |m| m.end())..].trim();
@@ -165,12 +137,32 @@ pub fn strip_own_number<'a>(title: &'a str, own: &DocNumber) -> &'a str {
 pub fn is_generic_title(title: &str) -> bool {
     let t = title.trim().trim_end_matches(':').to_lowercase();
     let kind = TITLE_PREFIX.find(&format!("{t}:")).is_some_and(|m| m.end() == t.len() + 1);
-    kind || GENERIC_TITLES.contains(&t.as_str())
+    kind || crate::vocab::section_name::is_section_name(&t)
 }
 
-/// Cleans a heading into a title: status prefix, number prefix and `Architecture Decision Record:`
-/// dropped, inline Markdown flattened. `None` for empty or generic headings.
+/// Whether a title is a slug (`redirecting-step-output-streams`, `Fabric_Website`): words joined by
+/// hyphens (lowercase) or underscores (any case), as a template's `title:` filled with the file's
+/// name. A heading says the same in words.
+pub fn is_slug_title(title: &str) -> bool {
+    let t = title.trim();
+    let words = |sep: &[char], upper: bool| {
+        t.contains(sep)
+            && t.split(sep).all(|w| {
+                !w.is_empty()
+                    && w.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || upper && b.is_ascii_uppercase())
+            })
+            && t.bytes().any(|b| b.is_ascii_lowercase())
+    };
+    // `Fabric_Website`: words joined by underscores, in any case; with hyphens, capitals make a
+    // name (`Wi-Fi`, `COVID-19`).
+    words(&['-', '_'], false) || words(&['_'], true)
+}
+
+/// Cleans a heading into a title: attribute block (`{#adr_0011}`), status prefix, number prefix and
+/// `Architecture Decision Record:` dropped, inline Markdown flattened. `None` for empty or generic headings.
 pub fn title_from_heading(heading: &str) -> Option<String> {
+    let (heading, _) = crate::text::split_heading_attributes(heading);
     let h = strip_title_status(heading.trim());
     let (_, h) = split_heading_number(h);
     let plain = crate::text::plain_inline(h);
@@ -231,6 +223,20 @@ mod tests {
     }
 
     #[test]
+    fn slug_titles() {
+        assert!(is_slug_title("redirecting-step-output-streams"));
+        assert!(is_slug_title("pipeline_concurrency"));
+        assert!(is_slug_title("tep-0011-x"));
+        assert!(!is_slug_title("Pipeline concurrency"));
+        assert!(!is_slug_title("postgres"), "one word names itself");
+        assert!(!is_slug_title("Use-Postgres"));
+        assert!(!is_slug_title("Wi-Fi"));
+        assert!(is_slug_title("Fabric_Website"));
+        assert!(!is_slug_title("2020-07-01"), "a date");
+        assert!(!is_slug_title("a--b"));
+    }
+
+    #[test]
     fn heading_titles() {
         assert_eq!(title_from_heading("5. Use Postgres").as_deref(), Some("Use Postgres"));
         assert_eq!(
@@ -288,6 +294,17 @@ mod tests {
         assert_eq!(strip_own_number("MSC1929: Homeserver", &msc), "Homeserver");
         assert_eq!(strip_own_number("MSC1772 Spaces", &msc), "MSC1772 Spaces", "another proposal");
         assert_eq!(strip_own_number("HTTP2 support", &own), "HTTP2 support", "a name with a digit");
+        let fs = DocNumber::parse("1010").unwrap();
+        assert_eq!(strip_own_number("F# RFC FS-1010 - Add Map.count", &fs), "Add Map.count");
+        assert_eq!(strip_own_number("Amend RFC FS-1009 - Map", &fs), "Amend RFC FS-1009 - Map", "another RFC");
+        assert_eq!(strip_own_number("Phase 1010 - x", &fs), "Phase 1010 - x", "no series named");
+        let cip = DocNumber::parse("0025").unwrap();
+        let extension = "CIP-88 Extension: CIP-0025 | Token Project Information";
+        assert_eq!(strip_own_number(extension, &cip), extension, "the words before name another document");
+        assert_eq!(
+            title_from_heading("declare strict_types Rollout {#adr_0011}").as_deref(),
+            Some("declare strict_types Rollout")
+        );
     }
 
     #[test]

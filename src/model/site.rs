@@ -347,15 +347,18 @@ pub fn person_display(written: &str) -> &str {
     }
 }
 
-/// The first email address or web address in what was written, with its byte offset, without
-/// the brackets around it.
+/// The first email address, web address or other address in angle brackets in what was written,
+/// with its byte offset, without the brackets around it.
 fn address_token(written: &str) -> Option<(usize, &str)> {
     let mut from = 0;
     for token in written.split_whitespace() {
         let at = from + written[from..].find(token)?;
         from = at + token.len();
         let bare = token.trim_matches(['<', '>', '(', ')', '[', ']', ',']);
-        if bare.contains("://") || person_email(bare).is_some() {
+        // `<pergu(at)it(dot)uu(dot)se>`: an address written so that crawlers miss it is one too;
+        // `<@fnando>` is a handle, which stays.
+        let bracketed = token.len() > 2 && token.starts_with('<') && token.ends_with('>') && !token.starts_with("<@");
+        if bare.contains("://") || person_email(bare).is_some() || bracketed {
             return Some((at, bare));
         }
     }
@@ -383,6 +386,8 @@ mod tests {
         assert_eq!(person_display("Leo https://github.com/leo42"), "Leo");
         assert_eq!(person_display("Ryan Wiley <https://x.com/Cerkoryn>"), "Ryan Wiley");
         assert_eq!(person_display("aaron@entropilabs.io"), "aaron");
+        assert_eq!(person_display("Per Gustafsson <pergu(at)it(dot)uu(dot)se>"), "Per Gustafsson");
+        assert_eq!(person_display("Nando Vieira <@fnando>"), "Nando Vieira <@fnando>");
         assert_eq!(person_display("https://github.com/leo42/"), "leo42");
         assert_eq!(person_display("@ana"), "@ana");
         assert_eq!(person_email("Michael Knyszek <mk@google.com> Last Updated"), Some("mk@google.com"));

@@ -12,6 +12,7 @@ pub mod markdown_name;
 pub mod relation;
 pub mod route;
 pub mod rule;
+pub mod section_name;
 pub mod series;
 pub mod status;
 

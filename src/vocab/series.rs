@@ -68,6 +68,21 @@ fn from_name_parts(stem: &str) -> Option<SeriesId> {
     from_captures(&NAME.captures(stem)?)
 }
 
+/// `eeps/eep-0042.md`, `ppcs/ppc0001-defer.md`, `neps/nep-0001.md`: a name that starts with a
+/// prefix and a number, in a folder named as that prefix's plural, is the series' id in any case.
+/// The folder is what tells `eep-0042` from `step-2` or `part3`.
+pub fn from_plural_folder(folder: &str, stem: &str) -> Option<SeriesId> {
+    static PREFIXED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([A-Za-z]{2,6})[-_]?(\d{1,5})([a-z])?(?:[-_. ]|$)").expect("static regex"));
+    let c = PREFIXED.captures(stem)?;
+    let plural = folder.strip_suffix(['s', 'S'])?;
+    if !plural.eq_ignore_ascii_case(&c[1]) {
+        return None;
+    }
+    let number = DocNumber::parse(&format!("{}{}", &c[2], c.get(3).map_or("", |m| m.as_str())))?;
+    Some(SeriesId { prefix: c[1].to_ascii_uppercase(), number })
+}
+
 /// A series id in a header value such as `Proposal: [SE-0042](0042-x.md)`.
 pub fn from_value(value: &str) -> Option<SeriesId> {
     if value.len() > 200 {
@@ -158,6 +173,16 @@ mod tests {
 
     fn show(s: Option<SeriesId>) -> Option<String> {
         s.map(|s| s.id())
+    }
+
+    #[test]
+    fn names_in_a_folder_of_their_plural() {
+        assert_eq!(show(from_plural_folder("eeps", "eep-0042")).as_deref(), Some("EEP-0042"));
+        assert_eq!(show(from_plural_folder("ppcs", "ppc0001-n-at-a-time-for")).as_deref(), Some("PPC-0001"));
+        assert_eq!(show(from_plural_folder("ARCs", "arc-0003")).as_deref(), Some("ARC-0003"));
+        assert_eq!(from_plural_folder("guides", "step-2-setup"), None, "another word");
+        assert_eq!(from_plural_folder("steps", "step-two"), None, "no number");
+        assert_eq!(from_plural_folder("eeps", "eep"), None);
     }
 
     #[test]

@@ -119,6 +119,7 @@ pub const STATUS_FOLDERS: &[&str] = &[
     "deferred",
     "deprecated",
     "obsolete",
+    "defunct",
     "superseded",
     "rejected",
     "declined",

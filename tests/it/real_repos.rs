@@ -386,3 +386,56 @@ fn a_preamble_under_its_heading_a_title_that_opens_with_an_id_and_values_that_sa
     let noted: Vec<_> = site.report.diagnostics.iter().filter(|d| d.path == "adr/0006-none-stated.md").collect();
     assert!(noted.is_empty(), "{noted:?}");
 }
+
+#[test]
+fn preambles_indented_or_in_html_tables_series_named_by_their_folder_and_titles_in_other_forms() {
+    let site = build(&fixture("real-repos"));
+    let read = |s: &str| facts(&site, s);
+    // Erlang's EEPs: an indented preamble at the very top, a rule, the title underlined below it;
+    // `eeps/eep-0042.md` is EEP-0042, and an obfuscated address is no part of a name.
+    assert_eq!(
+        read("eeps/eep-0042.md"),
+        [some("rfc"), some("EEP-0042"), some("setrlimit(2) analogue for Erlang"), some("draft"), some("2013-02-07")]
+    );
+    assert_eq!(site.doc("eeps/eep-0042.md")["people"]["author"], json!(["Richard A. O'Keefe"]));
+    assert_eq!(
+        read("eeps/eep-0002.md")[..4],
+        [some("rfc"), some("EEP-0002"), some("Sample Plaintext EEP Template"), some("active")]
+    );
+    // Perl's PPCs: an indented block under `## Preämble`; `Incorporated` is implemented.
+    assert_eq!(
+        read("ppcs/ppc0004-defer-block.md")[..4],
+        [some("rfc"), some("PPC-0004"), some("Deferred block syntax"), some("implemented")]
+    );
+    // A `| ID | Title |` row further down names another document, not this page's title.
+    assert_eq!(read("ppcs/README.md")[2], some("Ppcs"));
+    // conda's CEPs: the head as an HTML table of keys and values.
+    assert_eq!(
+        read("cep-0012.md")[2..],
+        [some("Serving run_exports metadata in conda channels"), some("accepted"), some("2023-05-04")]
+    );
+    // Tekton's TEPs: a slug in `title:` gives way to the heading; `in pr review` is proposed.
+    assert_eq!(read("teps/0033-proxy-support.md")[2..4], [some("Proxy Support"), some("proposed")]);
+    // F#'s RFCs: words before the title's own id go with it.
+    assert_eq!(
+        read("FSharp-6.0/FS-1100-printf-binary.md")[1..3],
+        [some("FS-1100"), some("Printf format as binary number")]
+    );
+    // Cilium's CFPs: the title in bold above `# Meta`, and the day design discussion began.
+    assert_eq!(
+        read("cilium/CFP-35631-support-cni-status-operation.md"),
+        [
+            some("rfc"),
+            some("CFP-35631"),
+            some("Support CNI STATUS operation in Cilium-CNI"),
+            some("accepted"),
+            some("2024-10-30")
+        ]
+    );
+    // Wikibase's ADRs: a heading's attribute block is no part of the title.
+    assert_eq!(read("adr/0011-declare-strict-types.md")[2], some("declare strict_types Rollout"));
+    // Crossplane's `Defunct` designs no longer apply.
+    assert_eq!(read("design/defunct/one-pager-resource-reclaim-policy.md")[3], some("deprecated"));
+    // A meeting template's `* TODO` under `## Attendees` names nobody.
+    assert_eq!(site.doc("SIG-Debugging/2023/debugging-02-09.md")["people"], json!({}));
+}

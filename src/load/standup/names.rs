@@ -39,7 +39,8 @@ pub(super) fn looks_like_name(s: &str) -> bool {
         "individual updates",
         "reports",
     ];
-    if SECTIONS.contains(&s.to_lowercase().as_str()) {
+    // `* TODO` under `## Attendees`: the template's placeholder, left in a meeting's notes.
+    if SECTIONS.contains(&s.to_lowercase().as_str()) || crate::load::meta::is_placeholder(s) {
         return false;
     }
     if let Some(handle) = s.strip_prefix('@') {

@@ -156,6 +156,9 @@ fn dates_from_headings_and_opening_lines() {
 fn template_leftovers_are_not_entries() {
     let n = notes("@alanshaw\n- Done:\n  - x\n\n@name\n- Done:\n- Blocked:\n- Next:\n");
     assert_eq!(n.entries.len(), 1);
+    // `* TODO` under `## Attendees`, as a meeting's template leaves it.
+    let n = notes("## Attendees\n\n* TODO\n\n## Notes\n\n* TODO\n");
+    assert!(n.participants.is_empty(), "{:?}", n.participants);
 }
 
 #[test]

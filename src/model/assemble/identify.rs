@@ -91,7 +91,8 @@ pub(super) fn identify(
     if col.kind.is_decision() {
         // A series id stated in the metadata or the name (`CIP: 1`, `CIP-0001/`, `ADR-8.md`)
         // names the document's own series; a configured `id_prefix` still wins.
-        let named = crate::vocab::series::from_name(identity::naming_stem(&src.source));
+        let named = crate::vocab::series::from_name(identity::naming_stem(&src.source))
+            .or_else(|| identity::series_in_plural_folder(&src.source));
         let series = match meta.number.as_ref().and_then(|n| crate::vocab::series::from_value(&n.value)) {
             // `CIP: 1` in `CIP-0001/`: the digits as the name writes them.
             Some(stated) => Some(match named {
@@ -167,6 +168,12 @@ pub(super) fn identify(
     let no_colon =
         |t: Option<String>| t.map(|t| t.trim_end_matches(':').trim_end().to_string()).filter(|t| !t.is_empty());
     let (front_title, heading_title) = (no_colon(own_number(front_title)), no_colon(own_number(heading_title)));
+    // `title: redirecting-step-output-streams` over `# TEP-0011: Redirecting Step Output Streams`:
+    // a slug is a name; the heading says it in words, or else the slug is read as a file name is.
+    let front_title = match front_title {
+        Some(t) if identity::is_slug_title(&t) => heading_title.is_none().then(|| crate::text::title_from_name(&t)),
+        t => t,
+    };
     let mut title_range = None;
     let title = match (&front_title, &heading_title) {
         (Some(t), Some(h)) => {

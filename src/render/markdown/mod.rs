@@ -363,7 +363,8 @@ impl<'a> Rewriting<'a, '_> {
                 self.heading = Some((level, id.map(|i| i.to_string()), Vec::new()));
             }
             Event::End(TagEnd::Heading(_)) => {
-                let Some((level, explicit, inner)) = self.heading.take() else { return };
+                let Some((level, explicit, mut inner)) = self.heading.take() else { return };
+                let explicit = explicit.or_else(|| strip_attribute_block(&mut inner));
                 let text = plain_text(&inner);
                 let base = explicit.unwrap_or_else(|| heading_anchor(&text));
                 let base = if base.is_empty() { "section".to_string() } else { base };
@@ -473,6 +474,28 @@ impl<'a> Rewriting<'a, '_> {
             other => self.push(other),
         }
     }
+}
+
+/// `## Ambiguity { #ambig }`: drops the attribute block that ends a heading's text (see
+/// [`crate::text::split_heading_attributes`]) and gives the id it names. The parser may split the
+/// block over several text events (`adr_0011` at its underscore), so the trailing run is read whole.
+fn strip_attribute_block(inner: &mut Vec<Event<'_>>) -> Option<String> {
+    let run = inner.iter().rev().take_while(|e| matches!(e, Event::Text(_))).count();
+    if run == 0 {
+        return None;
+    }
+    let start = inner.len() - run;
+    let joined: String = inner[start..].iter().map(|e| if let Event::Text(t) = e { t.as_ref() } else { "" }).collect();
+    let (kept, id) = crate::text::split_heading_attributes(&joined);
+    if kept.len() == joined.len() {
+        return None;
+    }
+    let (kept, id) = (kept.to_string(), id.map(str::to_string));
+    inner.truncate(start);
+    if !kept.is_empty() {
+        inner.push(Event::Text(kept.into()));
+    }
+    id
 }
 
 fn plain_text(events: &[Event]) -> String {

@@ -51,6 +51,15 @@ fn headings_get_github_anchors_and_toc() {
 }
 
 #[test]
+fn a_headings_attribute_block_names_its_anchor() {
+    let h = html("## Rollout {#adr_0011}\n\n## Ambiguity { #ambig .note }\n\n## Notes {.aside}\n\n## Use {TITLE}\n");
+    assert!(h.contains("<h2 id=\"adr_0011\">Rollout<a"), "{h}");
+    assert!(h.contains("<h2 id=\"ambig\">Ambiguity<a"), "{h}");
+    assert!(h.contains("<h2 id=\"notes\">Notes<a"), "{h}");
+    assert!(h.contains(">Use {TITLE}<a"), "a template's placeholder stays: {h}");
+}
+
+#[test]
 fn links_are_rewritten_or_marked_broken() {
     let h = html("[a](0002-a.md) [b](missing.md) [c](https://x.org) ![i](img.png) ![j](gone.png)\n");
     assert!(h.contains("href=\"0002-a.html\""));

@@ -48,6 +48,10 @@ pub struct BodyScan {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// A series id, a separator and a title: `CFP-35631: Support CNI STATUS operation`.
+static BOLD_ID_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z]{2,6}[-_ ]?\d{1,5}\s*[:.–—-]\s+[^*]+$").expect("static regex"));
+
 static KEY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // Any emphasis around the key, the colon inside or outside it, or both (`**Author(s):**:`).
     Regex::new(r"^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__|\*|_)?(\p{L}[\p{L}0-9 ()/_'-]{0,40}?)\s*(?:\*\*|__|\*|_)?\s*:\s*(?:\*\*|__|\*|_)?\s*:?\s*(.*?)\s*\\?\s*$")
@@ -79,7 +83,17 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
     let mut lead: Option<TitleHeading> = None;
     // A bare code block opening the document may be its preamble (`EIP: 2`, `Title: …`).
     let mut preamble: Option<Vec<(&str, (usize, u32))>> = None;
-    let mut preamble_heading = false;
+    // Or the block under a `## Preamble` heading that only the title precedes, fenced (Stellar's
+    // CAPs) or indented (Perl's PPCs, early EIPs): the count of body lines at that heading.
+    let mut preamble_after: Option<usize> = None;
+    // An indented preamble, at the very top (Erlang's EEPs) or under that heading, ends at its
+    // first blank line, as a PEP's headers do; the rest of the block is the document's text.
+    let mut indented: Option<Vec<(&str, (usize, u32))>> = None;
+    let mut indented_read = false;
+    // A rule right below an indented preamble (`****`) closes it; it is not the first body line.
+    let mut after_indented = false;
+    // A head written as an HTML table of keys and values (conda's CEPs).
+    let mut html_table: Option<Vec<(&str, u32)>> = None;
 
     for (line_no, raw) in (first_line..).zip(text[body_start..].split_inclusive('\n')) {
         let line = raw.trim_end_matches('\n');
@@ -104,11 +118,7 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             {
                 fence = None;
                 if let Some(lines) = preamble.take() {
-                    let stem = crate::vocab::markdown_name::stem(path.rsplit('/').next().unwrap_or(path));
-                    let text: Vec<&str> = lines.iter().map(|(l, _)| *l).collect();
-                    for (i, key, value) in crate::load::preamble::read(&text, stem) {
-                        set(meta, key, &value, lines[i].1);
-                    }
+                    read_preamble(meta, path, &lines);
                 }
             } else if let Some(lines) = &mut preamble {
                 lines.push((line, here));
@@ -121,14 +131,47 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             }
             continue;
         }
+        if html_table.is_none() && in_head && trimmed.get(..6).is_some_and(|t| t.eq_ignore_ascii_case("<table")) {
+            html_table = Some(Vec::new());
+            body_lines += 1;
+        }
+        if let Some(rows) = &mut html_table {
+            rows.push((line, line_no));
+            if trimmed.to_ascii_lowercase().contains("</table>") {
+                read_html_table(rows, in_head, meta, &mut table_rows);
+                html_table = None;
+            }
+            continue;
+        }
         let indent = line.len() - line.trim_start().len();
+        if let Some(lines) = &mut indented {
+            if !trimmed.is_empty() && indent >= 4 {
+                lines.push((line, here));
+                continue;
+            }
+            read_preamble(meta, path, lines);
+            indented = None;
+            after_indented = true;
+        }
+        if indent >= 4 && !indented_read && (body_lines == 0 || preamble_after == Some(body_lines)) {
+            indented = Some(vec![(line, here)]);
+            indented_read = true;
+            header = false;
+            continue;
+        }
+        if after_indented && !trimmed.is_empty() {
+            after_indented = false;
+            if body_lines == 0 && is_thematic_break(trimmed) {
+                continue;
+            }
+        }
         if indent <= 3 && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
             let ch = trimmed.chars().next().unwrap_or('`');
             let len = trimmed.chars().take_while(|&c| c == ch).count();
             // A backtick fence's info string may not contain backticks; such a line is inline code.
             if !(ch == '`' && trimmed[len..].contains('`')) {
                 // At the very top, or under a first heading that names it (`## Preamble`, Stellar's CAPs).
-                if (body_lines == 0 || body_lines == 1 && preamble_heading) && trimmed[len..].trim().is_empty() {
+                if (body_lines == 0 || preamble_after == Some(body_lines)) && trimmed[len..].trim().is_empty() {
                     preamble = Some(Vec::new());
                 }
                 fence = Some((ch, len, here.1));
@@ -192,7 +235,10 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             let plain = crate::text::plain_inline(heading).to_lowercase();
             let plain = plain.trim_end_matches(':').trim();
             change_log.heading(plain);
-            preamble_heading = body_lines == 1 && plain == "preamble";
+            let only_title = body_lines == 1 || body_lines == 2 && scan.title.is_some();
+            // `## Preämble` (Perl's PPCs) names it too.
+            let names_preamble = plain == "preamble" || crate::text::fold_diacritics(plain) == "preamble";
+            preamble_after = (names_preamble && only_title).then_some(body_lines);
             if crate::load::status::is_status_heading(plain) {
                 status_section = Some(false);
             } else if let Some(rest) = plain.strip_prefix("status:") {
@@ -232,6 +278,17 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
         }
 
         change_log.line(line, here.1);
+        // `**CFP-35631: Support CNI STATUS operation**` as the first line: a proposal's title in
+        // bold, over a first heading that names a section (`# Meta`).
+        if body_lines == 1
+            && scan.title.is_none()
+            && let Some(inner) = trimmed.strip_prefix("**").and_then(|t| t.strip_suffix("**"))
+            && BOLD_ID_TITLE.is_match(inner)
+        {
+            lead = Some(TitleHeading { text: inner.to_string(), start: here.0, end: offset, line: here.1 });
+            prev = None;
+            continue;
+        }
         if let Some(found) = status_section {
             // A quoted explanation, or a comment to authors (`<!-- proposed/accepted/… -->`; one
             // over several lines is skipped above).
@@ -296,10 +353,19 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
     if let Some(below) = listed {
         set(meta, below.key, &below.value(), below.at);
     }
-    if scan.title.is_none() {
+    // `EEP 42: …` underlined as the first line, then `Abstract` as the first H1: the section is no
+    // title, the line that leads the document is.
+    let section = |t: &TitleHeading| {
+        let plain = crate::text::plain_inline(&t.text).to_lowercase();
+        crate::vocab::section_name::is_section_name(plain.trim().trim_end_matches(':'))
+    };
+    if scan.title.as_ref().is_none_or(|t| lead.is_some() && section(t)) {
         scan.title = lead;
     }
     change_log.finish(meta);
+    if let Some(lines) = indented {
+        read_preamble(meta, path, &lines);
+    }
     take_table(&mut table, in_head, meta, &mut table_rows);
     for (key, at) in table_rows {
         meta.set(key, &FieldValue::Scalar(at.value.clone()), at);
@@ -317,6 +383,28 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
         );
     }
     scan
+}
+
+/// `***`, `- - -`, `____`: a thematic break.
+fn is_thematic_break(trimmed: &str) -> bool {
+    let Some(c) = trimmed.chars().next().filter(|c| matches!(c, '*' | '-' | '_')) else { return false };
+    trimmed.chars().filter(|x| *x == c).count() >= 3 && trimmed.chars().all(|x| x == c || x == ' ' || x == '\t')
+}
+
+/// Reads a code block that may be the document's preamble: its `Key: value` lines, when it is one.
+fn read_preamble(meta: &mut RawMeta, path: &str, lines: &[(&str, (usize, u32))]) {
+    let stem = crate::vocab::markdown_name::stem(path.rsplit('/').next().unwrap_or(path));
+    let text: Vec<&str> = lines.iter().map(|(l, _)| *l).collect();
+    for (i, key, value) in crate::load::preamble::read(&text, stem) {
+        set(meta, key, &value, lines[i].1);
+    }
+}
+
+/// Reads an HTML table of the head as the table of keys and values it is.
+fn read_html_table(rows: &[(&str, u32)], in_head: bool, meta: &mut RawMeta, later: &mut Vec<(Key, Located)>) {
+    let lines = crate::load::html_table::rows(rows);
+    let mut table: Vec<meta_table::TableLine<'_>> = lines.iter().map(|(l, n)| (l.as_str(), *n)).collect();
+    take_table(&mut table, in_head, meta, later);
 }
 
 /// Reads a finished table block: in the head its metadata counts at once, later it waits.
@@ -391,165 +479,4 @@ fn names_a_status(heading: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::vocab::Role;
-
-    fn scan(text: &str) -> (RawMeta, BodyScan) {
-        let mut meta = RawMeta::default();
-        let s = scan_body("x.md", text, 0, &mut meta);
-        (meta, s)
-    }
-
-    #[test]
-    fn nygard() {
-        let (m, s) = scan(
-            "# 5. Use Postgres\n\nDate: 2020-01-02\n\n## Status\n\nSuperseded by [7. X](0007-x.md)\n\nAmends [3. Y](0003-y.md)\n\n## Context\n\nDate: 1999-01-01\n",
-        );
-        assert_eq!(s.title.unwrap().text, "5. Use Postgres");
-        assert_eq!(m.date.unwrap().1.value, "2020-01-02");
-        let st = m.status.unwrap();
-        assert_eq!((st.value.as_str(), st.line), ("Superseded by [7. X](0007-x.md)", 7));
-        assert_eq!(m.relations.len(), 1);
-        assert_eq!(m.relations[0].0, RelationKind::Amends);
-        assert_eq!(m.relations[0].1.value, "0003-y.md");
-        assert!(s.has_status_section);
-    }
-
-    #[test]
-    fn madr2_bullets() {
-        let (m, _) = scan(
-            "# Use X\n\n* Status: accepted\n* Deciders: Ana, Ben\n* Date: 2020-01-02\n\nTechnical Story: foo\n\n## Context\n",
-        );
-        assert_eq!(m.status.unwrap().value, "accepted");
-        assert_eq!(m.people, vec![(Role::Decider, "Ana".into()), (Role::Decider, "Ben".into())]);
-        assert_eq!(m.info, vec![("Technical story", "foo".into())]);
-    }
-
-    #[test]
-    fn rfc_header_bullets() {
-        let (m, s) = scan(
-            "- Feature Name: `const_generics`\n- Start Date: 2017-05-01\n- RFC PR: [rust-lang/rfcs#2000](https://x)\n\n# Summary\n\nText.\n",
-        );
-        assert_eq!(m.date.unwrap().1.value, "2017-05-01");
-        assert_eq!(m.info[0], ("Feature name", "`const_generics`".into()));
-        assert_eq!(s.title.unwrap().text, "Summary");
-    }
-
-    #[test]
-    fn author_bullets_in_any_emphasis() {
-        for text in [
-            "# T\n\n* **Original Author(s):**: @ana\n* **Tracking Issue**: #510\n",
-            "# T\n\n* **Original Author(s):** @ana\n",
-            "# T\n\n- _Author_: @ana\n",
-            "# T\n\n- *Authors:* @ana\n",
-        ] {
-            let (m, _) = scan(text);
-            let authors: Vec<&str> =
-                m.people.iter().filter(|(r, _)| *r == Role::Author).map(|(_, p)| p.as_str()).collect();
-            assert_eq!(authors, ["@ana"], "{text}");
-        }
-    }
-
-    #[test]
-    fn bold_keys_and_table_rows() {
-        let (m, _) = scan("# T\n\n**Status:** Accepted\n");
-        assert_eq!(m.status.unwrap().value, "Accepted");
-        let (m, _) = scan("# T\n\n| Field | Value |\n|---|---|\n| Status | Proposed |\n");
-        assert_eq!(m.status.unwrap().value, "Proposed");
-    }
-
-    #[test]
-    fn a_data_table_further_down_is_not_metadata() {
-        let schema = "| Column | Type | Constraints |\n|---|---|---|\n| ID | BIGINT | PK |\n| NAME | TEXT | NOT NULL |\n| OWNER | TEXT | |\n";
-        let (m, _) =
-            scan(&format!("| Status | Date |\n|---|---|\n| Accepted | 2026-03-11 |\n\n## Context\n\n{schema}"));
-        assert_eq!((m.status.unwrap().value.as_str(), m.alt_title), ("Accepted", None));
-        assert!(m.people.is_empty(), "no owner from the schema");
-        // A table of metadata further down still counts when nothing above says otherwise.
-        let (m, _) = scan("# T\n\nWhy.\n\n## Details\n\n| Status | Proposed |\n|---|---|\n| Owner | Ana |\n");
-        assert_eq!(m.status.unwrap().value, "Proposed");
-    }
-
-    #[test]
-    fn status_in_title_and_setext() {
-        let (m, s) = scan(
-            "# [Superseded by [ADR-0019](0019-x.md)] Push metrics\n\n* Status: superseded by [ADR-0019](0019-x.md)\n",
-        );
-        assert!(m.status.unwrap().value.to_lowercase().starts_with("superseded"));
-        assert_eq!(crate::load::title_status::strip_title_status(&s.title.unwrap().text), "Push metrics");
-        let (_, s) = scan("Team call\n=========\n\ntext\n");
-        assert_eq!(s.title.unwrap().text, "Team call");
-    }
-
-    #[test]
-    fn a_leading_level_two_heading_is_the_title_when_there_is_no_h1() {
-        let (m, s) =
-            scan("## HTTP CONNECT Proxy Support\n\n*   Author(s): Mark Roth\n*   Status: Implemented\n\n## Abstract\n");
-        assert_eq!(
-            (s.title.unwrap().text.as_str(), m.status.unwrap().value.as_str()),
-            ("HTTP CONNECT Proxy Support", "Implemented")
-        );
-        let (m, s) = scan("Service Config via DNS\n----------------------\n* Status: Implemented\n");
-        assert_eq!(
-            (s.title.unwrap().text.as_str(), m.status.unwrap().value.as_str()),
-            ("Service Config via DNS", "Implemented")
-        );
-        let (_, s) = scan("## Context\n\ntext\n\n# The real title\n");
-        assert_eq!(s.title.unwrap().text, "The real title", "an H1 further down wins");
-        let (_, s) = scan("Some opening prose.\n\n## Details\n");
-        assert!(s.title.is_none(), "a section after prose is not a title");
-        let (_, s) = scan("## Status\n\nAccepted\n");
-        assert!(s.title.is_none(), "a status section is not a title");
-    }
-
-    #[test]
-    fn a_logo_above_a_leading_level_two_heading_leaves_it_the_title() {
-        let (_, s) =
-            scan("![WebAssembly logo](/images/WebAssembly.png)\n\n## Agenda for the March 14th call\n\nText.\n");
-        assert_eq!(s.title.unwrap().text, "Agenda for the March 14th call");
-        let (_, s) = scan("Some prose first.\n\n## Section\n");
-        assert!(s.title.is_none());
-    }
-
-    #[test]
-    fn code_and_comments_are_skipped_and_unclosed_fence_warns() {
-        let (m, s) = scan("<!--\n# Not a title\nStatus: x\n-->\n```\n# nope\n```\n# Real\n\n```rust\nfn x() {}\n");
-        assert_eq!(s.title.unwrap().text, "Real");
-        assert!(m.status.is_none());
-        assert_eq!(s.diagnostics[0].line, 10);
-    }
-
-    #[test]
-    fn a_french_record_with_its_deciders_as_a_nested_list() {
-        let text = "# 9. Filtres\n\nDate: 2020-05-07\n\n- Décideurs:\n  - [Alexis Janvier](https://github.com/alexisjanvier)\n  - Emmanuel Bosquet\n- Ticket: -\n\n## Statut\n\n<!-- en anglais : proposed/accepted -->\n2020-05-07 accepted\n\n## Contexte\n\n  - not a decider\n";
-        let (m, _) = scan(text);
-        let deciders: Vec<&str> = m.people.iter().map(|(_, p)| p.as_str()).collect();
-        assert_eq!(deciders, ["Alexis Janvier", "Emmanuel Bosquet"]);
-        assert_eq!(m.status.unwrap().value, "2020-05-07 accepted");
-    }
-
-    #[test]
-    fn a_status_section_of_prose_is_not_a_status() {
-        let (m, s) = scan(
-            "# Chat commands\n\n## Status\n\nOur !status command looks at the monitoring systems to find the state.\n",
-        );
-        assert!(m.status.is_none() && !s.has_status_section);
-        let (m, _) =
-            scan("# ADR 7\n\n## Status\n\nProposed. This ADR did not reach consensus in the team before it stalled.\n");
-        assert_eq!(
-            m.status.unwrap().value,
-            "Proposed. This ADR did not reach consensus in the team before it stalled."
-        );
-    }
-
-    #[test]
-    fn status_section_skips_quotes_and_blank_lines() {
-        let (m, _) = scan("# ADR 050: X\n\n## Status\n\n> A decision may be \"proposed\" if...\n\nImplemented\n");
-        assert_eq!(m.status.unwrap().value, "Implemented");
-        let (m, _) = scan(
-            "# 9. Filtres\n\n## Statut\n\n<!-- les statuts sont en anglais :\nproposed/accepted -->\n2020-05-07 proposed\n",
-        );
-        assert_eq!(m.status.unwrap().value, "2020-05-07 proposed");
-    }
-}
+mod tests;
