@@ -261,7 +261,8 @@ impl RawMeta {
             }
             Key::Info(label) if !self.info.iter().any(|(l, _)| *l == label) => {
                 let v = scalar();
-                if !v.is_empty() {
+                // `Discussion: NA`, `Implementation: TBD`: nothing to show.
+                if !is_placeholder(&v) {
                     self.info.push((label, v));
                 }
             }
@@ -350,6 +351,17 @@ mod tests {
         assert_eq!(classify(&canonical_key("review_in")), Some(Key::Dated(DateKey::ReviewEvery)));
         // Jupyter's JEPs.
         assert_eq!(classify(&canonical_key("date-started")), Some(Key::Date(1)));
+        // Cilium's CFPs.
+        assert_eq!(classify(&canonical_key("Begin Design Discussion")), Some(Key::Date(1)));
+    }
+
+    #[test]
+    fn a_placeholder_states_no_information() {
+        let at = || Located { value: String::new(), line: 1, column: 1, file: None };
+        let mut meta = RawMeta::default();
+        meta.set(Key::Info("Discussion"), &FieldValue::Scalar("NA".into()), at());
+        meta.set(Key::Info("Tracking issue"), &FieldValue::Scalar("#12".into()), at());
+        assert_eq!(meta.info, vec![("Tracking issue", "#12".to_string())]);
     }
 
     #[test]
