@@ -297,10 +297,16 @@ pub fn is_placeholder(s: &str) -> bool {
 pub fn split_list(s: &str) -> Vec<String> {
     let plain = crate::text::plain_inline(s);
     let plain = if plain.is_empty() { s.to_string() } else { plain };
-    plain
-        .split([',', ';', '&'])
+    split_outside_brackets(&plain)
+        .into_iter()
         .flat_map(|p| p.split(" and "))
         .map(|p| p.trim().trim_matches(['"', '\'', '`']).trim())
+        // `Fredrik (potentially others who attended the meeting, but I can't remember)`: a long
+        // remark in brackets after a name is not part of it.
+        .map(|p| match p.split_once('(') {
+            Some((name, _)) if p.len() >= 80 && !name.trim().is_empty() => name.trim(),
+            _ => p,
+        })
         // `@ana @ben`: handles written one after another are one person each.
         .flat_map(|p| {
             let handles = p.split_whitespace().count() > 1 && p.split_whitespace().all(|w| w.starts_with('@'));
@@ -318,6 +324,30 @@ pub fn split_list(s: &str) -> Vec<String> {
                 && !matches!(p.to_lowercase().as_str(), "none" | "n/a" | "tbd" | "-" | "todo")
         })
         .collect()
+}
+
+/// Splits a list at `,`, `;` and `&`, but not inside brackets: `Henry Duong <henry@sui.io, @hyd628>`
+/// and `Ana (Google, Inc.)` are one person each.
+fn split_outside_brackets(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '<' | '[' => depth += 1,
+            ')' | '>' | ']' => depth = depth.saturating_sub(1),
+            ',' | ';' | '&' if depth == 0 => {
+                out.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[start..]);
+    // `Ana (lead, Ben`: a bracket never closed shelters nothing.
+    if depth > 0 {
+        return s.split([',', ';', '&']).collect();
+    }
+    out
 }
 
 #[cfg(test)]
@@ -371,6 +401,14 @@ mod tests {
         assert_eq!(split_list("[Ana](https://x)"), vec!["Ana"]);
         assert_eq!(split_list("@justinfagnani @rictic"), vec!["@justinfagnani", "@rictic"]);
         assert_eq!(split_list("Ana Silva @ana"), vec!["Ana Silva @ana"]);
+        assert_eq!(
+            split_list("Henry Duong <henry@sui.io, @hyd628>, Ana"),
+            vec!["Henry Duong <henry@sui.io, @hyd628>", "Ana"]
+        );
+        assert_eq!(split_list("Ana (Google, Inc.); Ben"), vec!["Ana (Google, Inc.)", "Ben"]);
+        assert_eq!(split_list("Ana (lead, Ben"), vec!["Ana (lead", "Ben"]);
+        let remark = "Emil, Fredrik (potentially others who attended the architecture meeting, but I can't remember)";
+        assert_eq!(split_list(remark), vec!["Emil", "Fredrik"]);
         assert_eq!(split_list("_Attendee names…_, #ipfs-in-web-browsers, @alanshaw"), vec!["@alanshaw"]);
     }
 

@@ -91,15 +91,22 @@ pub fn from_value(value: &str) -> Option<SeriesId> {
     from_captures(&VALUE.captures(value)?)
 }
 
-/// `# RFC-0010: Burn Coretime Revenue`, `title: SIP-42 - Binary Integer Literals`: a title that
-/// opens with a proposal's series id and a colon or a dash. Only a proposal series' prefix counts (`RFC`, `ADR`, `KEP`, `PEP`, and the
+/// `# RFC-0010: Burn Coretime Revenue`, `title: SIP-42 - Binary Integer Literals`, `# FLIP 722:
+/// Optional References`: a title that opens with a proposal's series id and a colon or a dash. A
+/// space may stand for the hyphen in the improvement-proposal family and `PEP`/`KEP`, not in `RFC`
+/// (`RFC 1918:` names the IETF's). Only a proposal series' prefix counts (`RFC`, `ADR`, `KEP`, `PEP`, and the
 /// improvement-proposal family `BIP`, `EIP`, `CIP`, …): `# COVID-19: Working from home` names none.
 pub fn from_heading(heading: &str) -> Option<SeriesId> {
     static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(RFC|ADR|KEP|PEP|DEP|[A-Z]{1,4}IP)-(\d{1,5})([a-z])?(?:\s*[:.–—]|\s+-)\s+\S")
-            .expect("static regex")
+        Regex::new(
+            r"^(?:(RFC|ADR|KEP|PEP|DEP|[A-Z]{1,4}IP)-|(PEP|KEP|[A-Z]{1,4}IP) )(\d{1,5})([a-z])?(?:\s*[:.–—]|\s+-)\s+\S",
+        )
+        .expect("static regex")
     });
-    from_captures(&HEADING.captures(heading.trim())?)
+    let c = HEADING.captures(heading.trim())?;
+    let prefix = c.get(1).or_else(|| c.get(2))?.as_str();
+    let number = DocNumber::parse(&format!("{}{}", &c[3], c.get(4).map_or("", |m| m.as_str())))?;
+    Some(SeriesId { prefix: prefix.to_string(), number })
 }
 
 /// A front-matter key that is itself a series (`CIP: 1`, `PEP: 8`, `BIP: 32`): capitals only,
@@ -211,7 +218,16 @@ mod tests {
         assert_eq!(show(from_heading("RFC-0010: Burn Coretime Revenue")).as_deref(), Some("RFC-0010"));
         assert_eq!(show(from_heading("EIP-1559: Fee market change")).as_deref(), Some("EIP-1559"));
         assert_eq!(show(from_heading("SIP-42 - Support Binary Integer Literals")).as_deref(), Some("SIP-42"));
-        for heading in ["COVID-19: Working from home", "RFC-0010", "ADR 5: Title", "HTTP-2: support", "SIP-42-x - y"] {
+        assert_eq!(show(from_heading("FLIP 722: Optional References")).as_deref(), Some("FLIP-722"));
+        assert_eq!(show(from_heading("PEP 8: Style Guide")).as_deref(), Some("PEP-8"));
+        for heading in [
+            "COVID-19: Working from home",
+            "RFC-0010",
+            "ADR 5: Title",
+            "HTTP-2: support",
+            "SIP-42-x - y",
+            "RFC 1918: Private addresses",
+        ] {
             assert_eq!(from_heading(heading), None, "{heading}");
         }
         assert_eq!(show(from_key("CIP", "1", "CIP-0001")).as_deref(), Some("CIP-1"));

@@ -432,6 +432,14 @@ fn preambles_indented_or_in_html_tables_series_named_by_their_folder_and_titles_
             some("2024-10-30")
         ]
     );
+    // Flow's FLIPs: `# FLIP 722: …` over a file named by its date.
+    assert_eq!(
+        read("cadence/20211208-cadence-remove-optional-reference.md")[..4],
+        [some("rfc"), some("FLIP-722"), some("Optional References to Indexed Accesses"), some("implemented")]
+    );
+    // Sui's SIPs: a comma inside a person's brackets does not split them in two.
+    assert_eq!(read("sips/sip-4.md")[1..4], [some("SIP-4"), some("Dependency Update Check API"), some("draft")]);
+    assert_eq!(site.doc("sips/sip-4.md")["people"]["owner"], json!(["Henry Duong"]));
     // Wikibase's ADRs: a heading's attribute block is no part of the title.
     assert_eq!(read("adr/0011-declare-strict-types.md")[2], some("declare strict_types Rollout"));
     // Crossplane's `Defunct` designs no longer apply.

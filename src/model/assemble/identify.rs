@@ -106,7 +106,12 @@ pub(super) fn identify(
                 let title = meta.title.as_ref().map(|t| t.value.as_str());
                 let stated = title.into_iter().chain(heading.map(|h| h.text.as_str()));
                 let from_name = identity::number_from_name(&src.source);
-                let unnumbered = !src.source.bytes().any(|b| b.is_ascii_digit());
+                // A date that opens the file's name (`20211208-x.md`, Flow's FLIPs) is no number.
+                let stem = identity::naming_stem(&src.source);
+                let dirs = src.source.rsplit_once('/').map_or("", |(d, _)| d);
+                let undated = stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '_');
+                let stem_digits = if crate::date::date_in_name(stem).is_some() { undated } else { stem };
+                let unnumbered = !dirs.bytes().chain(stem_digits.bytes()).any(|b| b.is_ascii_digit());
                 stated.filter_map(crate::vocab::series::from_heading).find(|s| {
                     from_name.as_ref().map_or(unnumbered, |n| n.value == s.number.value) && meta.number.is_none()
                 })
