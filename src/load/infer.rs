@@ -148,7 +148,12 @@ pub fn introduces(doc: &SourceDoc, root: Option<&str>) -> Option<String> {
     }
     let holds = !name.contains(|c: char| c.is_ascii_digit())
         && (folder_kind(name, above.is_empty()).is_some_and(|k| k != DocKind::Handbook) || proposal_folder(name));
-    if root != Some(dirs) && !holds {
+    // `meetings/2018/README.md`: the index of a year of the documents above it.
+    let year = name.len() == 4 && name.parse::<u16>().is_ok_and(|y| (1990..=2099).contains(&y));
+    let parent = above.rsplit('/').next().unwrap_or(above);
+    let year_of_documents = year
+        && (root == Some(above) || folder_kind(parent, !above.contains('/')).is_some_and(|k| k != DocKind::Handbook));
+    if root != Some(dirs) && !holds && !year_of_documents {
         return None;
     }
     let states = doc.meta.stated_status().is_some()
@@ -295,6 +300,10 @@ mod tests {
             // A handbook's front page is a page already; below the top, `design/` is a team's.
             ("handbook/index.md", None, None),
             ("content/product/design/index.md", None, None),
+            // A year's folder of meetings: its index introduces that year's.
+            ("meetings/2018/README.md", Some("meetings"), Some("2018")),
+            ("minutes/2018/index.md", None, Some("2018")),
+            ("docs/2018/README.md", None, None),
         ] {
             assert_eq!(introduces(&doc(source, intro), root).as_deref(), introduces_it, "{source}");
         }

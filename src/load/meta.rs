@@ -237,7 +237,7 @@ impl RawMeta {
             }
             Key::Number if self.number.is_none() => self.number = Some(Located { value: scalar(), ..at }),
             Key::People(role) if !self.people.iter().any(|(r, _)| *r == role) => {
-                self.people.extend(list().into_iter().map(|p| (role, p)));
+                self.people.extend(list().into_iter().map(|p| (role, without_affiliation(p))));
             }
             Key::Tags if self.tags.is_empty() => self.tags = list(),
             Key::Address(kind) => {
@@ -261,8 +261,7 @@ impl RawMeta {
             }
             Key::Info(label) if !self.info.iter().any(|(l, _)| *l == label) => {
                 let v = scalar();
-                // `Discussion: NA`, `Implementation: TBD`: nothing to show.
-                if !is_placeholder(&v) {
+                if !v.is_empty() {
                     self.info.push((label, v));
                 }
             }
@@ -326,6 +325,14 @@ pub fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// A person without the organisation written after a dash: `Adam Jones – Microsoft` is `Adam Jones`.
+fn without_affiliation(person: String) -> String {
+    match [" – ", " — ", " - "].iter().filter_map(|d| person.find(d)).min() {
+        Some(at) if at > 0 => person[..at].trim_end().to_string(),
+        _ => person,
+    }
+}
+
 /// Splits a list at `,`, `;` and `&`, but not inside brackets: `Henry Duong <henry@sui.io, @hyd628>`
 /// and `Ana (Google, Inc.)` are one person each.
 fn split_outside_brackets(s: &str) -> Vec<&str> {
@@ -386,12 +393,13 @@ mod tests {
     }
 
     #[test]
-    fn a_placeholder_states_no_information() {
-        let at = || Located { value: String::new(), line: 1, column: 1, file: None };
+    fn people_without_their_organisation() {
         let mut meta = RawMeta::default();
-        meta.set(Key::Info("Discussion"), &FieldValue::Scalar("NA".into()), at());
-        meta.set(Key::Info("Tracking issue"), &FieldValue::Scalar("#12".into()), at());
-        assert_eq!(meta.info, vec![("Tracking issue", "#12".to_string())]);
+        let at = Located { value: String::new(), line: 1, column: 1, file: None };
+        let list = FieldValue::Scalar("Adam Jones – Microsoft, Ben Wilson - Mozilla, Jean-Luc Picard".into());
+        meta.set(Key::People(Role::Participant), &list, at);
+        let names: Vec<&str> = meta.people.iter().map(|(_, p)| p.as_str()).collect();
+        assert_eq!(names, ["Adam Jones", "Ben Wilson", "Jean-Luc Picard"]);
     }
 
     #[test]

@@ -65,7 +65,11 @@ pub fn skip_reason(rel: &str) -> Option<Skip> {
     if is_licence(file) {
         return Some(Skip::Licence);
     }
-    is_template(rel).then_some(Skip::Template)
+    // Hugo's `archetypes/`: the front matter and body a new page starts from.
+    if is_template(rel) || folders().any(|d| d == "archetypes") {
+        return Some(Skip::Template);
+    }
+    None
 }
 
 /// `LICENSE.md`, `LICENCE-MIT.md`, `NOTICE.md`, `COPYING.md`.
@@ -98,7 +102,13 @@ fn is_template(rel: &str) -> bool {
             [prefix, n] => prefix.len() <= 4 && prefix.chars().all(|c| c.is_ascii_alphabetic()) && unnumbered(n),
             _ => false,
         };
-        bare || (tokens.iter().any(|t| *t == "template" || *t == "templates") && !numbered)
+        // The word in the languages whose records adrsite reads. French and Italian say "model"
+        // with it too, so theirs counts only after a number to come: `0000-modele-adr.md`.
+        const WORDS: &[&str] = &["template", "templates", "plantilla", "vorlage", "sjabloon"];
+        const MODEL: &[&str] = &["modele", "modèle", "modello"];
+        let to_come = tokens.first().is_some_and(|t| unnumbered(t));
+        bare || (tokens.iter().any(|t| WORDS.contains(t)) && !numbered)
+            || (to_come && tokens.iter().any(|t| MODEL.contains(t)))
     };
     let (dirs, file) = rel.rsplit_once('/').unwrap_or(("", rel));
     is_template(markdown_name::stem(file)) || dirs.split('/').any(is_template)
@@ -123,6 +133,8 @@ mod tests {
             "proposals/NNNN.md",
             "template.md",
             "NOTICE.md",
+            "docs/decisions/0000-modele-adr.md",
+            "archetypes/minutes.md",
         ] {
             assert!(matches!(skip_reason(p), Some(Skip::Template | Skip::Licence)), "{p}");
         }
@@ -134,6 +146,7 @@ mod tests {
             "keps/sig-node/5978-cluster-resource-claim-template/README.md",
             "0042-template-engine.md",
             "docs/decisions/0000-use-markdown-architectural-decision-records.md",
+            "docs/modele-de-donnees.md",
             "rfcs/RFC-0001/README.md",
             "docs/box.md",
         ] {

@@ -112,23 +112,26 @@ pub fn strip_record_prefix(title: &str) -> &str {
 /// A title without the document's own number written before it (`0002: Remote Rule Evaluation`,
 /// `LID 0002 - Sharding`, `#12 | Caching`): the page shows the number beside the title already.
 /// Another number (`2024: A year in review`) is part of the title and stays. A series' id written
-/// as one word needs no separator after it (`MSC1929 Homeserver Admin Contact`); a few words may
+/// as one word needs no separator after it (`MSC1929 Homeserver Admin Contact`), nor a number
+/// glued to a word (`0002-Licence des projets`), as a file's name writes it; a few words may
 /// come before a series' id (`F# RFC FS-1010 - Add Map.count`), when they name no other
 /// document (`CIP-88 Extension: CIP-0025 | …` stays).
 pub fn strip_own_number<'a>(title: &'a str, own: &DocNumber) -> &'a str {
     static OWN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?:(?:[A-Z]{2,6}[-_ ]?)?#?\s*(?<n>\d{1,5})(?<s>[a-z]?)\s*[:.|\-–—]\s+|[A-Z]{2,6}[-_]?(?<w>\d{3,5})\s+|(?:[A-Za-z#+]+\s+){1,3}?[A-Z]{2,6}[-_ ]?(?<l>\d{1,5})\s*[:|\-–—]\s+)",
+            r"^(?:(?:[A-Z]{2,6}[-_ ]?)?#?\s*(?<n>\d{1,5})(?<s>[a-z]?)\s*[:.|\-–—]\s+|(?<g>\d{2,5})[-_]\p{L}|[A-Z]{2,6}[-_]?(?<w>\d{3,5})\s+|(?:[A-Za-z#+]+\s+){1,3}?[A-Z]{2,6}[-_ ]?(?<l>\d{1,5})\s*[:|\-–—]\s+)",
         )
         .expect("static regex")
     });
     let Some(c) = OWN.captures(title) else { return title };
     let (digits, suffix) = match c.name("n") {
         Some(n) => (n.as_str(), c.name("s").and_then(|s| s.as_str().chars().next())),
-        None => (c.name("w").or_else(|| c.name("l")).map_or("", |w| w.as_str()), None),
+        None => (c.name("w").or_else(|| c.name("l")).or_else(|| c.name("g")).map_or("", |w| w.as_str()), None),
     };
     let same = digits.parse::<u32>().is_ok_and(|v| v == own.value) && suffix == own.suffix;
-    let rest = title[c.get(0).map_or(0, |m| m.end())..].trim();
+    // The glued form's match ends with the title's first letter, which stays.
+    let end = c.name("g").map_or_else(|| c.get(0).map_or(0, |m| m.end()), |g| g.end() + 1);
+    let rest = title[end..].trim();
     if same && !rest.is_empty() { rest } else { title }
 }
 
@@ -294,6 +297,8 @@ mod tests {
         assert_eq!(strip_own_number("MSC1929: Homeserver", &msc), "Homeserver");
         assert_eq!(strip_own_number("MSC1772 Spaces", &msc), "MSC1772 Spaces", "another proposal");
         assert_eq!(strip_own_number("HTTP2 support", &own), "HTTP2 support", "a name with a digit");
+        assert_eq!(strip_own_number("0002-Licence des projets Github", &own), "Licence des projets Github");
+        assert_eq!(strip_own_number("0002-2024 plan", &own), "0002-2024 plan", "a number glued to a number");
         let fs = DocNumber::parse("1010").unwrap();
         assert_eq!(strip_own_number("F# RFC FS-1010 - Add Map.count", &fs), "Add Map.count");
         assert_eq!(strip_own_number("Amend RFC FS-1009 - Map", &fs), "Amend RFC FS-1009 - Map", "another RFC");

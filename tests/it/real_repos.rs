@@ -414,6 +414,8 @@ fn preambles_indented_or_in_html_tables_series_named_by_their_folder_and_titles_
         read("cep-0012.md")[2..],
         [some("Serving run_exports metadata in conda channels"), some("accepted"), some("2023-05-04")]
     );
+    // Its `Discussion: NA` is the template's: the page shows nothing for it.
+    assert!(!site.main_html("pages/cep-0012.html").contains("<dt>Discussion</dt>"));
     // Tekton's TEPs: a slug in `title:` gives way to the heading; `in pr review` is proposed.
     assert_eq!(read("teps/0033-proxy-support.md")[2..4], [some("Proxy Support"), some("proposed")]);
     // F#'s RFCs: words before the title's own id go with it.
@@ -440,6 +442,34 @@ fn preambles_indented_or_in_html_tables_series_named_by_their_folder_and_titles_
     // Sui's SIPs: a comma inside a person's brackets does not split them in two.
     assert_eq!(read("sips/sip-4.md")[1..4], [some("SIP-4"), some("Dependency Update Check API"), some("draft")]);
     assert_eq!(site.doc("sips/sip-4.md")["people"]["owner"], json!(["Henry Duong"]));
+    // ASWF's TAC: a title that is the file's name gives way to the heading; `## Voting Member
+    // Attendees` lists who attended; a year's folder index introduces that year's meetings.
+    assert_eq!(read("meetings/2018/2018-09-12.md")[2], some("AWSF TAC Meeting - September 12, 2018"));
+    assert_eq!(
+        site.doc("meetings/2018/2018-09-12.md")["people"]["participant"],
+        json!(["Daniel Heckenberg", "Kimball Thurston"])
+    );
+    assert_eq!(read("meetings/2018/README.md")[0], some("handbook"));
+    // CA/B Forum: `1. Present: …` in a numbered list, each person without their organisation;
+    // Hugo's `archetypes/` are templates.
+    assert_eq!(
+        site.doc("content/posts/2013/2013-07-25-minutes.md")["people"]["participant"],
+        json!(["Rick Andrews", "Kirk Hall", "Atsushi Inaba"])
+    );
+    assert!(site.docs_json()["documents"].as_array().unwrap().iter().all(|d| d["source"] != "archetypes/minutes.md"));
+    // A French MADR log: `0000-modele-adr.md` is its template; `title: 0031-Convergence-des-…`
+    // is the file's name, and the heading the title.
+    assert!(
+        site.docs_json()["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["source"] != "docs/decisions/0000-modele-adr.md")
+    );
+    assert_eq!(
+        read("docs/decisions/0031-cms-esantegouvfr-portail-industriel.md")[1..4],
+        [some("ADR-0031"), some("Convergence des CMS publics esanté.gouv.fr et Portail Industriel"), some("accepted")]
+    );
     // Wikibase's ADRs: a heading's attribute block is no part of the title.
     assert_eq!(read("adr/0011-declare-strict-types.md")[2], some("declare strict_types Rollout"));
     // Crossplane's `Defunct` designs no longer apply.

@@ -53,8 +53,9 @@ static BOLD_ID_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z]{2,6}[-_ ]?\d{1,5}\s*[:.–—-]\s+[^*]+$").expect("static regex"));
 
 static KEY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    // Any emphasis around the key, the colon inside or outside it, or both (`**Author(s):**:`).
-    Regex::new(r"^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__|\*|_)?(\p{L}[\p{L}0-9 ()/_'-]{0,40}?)\s*(?:\*\*|__|\*|_)?\s*:\s*(?:\*\*|__|\*|_)?\s*:?\s*(.*?)\s*\\?\s*$")
+    // Any emphasis around the key, the colon inside or outside it, or both (`**Author(s):**:`); in a
+    // list, numbered too (`1. Present: Rick Andrews, Kirk Hall`, minutes written as numbered items).
+    Regex::new(r"^\s{0,3}(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__|\*|_)?(\p{L}[\p{L}0-9 ()/_'-]{0,40}?)\s*(?:\*\*|__|\*|_)?\s*:\s*(?:\*\*|__|\*|_)?\s*:?\s*(.*?)\s*\\?\s*$")
         .expect("static regex")
 });
 /// Scans the body of the document at `path` (`text[body_start..]`) and feeds `meta`.

@@ -89,11 +89,20 @@ pub(super) fn label_of(text: &str) -> Option<Label> {
 /// what it is (`## Attendance (please add yourself)`, `### Blockers (if any)`); in a line of a list
 /// (`- Next up (priorities):`) the words are a topic's, and [`split_label`] reads them as written.
 pub(super) fn heading_label(text: &str) -> Option<Label> {
-    label_of(text).or_else(|| {
-        let t = text.trim().trim_end_matches([':', '*', '_']).trim_end();
-        let (name, _) = t.strip_suffix(')')?.rsplit_once('(')?;
-        (!name.trim().is_empty()).then(|| label_of(name)).flatten()
-    })
+    label_of(text)
+        .or_else(|| {
+            let t = text.trim().trim_end_matches([':', '*', '_']).trim_end();
+            let (name, _) = t.strip_suffix(')')?.rsplit_once('(')?;
+            (!name.trim().is_empty()).then(|| label_of(name)).flatten()
+        })
+        .or_else(|| {
+            // `## Voting Member Attendees`, `## TSC Attendees`: whose attendance a section lists.
+            let lower = text.trim().trim_end_matches(':').to_lowercase();
+            let words: Vec<&str> = lower.split_whitespace().collect();
+            let last = words.last()?;
+            (words.len() <= 4 && matches!(*last, "attendees" | "attendance" | "participants"))
+                .then_some(Label::Part(Part::Participants))
+        })
 }
 
 /// A label at the start of a line: `**Today:** rest`, `**Today**: rest`, `Today: rest`,

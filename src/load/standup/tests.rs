@@ -156,6 +156,11 @@ fn dates_from_headings_and_opening_lines() {
 fn template_leftovers_are_not_entries() {
     let n = notes("@alanshaw\n- Done:\n  - x\n\n@name\n- Done:\n- Blocked:\n- Next:\n");
     assert_eq!(n.entries.len(), 1);
+    // `## Voting Member Attendees` lists who attended; `## Voting Member Regrets` who did not.
+    let n = notes(
+        "## Voting Member Attendees\n\n- Daniel Heckenberg, Animal Logic\n\n## Voting Member Regrets\n\n- Steve May, Disney\n",
+    );
+    assert_eq!(n.participants, vec!["Daniel Heckenberg"]);
     // `* TODO` under `## Attendees`, as a meeting's template leaves it.
     let n = notes("## Attendees\n\n* TODO\n\n## Notes\n\n* TODO\n");
     assert!(n.participants.is_empty(), "{:?}", n.participants);
