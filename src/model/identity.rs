@@ -162,6 +162,20 @@ pub fn is_slug_title(title: &str) -> bool {
     words(&['-', '_'], false) || words(&['_'], true)
 }
 
+/// Whether a front-matter title is the file's name written out: the document's own number glued
+/// to it (`0003-Convergence-des-CMS-publics`), or the name itself when it reads as one
+/// (`'2018-09-12'` in `2018-09-12.md`). A name with capitals and no digits (`One-on-Ones`) is a
+/// title that happens to be the name.
+pub fn is_file_name_title(title: &str, own: Option<&DocNumber>, source: &str) -> bool {
+    let t = title.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = own.is_some_and(|n| t[..digits].parse::<u32>().is_ok_and(|v| v == n.value))
+        && t[digits..].starts_with(['-', '_']);
+    let name_like = t.bytes().any(|b| b.is_ascii_digit()) || !t.bytes().any(|b| b.is_ascii_uppercase());
+    let named = t.eq_ignore_ascii_case(naming_stem(source)) && t.contains(['-', '_']) && name_like;
+    (numbered || named) && !t.contains(char::is_whitespace)
+}
+
 /// Cleans a heading into a title: attribute block (`{#adr_0011}`), status prefix, number prefix and
 /// `Architecture Decision Record:` dropped, inline Markdown flattened. `None` for empty or generic headings.
 pub fn title_from_heading(heading: &str) -> Option<String> {
@@ -223,6 +237,17 @@ mod tests {
         assert_eq!(n("rfc/20241206-oci-registries/7-open-questions.md"), None, "a part of a document");
         assert_eq!(n("keps/sig-node/1234-quotas/README.md").as_deref(), Some("1234"));
         assert_eq!(n("decisions/2024/0005-use-x.md").as_deref(), Some("0005"), "a year's folder");
+    }
+
+    #[test]
+    fn titles_that_are_the_files_name() {
+        let own = DocNumber::parse("0003").unwrap();
+        let long = "0003-Convergence-des-CMS-publics";
+        assert!(is_file_name_title(long, Some(&own), "d/0003-cms.md"));
+        assert!(!is_file_name_title("0003-Convergence des CMS", Some(&own), "d/0003-cms.md"), "words");
+        assert!(is_file_name_title("2018-09-12", None, "meetings/2018/2018-09-12.md"));
+        assert!(!is_file_name_title("One-on-Ones", None, "how/one-on-ones.md"), "a title");
+        assert!(!is_file_name_title("Onboarding", None, "onboarding.md"), "one word");
     }
 
     #[test]

@@ -9,7 +9,10 @@
 //!   [`bold_keys`](crate::load::bold_keys));
 //! - a metadata table, a key per row or per column ([`meta_table`]), which in the head wins over a
 //!   `## Status` section further down;
-//! - a status in the title: `# [Superseded by [ADR-0019](..)] Title`.
+//! - a status in the title: `# [Superseded by [ADR-0019](..)] Title`;
+//! - a preamble in a code block, fenced or indented, at the top or under `## Preamble`
+//!   ([`preamble`](crate::load::preamble)), and a head written as an HTML table
+//!   ([`html_table`](crate::load::html_table)).
 //!
 //! Input: the body text. Output: fields fed into [`RawMeta`] (after front matter, so front matter
 //! wins), the heading that may serve as title, and `markdown` diagnostics for unclosed fences.
@@ -47,6 +50,9 @@ pub struct BodyScan {
     /// Problems found.
     pub diagnostics: Vec<Diagnostic>,
 }
+
+/// How many lines a head's HTML table may run before it is taken for something else.
+const MAX_HTML_TABLE_LINES: usize = 100;
 
 /// A series id, a separator and a title: `CFP-35631: Support CNI STATUS operation`.
 static BOLD_ID_TITLE: LazyLock<Regex> =
@@ -140,6 +146,9 @@ pub fn scan_body(path: &str, text: &str, body_start: usize, meta: &mut RawMeta) 
             rows.push((line, line_no));
             if trimmed.to_ascii_lowercase().contains("</table>") {
                 read_html_table(rows, in_head, meta, &mut table_rows);
+                html_table = None;
+            } else if rows.len() >= MAX_HTML_TABLE_LINES {
+                // Never closed: a page of HTML, not a head of keys; the scan goes on below it.
                 html_table = None;
             }
             continue;

@@ -209,3 +209,14 @@ fn a_bold_first_line_with_an_id_leads_over_a_section_heading() {
     let (_, s) = scan("**Note: this page moved.**\n\n# Hiring\n");
     assert_eq!(s.title.unwrap().text, "Hiring");
 }
+
+#[test]
+fn an_html_table_never_closed_does_not_swallow_the_document() {
+    let mut text = String::from("<table>\n<tr><td>Status</td><td>Accepted</td></tr>\n");
+    for i in 0..150 {
+        text.push_str(&format!("<tr><td>row {i}</td></tr>\n"));
+    }
+    text.push_str("\nStatus: Proposed\n");
+    let (m, _) = scan(&text);
+    assert!(m.status.is_none_or(|s| s.value != "Accepted"), "an unclosed table states nothing");
+}

@@ -174,18 +174,9 @@ pub(super) fn identify(
         |t: Option<String>| t.map(|t| t.trim_end_matches(':').trim_end().to_string()).filter(|t| !t.is_empty());
     let (front_title, heading_title) = (no_colon(own_number(front_title)), no_colon(own_number(heading_title)));
     // `title: redirecting-step-output-streams` over `# TEP-0011: Redirecting Step Output Streams`:
-    // a slug is a name; the heading says it in words, or else the slug is read as a file name is.
-    // So is the file's name written out: `title: 0003-Convergence-des-CMS-publics`, own number and
-    // all, or `title: '2018-09-12'` in `2018-09-12.md`.
-    let file_name = meta.title.as_ref().is_some_and(|t| {
-        let t = t.value.trim();
-        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-        let own = number.as_ref().is_some_and(|n| t[..digits].parse::<u32>().is_ok_and(|v| v == n.value));
-        // A name with capitals and no digits (`One-on-Ones`) is a title that happens to be the name.
-        let name_like = t.bytes().any(|b| b.is_ascii_digit()) || !t.bytes().any(|b| b.is_ascii_uppercase());
-        let stem = t.eq_ignore_ascii_case(identity::naming_stem(&src.source)) && t.contains(['-', '_']) && name_like;
-        ((own && t[digits..].starts_with(['-', '_'])) || stem) && !t.contains(char::is_whitespace)
-    });
+    // a name, not a title; the heading says it in words, or else it is read as a file name is.
+    let file_name =
+        meta.title.as_ref().is_some_and(|t| identity::is_file_name_title(&t.value, number.as_ref(), &src.source));
     let front_title = match front_title {
         Some(t) if identity::is_slug_title(&t) || file_name => {
             heading_title.is_none().then(|| crate::text::title_from_name(&t))
