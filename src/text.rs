@@ -13,7 +13,8 @@ pub fn slugify(s: &str) -> String {
                 out.push('-');
             }
             dash = false;
-            out.extend(c.to_lowercase());
+            // `İ` lowercases to `i` and a combining dot, which is no letter of a slug.
+            out.extend(c.to_lowercase().filter(|l| l.is_alphanumeric()));
         } else {
             dash = true;
         }
@@ -344,6 +345,7 @@ mod tests {
         assert_eq!(slugify("  a  b  "), "a-b");
         assert_eq!(slugify("T-compiler Meeting 2022-09-15"), "t-compiler-meeting-2022-09-15");
         assert_eq!(slugify("Ⓙⓢ⚡"), "ⓙⓢ");
+        assert_eq!(slugify("İstanbul"), "istanbul", "no combining mark");
     }
 
     #[test]
