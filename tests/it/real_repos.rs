@@ -450,6 +450,9 @@ fn preambles_indented_or_in_html_tables_series_named_by_their_folder_and_titles_
         json!(["Daniel Heckenberg", "Kimball Thurston"])
     );
     assert_eq!(read("meetings/2018/README.md")[0], some("handbook"));
+    // Attendance as a checklist under a bold heading: a ticked box attended, an empty one did not.
+    let notes = site.doc("meetings/2019/2019-05-08.md");
+    assert_eq!(notes["people"]["participant"], json!(["Daniel Heckenberg", "Henry Vera"]));
     // CA/B Forum: `1. Present: …` in a numbered list, each person without their organisation;
     // Hugo's `archetypes/` are templates.
     assert_eq!(

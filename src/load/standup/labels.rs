@@ -97,7 +97,8 @@ pub(super) fn heading_label(text: &str) -> Option<Label> {
         })
         .or_else(|| {
             // `## Voting Member Attendees`, `## TSC Attendees`: whose attendance a section lists.
-            let lower = text.trim().trim_end_matches(':').to_lowercase();
+            let lower: String = text.chars().filter(|c| !matches!(c, '*' | '_' | '`')).collect();
+            let lower = lower.trim().trim_end_matches(':').to_lowercase();
             let words: Vec<&str> = lower.split_whitespace().collect();
             let last = words.last()?;
             (words.len() <= 4 && matches!(*last, "attendees" | "attendance" | "participants"))

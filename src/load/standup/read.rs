@@ -157,7 +157,12 @@ pub fn read(body: &str, first_line: u32, person: Option<&str>, date: Option<Date
                     opening_date = crate::date::date_in_name(text);
                 }
                 let label = section.map(|s| s.0);
-                let item = if label == Some(Label::Part(Part::ActionItems)) {
+                // `* [x] Ana Silva` under `## Attendance`: a checklist of who came, not actions;
+                // an empty box is someone who did not.
+                let attendance = label == Some(Label::Part(Part::Participants));
+                let item = if attendance {
+                    None
+                } else if label == Some(Label::Part(Part::ActionItems)) {
                     if !list && actions.paragraph {
                         // `Action Items:` then a line per item, in the label's own paragraph.
                         actions.inline = true;
@@ -176,10 +181,13 @@ pub fn read(body: &str, first_line: u32, person: Option<&str>, date: Option<Date
                 if let Some(item) = item {
                     notes.actions.push(item);
                 }
-                if let Some((label, _)) = section {
+                let absent = attendance && split_marker(raw).2 == Some(false);
+                if let Some((label, _)) = section
+                    && !absent
+                {
                     add_content(label, text, *list, no, &mut entry, &mut file_entry, &mut notes, date, year);
-                    fed = true;
                 }
+                fed |= section.is_some();
             }
             Line::Blank => {
                 actions.paragraph = false;

@@ -161,6 +161,12 @@ fn template_leftovers_are_not_entries() {
         "## Voting Member Attendees\n\n- Daniel Heckenberg, Animal Logic\n\n## Voting Member Regrets\n\n- Steve May, Disney\n",
     );
     assert_eq!(n.participants, vec!["Daniel Heckenberg"]);
+    // In bold, as a checklist: a ticked box attended, an empty one did not.
+    let n = notes(
+        "## **Voting member attendance**\n\n* [x] Daniel Heckenberg - Chairperson, Animal Logic\n* [ ] Gordon Bradley, Autodesk\n* [x] Henry Vera, Double Negative\n",
+    );
+    assert_eq!(n.participants, vec!["Daniel Heckenberg", "Henry Vera"]);
+    assert!(n.actions.is_empty(), "an attendance checklist holds no action items: {:?}", n.actions);
     // `* TODO` under `## Attendees`, as a meeting's template leaves it.
     let n = notes("## Attendees\n\n* TODO\n\n## Notes\n\n* TODO\n");
     assert!(n.participants.is_empty(), "{:?}", n.participants);
