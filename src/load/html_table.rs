@@ -128,3 +128,21 @@ mod tests {
         assert!(read("<table><track></table>").is_empty(), "not a row");
     }
 }
+
+#[cfg(test)]
+mod never_panic {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Tags cut anywhere, in any case, between letters of any width.
+        #[test]
+        fn any_table_text(parts in prop::collection::vec(prop_oneof![
+            Just("<tr>"), Just("<TD "), Just("</td>"), Just("<th>"), Just("</TR>"), Just(">"), Just("<"),
+            Just("é"), Just("Status"), Just(" | "), Just("\n"), Just("&lt;"), Just("<code>"),
+        ], 0..40)) {
+            let text = parts.concat();
+            let lines: Vec<(&str, u32)> = text.lines().zip(1..).collect();
+            let _ = super::rows(&lines);
+        }
+    }
+}

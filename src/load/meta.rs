@@ -461,3 +461,19 @@ mod tests {
         assert_eq!(m.date.unwrap().1.value, "2021-01-01");
     }
 }
+
+#[cfg(test)]
+mod never_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A list of people as any file writes it, brackets unbalanced and dashes anywhere.
+        #[test]
+        fn any_people_list(s in "[a-zé(),;&<>\\[\\] –-]{0,60}") {
+            for p in split_list(&s) {
+                let _ = without_affiliation(p);
+            }
+        }
+    }
+}

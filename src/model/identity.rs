@@ -347,3 +347,24 @@ mod tests {
         assert_eq!(r("0019-x.md"), None);
     }
 }
+
+#[cfg(test)]
+mod never_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Titles come from any file: none of the readers may panic on what a title holds,
+        /// multi-byte letters right after a number included.
+        #[test]
+        fn title_readers_take_any_text(t in "\\PC{0,40}", n in 0u32..3000) {
+            let own = DocNumber::parse(&n.to_string()).expect("digits");
+            let _ = strip_own_number(&t, &own);
+            let _ = is_file_name_title(&t, Some(&own), &format!("d/{t}.md"));
+            let _ = is_slug_title(&t);
+            let _ = title_from_heading(&t);
+            let _ = crate::text::split_heading_attributes(&t);
+            let _ = strip_own_number(&format!("{n}-{t}"), &own);
+        }
+    }
+}
